@@ -1,0 +1,112 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"os/user"
+	"time"
+
+	"github.com/urfave/cli/v2"
+	"golang.org/x/term"
+)
+
+// Exit codes, documented in --help; scripts rely on them.
+const (
+	exitOK       = 0 // everything done; every file accepted or unchanged
+	exitRejected = 1 // done, but at least one file was rejected (the others were imported)
+	exitFailed   = 2 // nothing could be done: bad arguments, unreadable input, database unreachable
+)
+
+// env is everything a command touches outside its arguments, injected so that tests run
+// commands against buffers and a fixed clock.
+type env struct {
+	Stdin          io.Reader
+	Stdout, Stderr io.Writer
+	Now            func() time.Time
+	User           string
+	// StderrTTY tells whether progress bars may be drawn.
+	StderrTTY bool
+}
+
+func newEnv(stdin io.Reader, stdout, stderr io.Writer) *env {
+	e := &env{Stdin: stdin, Stdout: stdout, Stderr: stderr, Now: time.Now, User: currentUser()}
+	if f, ok := stderr.(*os.File); ok {
+		e.StderrTTY = term.IsTerminal(int(f.Fd()))
+	}
+	return e
+}
+
+func currentUser() string {
+	if u, err := user.Current(); err == nil && u.Username != "" {
+		return u.Username
+	}
+	if s := os.Getenv("USER"); s != "" {
+		return s
+	}
+	return "unknown"
+}
+
+// exitError carries an exit code up to run; the message is already Chinese and complete.
+type exitError struct {
+	code int
+	err  error
+}
+
+func (e *exitError) Error() string { return e.err.Error() }
+func (e *exitError) Unwrap() error { return e.err }
+
+// failf reports that nothing could be done (exit 2).
+func failf(format string, args ...any) error {
+	return &exitError{code: exitFailed, err: fmt.Errorf(format, args...)}
+}
+
+// rejected reports a finished run in which some inputs were refused (exit 1).
+func rejected(format string, args ...any) error {
+	return &exitError{code: exitRejected, err: fmt.Errorf(format, args...)}
+}
+
+const helpExitCodes = `退出码 / exit codes:
+   0  全部完成（所有文件均已接收或未变化） / all done
+   1  已完成，但至少有一个文件被退回（其余文件已导入） / some files rejected, the rest imported
+   2  无法执行：参数错误、输入无法读取或数据库无法连接 / nothing done: bad arguments, unreadable input, database unreachable`
+
+func newApp(e *env) *cli.App {
+	app := &cli.App{
+		Name:                 "xxgk",
+		Usage:                "政府网站重点领域信息公开栏目建设情况：生成模板、导入报送、统计与报告",
+		Description:          "典型流程：xxgk templates → 各单位填报 → xxgk import → xxgk status / export / report / feedback\n\n" + helpExitCodes,
+		Flags:                globalFlags(),
+		Reader:               e.Stdin,
+		Writer:               e.Stdout,
+		ErrWriter:            e.Stderr,
+		EnableBashCompletion: false,
+		HideHelpCommand:      true,
+		Suggest:              true,
+		ExitErrHandler:       func(*cli.Context, error) {}, // run maps errors to exit codes
+		Commands:             commands(e),
+	}
+	app.CustomAppHelpTemplate = cli.AppHelpTemplate
+	return app
+}
+
+// run executes the command line and maps the outcome to a documented exit code.
+func run(ctx context.Context, args []string, e *env) int {
+	err := newApp(e).RunContext(ctx, args)
+	if err == nil {
+		return exitOK
+	}
+	var ee *exitError
+	if errors.As(err, &ee) {
+		if ee.err != nil && ee.err.Error() != "" {
+			fmt.Fprintln(e.Stderr, "xxgk:", ee.err)
+		}
+		return ee.code
+	}
+	// Anything else came from argument parsing (unknown flag, missing value) or an
+	// unexpected failure: nothing was done.
+	fmt.Fprintln(e.Stderr, "xxgk:", err)
+	return exitFailed
+}

@@ -1,0 +1,18 @@
+package main
+
+import "github.com/urfave/cli/v2"
+
+// commands lists every subcommand; each is built in its own file.
+func commands(e *env) []*cli.Command {
+	return []*cli.Command{
+		indicatorsCommand(e),
+		unitsCommand(e),
+		templatesCommand(e),
+		importCommand(e),
+		statusCommand(e),
+		exportCommand(e),
+		reportCommand(e),
+		feedbackCommand(e),
+		demoCommand(e),
+	}
+}

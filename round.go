@@ -1,0 +1,46 @@
+package xxgk
+
+import "time"
+
+// Round is one collection campaign: the templates sent out, their deadline and the
+// catalog they were made from.
+type Round struct {
+	ID       string    // e.g. 2020
+	Title    string    // shown on templates and reports
+	Deadline time.Time // a calendar date; a submission is late when first accepted after it
+	Contact  Contact
+	Created  time.Time
+}
+
+// Contact is the office's contact printed on templates and feedback.
+type Contact struct {
+	Office string
+	People string
+	Phone  string
+	Email  string
+}
+
+// DefaultContact is the office's contact from the 2020 notice.
+var DefaultContact = Contact{
+	Office: "安康市电子政务办公室",
+	People: "吴远兴 张骞",
+	Phone:  "3201058",
+	Email:  "327455818@qq.com",
+}
+
+// DefaultRoundTitle is the 2020 notice's title.
+const DefaultRoundTitle = "安康市政府网站重点领域信息公开栏目建设情况报送"
+
+// DueBy is the last instant of the deadline day in loc; a submission stored after it is late.
+func (r Round) DueBy(loc *time.Location) time.Time {
+	y, m, d := r.Deadline.Date()
+	return time.Date(y, m, d+1, 0, 0, 0, 0, loc).Add(-time.Nanosecond)
+}
+
+// ChinaTime is the office's time zone; deadlines are calendar days there.
+var ChinaTime = time.FixedZone("CST", 8*3600)
+
+// IsLate tells whether a first acceptance at t missed the deadline (China time).
+func (r Round) IsLate(t time.Time) bool {
+	return t.After(r.DueBy(ChinaTime))
+}

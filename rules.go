@@ -1,0 +1,167 @@
+package xxgk
+
+import (
+	"fmt"
+	"net/url"
+	"strings"
+	"time"
+)
+
+// RowInput is one row of 填报表 as read from the cells, before any checking. Values are
+// the cells' raw text: for a date cell, the serial number, never the display text.
+type RowInput struct {
+	Status, ColumnName, URL, LastUpdate, Count, Reported, Remark string
+}
+
+// Checker applies the rules a filled row must follow for one round.
+type Checker struct {
+	Round    Round
+	Today    time.Time // the import day; a later 最近更新日期 is an error
+	Date1904 bool      // the workbook uses the 1904 date system
+}
+
+// StaleAfter is how old a column's last update may be, counted back from the round's
+// deadline, before it is flagged: inspections fail notices and policy columns not updated
+// within six months.
+const StaleAfter = 6 // months
+
+// CheckRow checks one row against its indicator and returns the normalised item and the
+// problems found, each naming its column in Field. Cell and file are for the caller to fill.
+func (c Checker) CheckRow(ind Indicator, in RowInput) (Item, Problems) {
+	var ps Problems
+	add := func(sev Severity, col int, value, msg string, args ...any) {
+		ps = append(ps, Problem{Severity: sev, Code: ind.Code, Field: FormColumns[col], Value: value, Message: fmt.Sprintf(msg, args...)})
+	}
+	it := Item{
+		Code:       ind.Code,
+		ColumnName: Normalize(in.ColumnName),
+		URL:        Normalize(in.URL),
+		Reported:   strings.TrimSpace(in.Reported),
+		Remark:     strings.TrimSpace(in.Remark),
+		Count:      -1,
+	}
+
+	st, guessed, ok := ParseOpenStatus(in.Status)
+	switch {
+	case Normalize(in.Status) == "":
+		add(Error, ColStatus, "", "未填写，请从下拉列表选择“已开设”“未开设”或“不适用”")
+		return it, ps
+	case !ok:
+		add(Error, ColStatus, in.Status, "不是有效选项，请从下拉列表选择“已开设”“未开设”或“不适用”")
+		return it, ps
+	case guessed:
+		add(Warning, ColStatus, in.Status, "已按“%s”处理，请今后从下拉列表选择", st)
+	}
+	it.Status = st
+
+	if v := Normalize(in.LastUpdate); v != "" {
+		d, err := ParseDate(v, c.Date1904)
+		today := c.Today.In(ChinaTime)
+		todayDate := time.Date(today.Year(), today.Month(), today.Day(), 0, 0, 0, 0, time.UTC)
+		switch {
+		case err != nil:
+			add(Error, ColUpdated, in.LastUpdate, "不是有效日期，请填写如 2020-09-15 的日期")
+		case d.After(todayDate):
+			add(Error, ColUpdated, in.LastUpdate, "晚于今天（%s），请填写栏目实际最近更新的日期", FormatDate(todayDate))
+		default:
+			it.LastUpdate = d
+		}
+	}
+	if v := Normalize(in.Count); v != "" {
+		if n, ok := ParseCount(v); ok {
+			it.Count = n
+		} else {
+			add(Error, ColCount, in.Count, "应为大于或等于 0 的整数")
+		}
+	}
+	if it.URL != "" && !validURL(it.URL) {
+		add(Error, ColURL, in.URL, "不是有效网址，应以 http:// 或 https:// 开头，例如 http://www.ankang.gov.cn/xxgk/")
+	}
+
+	switch st {
+	case Opened:
+		if it.ColumnName == "" {
+			add(Error, ColName, "", "栏目已开设，请填写栏目名称")
+		}
+		if it.URL == "" {
+			add(Error, ColURL, "", "栏目已开设，请填写栏目网址（以 http:// 或 https:// 开头）")
+		}
+		if Normalize(in.LastUpdate) == "" {
+			add(Error, ColUpdated, "", "栏目已开设，请填写最近更新日期")
+		}
+		if Normalize(in.Count) == "" {
+			add(Error, ColCount, "", "栏目已开设，请填写发布信息条数")
+		}
+		if ind.NeedsReport() && it.Reported == "" {
+			add(Error, ColReported, "", "本指标需报送信息（%s），请填写报送内容", clip(ind.Report, 40))
+		}
+		if it.URL != "" && validURL(it.URL) && !govHost(it.URL) {
+			add(Warning, ColURL, it.URL, "网址不在 gov.cn 域名下，请确认是否为本单位政府网站栏目")
+		}
+		if !it.LastUpdate.IsZero() && it.LastUpdate.Before(c.Round.Deadline.AddDate(0, -StaleAfter, 0)) {
+			add(Warning, ColUpdated, FormatDate(it.LastUpdate), "栏目已超过 %d 个月未更新（以截止日期 %s 计），存在“不更新”风险", StaleAfter, FormatDate(c.Round.Deadline))
+		}
+		if it.Count == 0 {
+			add(Warning, ColCount, "0", "栏目已开设但发布信息为 0 条，属于“空白栏目”风险")
+		}
+	case NotOpened, NotApplicable:
+		if it.Remark == "" {
+			add(Error, ColRemark, "", "选择“%s”时请在备注中说明原因", st)
+		}
+	}
+	return it, ps
+}
+
+// CheckContact checks 填报人 and 联系电话; the problems name the label in Field.
+func (c Checker) CheckContact(filler, phone string) Problems {
+	var ps Problems
+	if Normalize(filler) == "" {
+		ps = append(ps, Problem{Severity: Error, Field: LabelFiller, Message: "未填写填报人"})
+	}
+	switch {
+	case Normalize(phone) == "":
+		ps = append(ps, Problem{Severity: Error, Field: LabelPhone, Message: "未填写联系电话"})
+	case !ValidPhone(phone):
+		ps = append(ps, Problem{Severity: Error, Field: LabelPhone, Value: phone, Message: "不像电话号码，请填写如 0915-3201058 或 13800000000"})
+	}
+	return ps
+}
+
+// FormatDate writes a date as YYYY-MM-DD, the form used in exports.
+func FormatDate(t time.Time) string {
+	if t.IsZero() {
+		return ""
+	}
+	return t.Format("2006-01-02")
+}
+
+// ChineseDate writes a date as 2020年9月20日, the form of official documents.
+func ChineseDate(t time.Time) string {
+	return fmt.Sprintf("%d年%d月%d日", t.Year(), int(t.Month()), t.Day())
+}
+
+func validURL(s string) bool {
+	u, err := url.Parse(s)
+	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+		return false
+	}
+	h := u.Hostname()
+	return h != "" && !strings.ContainsAny(h, " ，。") && (strings.Contains(h, ".") || h == "localhost")
+}
+
+func govHost(s string) bool {
+	u, err := url.Parse(s)
+	if err != nil {
+		return false
+	}
+	h := strings.ToLower(u.Hostname())
+	return h == "gov.cn" || strings.HasSuffix(h, ".gov.cn")
+}
+
+func clip(s string, n int) string {
+	r := []rune(s)
+	if len(r) <= n {
+		return s
+	}
+	return string(r[:n]) + "…"
+}

@@ -1,0 +1,75 @@
+package xxgk
+
+import "time"
+
+// OpenStatus is the answer to 是否开设栏目.
+type OpenStatus string
+
+const (
+	Opened        OpenStatus = "已开设"
+	NotOpened     OpenStatus = "未开设"
+	NotApplicable OpenStatus = "不适用"
+)
+
+// OpenStatuses lists the dropdown values in order.
+var OpenStatuses = []OpenStatus{Opened, NotOpened, NotApplicable}
+
+// Item is one filled row of a unit's workbook, already checked and normalised.
+type Item struct {
+	Code       string // indicator code
+	Status     OpenStatus
+	ColumnName string    // 栏目名称
+	URL        string    // 栏目网址
+	LastUpdate time.Time // 最近更新日期; zero when not given
+	Count      int       // 发布信息条数; -1 when not given
+	Reported   string    // 报送内容
+	Remark     string    // 备注
+}
+
+// Submission is one accepted workbook: a version of one unit's answer for one round.
+type Submission struct {
+	ID         int64
+	Round      string
+	Unit       string // unit code
+	Version    int    // 1, 2, … per (round, unit); the highest is current
+	Filler     string // 填报人
+	Phone      string // 联系电话
+	FileName   string
+	FileSize   int64
+	SHA256     string // hex of the file's bytes
+	ImportedAt time.Time
+	ImportedBy string
+	FirstAt    time.Time // when the unit's first version was accepted; decides lateness
+	Items      []Item
+	Warnings   []Problem // accepted with these
+}
+
+// Counts tallies a submission's answers.
+type Counts struct {
+	Assigned, Opened, NotOpened, NotApplicable int
+}
+
+// Completion is opened ÷ (assigned − not applicable), in 0..1; 0 when nothing is due.
+func (c Counts) Completion() float64 {
+	due := c.Assigned - c.NotApplicable
+	if due <= 0 {
+		return 0
+	}
+	return float64(c.Opened) / float64(due)
+}
+
+// CountItems tallies items against the number of assigned indicators.
+func CountItems(assigned int, items []Item) Counts {
+	c := Counts{Assigned: assigned}
+	for _, it := range items {
+		switch it.Status {
+		case Opened:
+			c.Opened++
+		case NotOpened:
+			c.NotOpened++
+		case NotApplicable:
+			c.NotApplicable++
+		}
+	}
+	return c
+}

@@ -1,0 +1,142 @@
+package xxgk
+
+import (
+	"sort"
+	"strings"
+)
+
+// UnitKind tells city departments from county governments; the indicator table assigns
+// work to "各部门" and "各县区" by kind.
+type UnitKind string
+
+const (
+	Department UnitKind = "department"
+	County     UnitKind = "county"
+)
+
+// Label is the Chinese word used in reports.
+func (k UnitKind) Label() string {
+	switch k {
+	case Department:
+		return "市级部门"
+	case County:
+		return "县区"
+	}
+	return string(k)
+}
+
+// ParseUnitKind accepts the English code or the Chinese label.
+func ParseUnitKind(s string) (UnitKind, bool) {
+	switch strings.TrimSpace(s) {
+	case "department", "部门", "市级部门", "市直部门":
+		return Department, true
+	case "county", "县区", "县", "区", "县市区":
+		return County, true
+	}
+	return "", false
+}
+
+// Unit is a body that must build website columns and report them.
+type Unit struct {
+	Code    string   // stable identifier, travels in templates and the database
+	Name    string   // full official name, e.g. 安康市卫生健康委员会
+	Short   string   // the name people use, e.g. 市卫健委; used in file names and tables
+	Kind    UnitKind // department or county
+	Aliases []string // other spellings found in indicator tables
+}
+
+// Names lists every spelling that identifies the unit.
+func (u Unit) Names() []string {
+	names := []string{u.Short, u.Name, u.Code}
+	return append(names, u.Aliases...)
+}
+
+// Units is an ordered unit list with lookup by any of a unit's names.
+type Units struct {
+	list   []Unit
+	byName map[string]int
+}
+
+// NewUnits indexes units; it reports the first name claimed by two units.
+func NewUnits(list []Unit) (*Units, error) {
+	us := &Units{list: append([]Unit(nil), list...), byName: map[string]int{}}
+	for i, u := range us.list {
+		for _, n := range u.Names() {
+			k := nameKey(n)
+			if k == "" {
+				continue
+			}
+			if j, ok := us.byName[k]; ok && j != i {
+				return nil, &DuplicateNameError{Name: n, First: us.list[j].Short, Second: u.Short}
+			}
+			us.byName[k] = i
+		}
+	}
+	return us, nil
+}
+
+// DuplicateNameError says two units claim the same name or code.
+type DuplicateNameError struct{ Name, First, Second string }
+
+func (e *DuplicateNameError) Error() string {
+	return "名称“" + e.Name + "”同时属于“" + e.First + "”和“" + e.Second + "”"
+}
+
+// All returns the units in list order.
+func (us *Units) All() []Unit { return us.list }
+
+// Len is the number of units.
+func (us *Units) Len() int { return len(us.list) }
+
+// Lookup finds a unit by code, short name, full name or alias, ignoring spaces and
+// full-width forms.
+func (us *Units) Lookup(name string) (Unit, bool) {
+	i, ok := us.byName[nameKey(name)]
+	if !ok {
+		return Unit{}, false
+	}
+	return us.list[i], true
+}
+
+// Closest suggests the known name nearest to an unknown one, for error messages.
+func (us *Units) Closest(name string) string {
+	key := []rune(nameKey(name))
+	best, bestD := "", -1
+	names := make([]string, 0, len(us.byName))
+	for n := range us.byName {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	for _, n := range names {
+		d := editDistance(key, []rune(n))
+		if bestD < 0 || d < bestD {
+			best, bestD = us.list[us.byName[n]].Short, d
+		}
+	}
+	return best
+}
+
+func nameKey(s string) string {
+	s = Normalize(s)
+	return strings.Join(strings.Fields(s), "")
+}
+
+func editDistance(a, b []rune) int {
+	prev := make([]int, len(b)+1)
+	cur := make([]int, len(b)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(a); i++ {
+		cur[0] = i
+		for j := 1; j <= len(b); j++ {
+			cost := 1
+			if a[i-1] == b[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(b)]
+}

@@ -1,0 +1,170 @@
+package xxgk
+
+import (
+	"errors"
+	"math"
+	"strconv"
+	"strings"
+	"time"
+	"unicode"
+)
+
+// Normalize trims a typed value and folds full-width ASCII (digits, letters, punctuation,
+// the ideographic space) to half-width, so that what a unit typed on a Chinese keyboard
+// compares equal to what we expect. Chinese punctuation such as 、 is kept.
+func Normalize(s string) string {
+	var b strings.Builder
+	b.Grow(len(s))
+	for _, r := range s {
+		switch {
+		case r >= 0xFF01 && r <= 0xFF5E:
+			r -= 0xFEE0
+		case r == 0x3000 || r == 0xA0:
+			r = ' '
+		case r == 0x200B || r == 0xFEFF:
+			continue
+		}
+		b.WriteRune(r)
+	}
+	return strings.TrimFunc(b.String(), unicode.IsSpace)
+}
+
+// ParseOpenStatus reads 是否开设栏目. ok is false for an unknown value; guessed is true
+// when a synonym (是/否/…) was mapped, which the importer reports as a warning.
+func ParseOpenStatus(raw string) (st OpenStatus, guessed, ok bool) {
+	v := strings.ReplaceAll(Normalize(raw), " ", "")
+	for _, s := range OpenStatuses {
+		if v == string(s) {
+			return s, false, true
+		}
+	}
+	switch strings.ToLower(v) {
+	case "是", "有", "已开", "开设", "已开通", "已建", "已建设", "已设立", "√", "y", "yes":
+		return Opened, true, true
+	case "否", "无", "没有", "未开", "未开通", "未建", "未建设", "未设立", "×", "x", "n", "no":
+		return NotOpened, true, true
+	case "不涉及", "无需", "无需开设", "不需要", "n/a", "na", "/":
+		return NotApplicable, true, true
+	}
+	return "", false, false
+}
+
+// Excel stores dates as days since an epoch: 1899-12-30 in the 1900 system (which counts a
+// non-existent 1900-02-29, so serials after 60 line up with this base), 1904-01-01 in the
+// 1904 system used by old Mac workbooks.
+var (
+	epoch1900 = time.Date(1899, 12, 30, 0, 0, 0, 0, time.UTC)
+	epoch1904 = time.Date(1904, 1, 1, 0, 0, 0, 0, time.UTC)
+)
+
+// ErrBadDate is wrapped by ParseDate's errors.
+var ErrBadDate = errors.New("无法识别的日期")
+
+// SerialDate converts an Excel serial number to a calendar date.
+func SerialDate(serial float64, date1904 bool) (time.Time, error) {
+	if math.IsNaN(serial) || serial < 1 || serial > 2958465 { // 9999-12-31
+		return time.Time{}, ErrBadDate
+	}
+	base := epoch1900
+	if date1904 {
+		base = epoch1904
+	}
+	days := int(math.Floor(serial))
+	return base.AddDate(0, 0, days), nil
+}
+
+// ParseDate reads a date as a cell gives it: an Excel serial (a plain number), or text
+// typed as 2020-09-15, 2020/9/15, 2020.9.15, 20200915, 2020年9月15日, with full-width digits
+// or spaces anywhere. The time of day, if any, is dropped.
+func ParseDate(raw string, date1904 bool) (time.Time, error) {
+	s := Normalize(raw)
+	// Drop a time of day written after the date: "2020-09-15 10:30", "2020-09-15T10:30:00".
+	if i := strings.IndexAny(s, " T"); i > 0 && strings.Contains(s[i:], ":") {
+		s = s[:i]
+	}
+	s = strings.ReplaceAll(s, " ", "")
+	if s == "" {
+		return time.Time{}, ErrBadDate
+	}
+	if f, err := strconv.ParseFloat(s, 64); err == nil && !strings.ContainsAny(s, "eE+-") {
+		if len(s) == 8 && !strings.Contains(s, ".") {
+			if t, err := time.Parse("20060102", s); err == nil {
+				return t, nil
+			}
+		}
+		if looksLikeDottedDate(s) { // 2020.9: the day is missing
+			return time.Time{}, ErrBadDate
+		}
+		return SerialDate(f, date1904)
+	}
+	s = strings.TrimSuffix(strings.TrimSuffix(s, "日"), "号")
+	parts := strings.FieldsFunc(s, func(r rune) bool {
+		return r == '-' || r == '/' || r == '.' || r == '年' || r == '月' || r == '_'
+	})
+	if len(parts) != 3 {
+		return time.Time{}, ErrBadDate
+	}
+	n := [3]int{}
+	for i, p := range parts {
+		v, err := strconv.Atoi(p)
+		if err != nil {
+			return time.Time{}, ErrBadDate
+		}
+		n[i] = v
+	}
+	y, m, d := n[0], n[1], n[2]
+	if y < 100 { // 20/9/15
+		y += 2000
+	}
+	if y < 1900 || y > 9999 || m < 1 || m > 12 || d < 1 || d > 31 {
+		return time.Time{}, ErrBadDate
+	}
+	t := time.Date(y, time.Month(m), d, 0, 0, 0, 0, time.UTC)
+	if t.Day() != d { // 2021-02-30
+		return time.Time{}, ErrBadDate
+	}
+	return t, nil
+}
+
+// looksLikeDottedDate tells 2020.9 (a date missing the day) from 43998.5 (a serial with a
+// time of day): a dotted date starts with a four-digit year.
+func looksLikeDottedDate(s string) bool {
+	i := strings.Index(s, ".")
+	return i == 4 && (s[0] == '1' || s[0] == '2') && len(s)-i <= 3
+}
+
+// ParseCount reads 发布信息条数: a whole number ≥ 0 given as a number or as text ("12",
+// "12.0", "１２", "12条").
+func ParseCount(raw string) (int, bool) {
+	s := strings.ReplaceAll(Normalize(raw), " ", "")
+	s = strings.TrimSuffix(strings.TrimSuffix(s, "条"), "篇")
+	s = strings.ReplaceAll(s, ",", "")
+	if s == "" {
+		return 0, false
+	}
+	if n, err := strconv.Atoi(s); err == nil {
+		return n, n >= 0
+	}
+	f, err := strconv.ParseFloat(s, 64)
+	if err != nil || f < 0 || f != math.Trunc(f) || f > math.MaxInt32 {
+		return 0, false
+	}
+	return int(f), true
+}
+
+// ValidPhone accepts landlines with or without area code and extension, and mobiles:
+// 7 to 20 digits with - ( ) + and spaces between.
+func ValidPhone(raw string) bool {
+	s := Normalize(raw)
+	digits := 0
+	for _, r := range s {
+		switch {
+		case r >= '0' && r <= '9':
+			digits++
+		case strings.ContainsRune("-()（）+ 转", r):
+		default:
+			return false
+		}
+	}
+	return digits >= 7 && digits <= 20
+}
