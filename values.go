@@ -143,7 +143,10 @@ func ParseCount(raw string) (int, bool) {
 		return 0, false
 	}
 	if n, err := strconv.Atoi(s); err == nil {
-		return n, n >= 0
+		if n < 0 {
+			return 0, false
+		}
+		return n, true
 	}
 	f, err := strconv.ParseFloat(s, 64)
 	if err != nil || f < 0 || f != math.Trunc(f) || f > math.MaxInt32 {

@@ -1,0 +1,114 @@
+package xxgk
+
+import (
+	"testing"
+	"time"
+)
+
+func TestParseDate(t *testing.T) {
+	d := func(y, m, day int) time.Time { return time.Date(y, time.Month(m), day, 0, 0, 0, 0, time.UTC) }
+	tests := []struct {
+		raw      string
+		date1904 bool
+		want     time.Time
+		bad      bool
+	}{
+		{raw: "2020-09-15", want: d(2020, 9, 15)},
+		{raw: "2020/9/15", want: d(2020, 9, 15)},
+		{raw: "2020.9.15", want: d(2020, 9, 15)},
+		{raw: "2020年9月15日", want: d(2020, 9, 15)},
+		{raw: "２０２０年９月１５日", want: d(2020, 9, 15)},
+		{raw: " 2020 - 09 - 15 ", want: d(2020, 9, 15)},
+		{raw: "20200915", want: d(2020, 9, 15)},
+		{raw: "2020-09-15 10:30:00", want: d(2020, 9, 15)},
+		{raw: "2020-09-15T10:30:00Z", want: d(2020, 9, 15)},
+		{raw: "20/9/15", want: d(2020, 9, 15)},
+		{raw: "44089", want: d(2020, 9, 15)},                 // 1900 system serial
+		{raw: "44089.75", want: d(2020, 9, 15)},              // serial with a time of day
+		{raw: "42627", date1904: true, want: d(2020, 9, 15)}, // 1904 system serial
+		{raw: "61", want: d(1900, 3, 1)},
+		{raw: "2020.9", bad: true}, // the day is missing
+		{raw: "2020年9月", bad: true},
+		{raw: "2021-02-30", bad: true},
+		{raw: "昨天", bad: true},
+		{raw: "", bad: true},
+		{raw: "-5", bad: true},
+		{raw: "1e5", bad: true},
+		{raw: "2020-13-01", bad: true},
+	}
+	for _, tt := range tests {
+		got, err := ParseDate(tt.raw, tt.date1904)
+		if tt.bad {
+			if err == nil {
+				t.Errorf("ParseDate(%q) = %v, want an error", tt.raw, got)
+			}
+			continue
+		}
+		if err != nil || !got.Equal(tt.want) {
+			t.Errorf("ParseDate(%q, 1904=%v) = %v, %v; want %v", tt.raw, tt.date1904, got, err, tt.want)
+		}
+	}
+}
+
+func TestParseCount(t *testing.T) {
+	tests := []struct {
+		raw  string
+		want int
+		ok   bool
+	}{
+		{"12", 12, true}, {"１２", 12, true}, {"12.0", 12, true}, {"12条", 12, true},
+		{"0", 0, true}, {" 7 ", 7, true}, {"1,200", 1200, true},
+		{"-1", 0, false}, {"1.5", 0, false}, {"很多", 0, false}, {"", 0, false},
+	}
+	for _, tt := range tests {
+		got, ok := ParseCount(tt.raw)
+		if got != tt.want || ok != tt.ok {
+			t.Errorf("ParseCount(%q) = %d, %v; want %d, %v", tt.raw, got, ok, tt.want, tt.ok)
+		}
+	}
+}
+
+func TestParseOpenStatus(t *testing.T) {
+	tests := []struct {
+		raw     string
+		want    OpenStatus
+		guessed bool
+		ok      bool
+	}{
+		{"已开设", Opened, false, true},
+		{" 未开设 ", NotOpened, false, true},
+		{"不 适用", NotApplicable, false, true},
+		{"是", Opened, true, true},
+		{"否", NotOpened, true, true},
+		{"不涉及", NotApplicable, true, true},
+		{"开了一半", "", false, false},
+	}
+	for _, tt := range tests {
+		got, guessed, ok := ParseOpenStatus(tt.raw)
+		if got != tt.want || guessed != tt.guessed || ok != tt.ok {
+			t.Errorf("ParseOpenStatus(%q) = %q, %v, %v; want %q, %v, %v", tt.raw, got, guessed, ok, tt.want, tt.guessed, tt.ok)
+		}
+	}
+}
+
+func TestValidPhone(t *testing.T) {
+	for _, s := range []string{"0915-3201058", "3201058", "13800000000", "（0915）3201058", "0915-3201058转8001", "+86 138 0000 0000"} {
+		if !ValidPhone(s) {
+			t.Errorf("ValidPhone(%q) = false", s)
+		}
+	}
+	for _, s := range []string{"", "123", "张三", "0915-320105x", "12345678901234567890123"} {
+		if ValidPhone(s) {
+			t.Errorf("ValidPhone(%q) = true", s)
+		}
+	}
+}
+
+func TestNormalize(t *testing.T) {
+	if got := Normalize("\u3000ＡＢＣ１２３，\u00a0"); got != "ABC123," {
+		t.Errorf("Normalize = %q", got)
+	}
+	if got := Normalize("市财政局、各县区"); got != "市财政局、各县区" {
+		t.Errorf("Normalize changed Chinese punctuation: %q", got)
+	}
+}
