@@ -1,12 +1,72 @@
 package main
 
-import "github.com/urfave/cli/v2"
+import (
+	"fmt"
+	"io"
+
+	"github.com/urfave/cli/v2"
+
+	"xxgk"
+	"xxgk/termtable"
+)
 
 func unitsCommand(e *env) *cli.Command {
 	return &cli.Command{
-		Name:   "units",
-		Usage:  "（尚未实现）",
-		Flags:  withGlobals(),
-		Action: func(c *cli.Context) error { return failf("命令 units 尚未实现") },
+		Name:  "units",
+		Usage: "列出单位名单及每个单位应建的指标数",
+		Description: "默认列出内置的 26 个市级部门和 10 个县区；--units 换用自己的单位名单。\n" +
+			"县区默认只建建设单位写有“各县区”的指标（--county-scope mandatory），" +
+			"--county-scope full 让县区参照整张指标表建设。",
+		Flags: withGlobals(countyScopeFlag()),
+		Action: func(c *cli.Context) error {
+			cat, err := loadCatalog(c)
+			if err != nil {
+				return err
+			}
+			if err := applyCountyScope(c, cat); err != nil {
+				return err
+			}
+			return runUnits(e.Stdout, cat)
+		},
+	}
+}
+
+// runUnits prints every unit with the number of indicators it must build.
+func runUnits(w io.Writer, cat *xxgk.Catalog) error {
+	t := termtable.New("编码", "简称", "全称", "类型", "应建指标数").AlignRight(4)
+	kinds := map[xxgk.UnitKind]int{}
+	for _, u := range cat.Units.All() {
+		kinds[u.Kind]++
+		t.Row(u.Code, u.Short, u.Name, u.Kind.Label(), fmt.Sprint(len(cat.For(u))))
+	}
+	if err := t.Render(w); err != nil {
+		return err
+	}
+	scope := "县区只建建设单位写有“各县区”的指标"
+	if cat.Scope == xxgk.CountyFull {
+		scope = "县区参照整张指标表建设"
+	}
+	_, err := fmt.Fprintf(w, "共 %d 个单位：市级部门 %d 个，县区 %d 个；%s（--county-scope %s）。\n",
+		cat.Units.Len(), kinds[xxgk.Department], kinds[xxgk.County], scope, cat.Scope)
+	return err
+}
+
+// countyScopeFlag is shared by the commands that show what a county must build.
+func countyScopeFlag() cli.Flag {
+	return &cli.StringFlag{
+		Name:  "county-scope",
+		Usage: "县区应建范围：mandatory（只含建设单位写有“各县区”的指标）或 full（整张指标表）",
+		Value: string(xxgk.CountyMandatory),
+	}
+}
+
+// applyCountyScope sets Catalog.Scope from --county-scope.
+func applyCountyScope(c *cli.Context, cat *xxgk.Catalog) error {
+	switch s := xxgk.CountyScope(c.String("county-scope")); s {
+	case xxgk.CountyMandatory, xxgk.CountyFull:
+		cat.Scope = s
+		return nil
+	default:
+		return failf("--county-scope 只能是 mandatory 或 full，不能是“%s”", s)
 	}
 }

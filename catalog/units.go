@@ -1,0 +1,146 @@
+package catalog
+
+import (
+	"strings"
+
+	"xxgk"
+)
+
+// parseUnits reads the unit list. Rows with a problem are reported and left out, so that
+// the indicator table can still be checked against the rest in the same run.
+func parseUnits(rows [][]string, file string) (*xxgk.Units, []Problem) {
+	ps := &problems{table: unitTable, file: file}
+	l, h := findHeader(rows, unitColumns(), ps)
+	if h < 0 {
+		return emptyUnits(), ps.list
+	}
+	_, hasName := l["name"]
+	_, hasShort := l["short"]
+	if !hasName && !hasShort {
+		ps.add(h+1, "缺少“单位简称”或“单位全称”列（表头可写 short、简称、单位名称 或 name、全称、单位全称）")
+	}
+	if len(ps.list) > 0 {
+		return emptyUnits(), ps.list
+	}
+
+	var list []xxgk.Unit
+	claimed := map[string]claim{} // name key → row and unit that first used it
+	for i := h + 1; i < len(rows); i++ {
+		row, n := rows[i], i+1
+		if blank(row) {
+			continue
+		}
+		u, ok := unitFromRow(l, row, n, ps)
+		if !ok {
+			continue
+		}
+		dup := false
+		checked := map[string]bool{} // Short and Name are often the same string
+		for _, name := range u.Names() {
+			k := nameKey(name)
+			if k == "" || checked[k] {
+				continue
+			}
+			checked[k] = true
+			if isAllUnits(name) {
+				ps.add(n, "名称“%s”是建设单位中的统称（各部门、各县区），不能用作单位名称", name)
+				dup = true
+				continue
+			}
+			if c, ok := claimed[k]; ok && c.row != n {
+				ps.add(n, "名称“%s”与第 %d 行的“%s”重复", name, c.row, c.short)
+				dup = true
+			}
+		}
+		if dup {
+			continue
+		}
+		for _, name := range u.Names() {
+			if k := nameKey(name); k != "" {
+				claimed[k] = claim{row: n, short: u.Short}
+			}
+		}
+		list = append(list, u)
+	}
+	if len(list) == 0 && len(ps.list) == 0 {
+		ps.add(0, "没有任何单位")
+	}
+	us, err := xxgk.NewUnits(list)
+	if err != nil { // cannot happen after the checks above; kept so nothing is lost silently
+		ps.add(0, "%v", err)
+		return emptyUnits(), ps.list
+	}
+	return us, ps.list
+}
+
+type claim struct {
+	row   int
+	short string
+}
+
+// unitFromRow builds one unit; the short and full names fall back on each other.
+func unitFromRow(l layout, row []string, n int, ps *problems) (xxgk.Unit, bool) {
+	u := xxgk.Unit{
+		Code:  l.cell(row, "code"),
+		Name:  l.cell(row, "name"),
+		Short: l.cell(row, "short"),
+	}
+	ok := true
+	if u.Code == "" {
+		ps.add(n, "缺少单位编码")
+		ok = false
+	}
+	if u.Name == "" && u.Short == "" {
+		ps.add(n, "缺少单位简称和全称")
+		ok = false
+	}
+	if u.Short == "" {
+		u.Short = u.Name
+	}
+	if u.Name == "" {
+		u.Name = u.Short
+	}
+	switch raw := l.cell(row, "kind"); {
+	case raw == "":
+		ps.add(n, "缺少单位类型（应为 department/部门 或 county/县区）")
+		ok = false
+	default:
+		k, known := xxgk.ParseUnitKind(raw)
+		if !known {
+			ps.add(n, "单位类型“%s”无法识别，应为 department/部门 或 county/县区", raw)
+			ok = false
+		}
+		u.Kind = k
+	}
+	for _, a := range splitNames(l.cell(row, "aliases"), "|｜、，,;；\n") {
+		if a != u.Short && a != u.Name {
+			u.Aliases = append(u.Aliases, a)
+		}
+	}
+	return u, ok
+}
+
+func emptyUnits() *xxgk.Units {
+	us, _ := xxgk.NewUnits(nil)
+	return us
+}
+
+// nameKey must fold names exactly as xxgk.Units does for Lookup, so that a duplicate is
+// found here, with its row number, rather than by NewUnits without one.
+func nameKey(s string) string {
+	return strings.Join(strings.Fields(xxgk.Normalize(s)), "")
+}
+
+// splitNames cuts a list on any of the separators and on spaces, dropping empty parts.
+func splitNames(s, seps string) []string {
+	f := strings.FieldsFunc(s, func(r rune) bool {
+		return strings.ContainsRune(seps, r) || r == ' ' || r == '\t' || r == '\u3000'
+	})
+	out := f[:0]
+	for _, x := range f {
+		if x = strings.TrimSpace(x); x != "" {
+			out = append(out, x)
+		}
+	}
+	return out
+}
