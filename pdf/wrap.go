@@ -1,0 +1,145 @@
+package pdf
+
+import (
+	"math"
+	"strings"
+	"unicode"
+
+	"xxgk/fonts"
+)
+
+// noLineStart are characters Chinese typesetting keeps off the start of a line (避头点).
+const noLineStart = "，。、；：？！）》」』】〕…—,.;:?!)]}%’”·"
+
+// noLineEnd are characters kept off the end of a line (避尾点).
+const noLineEnd = "（《「『【〔([{‘“"
+
+// wrap breaks s into lines no wider than width (mm); the first line may be narrower by
+// indent (a paragraph's first-line indent). Chinese breaks between any two characters,
+// Latin words and numbers stay whole unless longer than a line (URLs), closing
+// punctuation never starts a line and opening punctuation never ends one. Explicit
+// newlines are kept.
+func (d *doc) wrap(s string, role fonts.Role, size, width, indent float64) []string {
+	var out []string
+	first := true
+	for _, para := range strings.Split(s, "\n") {
+		w := width
+		if first {
+			w -= indent
+		}
+		lines := d.wrapPara([]rune(para), role, size, w, width)
+		out = append(out, lines...)
+		first = false
+	}
+	return out
+}
+
+func (d *doc) wrapPara(rs []rune, role fonts.Role, size, firstW, width float64) []string {
+	var lines []string
+	limit := firstW
+	for len(rs) > 0 {
+		n, w := 0, 0.0
+		for n < len(rs) {
+			cw := d.fs.RuneWidth(rs[n], role, size) * ptMM
+			if w+cw > limit+0.01 && n > 0 {
+				break
+			}
+			w += cw
+			n++
+		}
+		if n < len(rs) {
+			n = breakAt(rs, n)
+		}
+		lines = append(lines, strings.TrimRightFunc(string(rs[:n]), unicode.IsSpace))
+		rs = rs[n:]
+		for len(rs) > 0 && rs[0] == ' ' {
+			rs = rs[1:]
+		}
+		limit = width
+	}
+	if len(lines) == 0 {
+		lines = append(lines, "")
+	}
+	return lines
+}
+
+// breakAt moves a break before rs[n] back to a place where a line may end: not inside a
+// Latin word, not before closing punctuation, not after opening punctuation. It never
+// returns less than 1, so a line always makes progress.
+func breakAt(rs []rune, n int) int {
+	orig := n
+	for n > 1 && (strings.ContainsRune(noLineStart, rs[n]) || strings.ContainsRune(noLineEnd, rs[n-1])) {
+		n--
+	}
+	if n <= orig-3 {
+		n = orig // a run of punctuation: break anyway rather than leave a short line
+	}
+	if isWordRune(rs[n-1]) && isWordRune(rs[n]) {
+		m := n
+		for m > 0 && isWordRune(rs[m-1]) {
+			m--
+		}
+		if m > 0 {
+			return m
+		}
+	}
+	return n
+}
+
+// isWordRune tells Latin letters and digits, which break only between words. URL
+// punctuation counts as a break opportunity so long links wrap at / and .
+func isWordRune(r rune) bool {
+	return r < 0x2E80 && (unicode.IsLetter(r) || unicode.IsDigit(r))
+}
+
+// titleWords are words of report titles that a line break must not split; Chinese
+// has no spaces, so without them a balanced title can end a line with half a word.
+var titleWords = []string{"安康", "政府", "网站", "重点", "领域", "信息", "公开", "栏目", "建设", "情况", "反馈", "催报", "通知", "通报", "报送", "关于"}
+
+// balance splits a title into the fewest lines that fit width, with lengths as even as
+// possible (公文 titles are set as balanced lines, not a full line and a stub). Two-line
+// titles break at the most even place that splits no word of titleWords.
+func (d *doc) balance(s string, role fonts.Role, size, width float64) []string {
+	total := d.width(s, role, size)
+	if total <= width {
+		return []string{s}
+	}
+	rs := []rune(s)
+	if total <= 2*width {
+		best, bestW := -1, 0.0
+		for i := 1; i < len(rs); i++ {
+			if splitsWord(rs, i) || strings.ContainsRune(noLineStart, rs[i]) || strings.ContainsRune(noLineEnd, rs[i-1]) {
+				continue
+			}
+			w := max(d.width(string(rs[:i]), role, size), d.width(string(rs[i:]), role, size))
+			if w <= width && (best < 0 || w < bestW) {
+				best, bestW = i, w
+			}
+		}
+		if best > 0 {
+			return []string{string(rs[:best]), string(rs[best:])}
+		}
+	}
+	n := int(math.Ceil(total / width))
+	for ; n < 10; n++ {
+		target := total/float64(n) + size*ptMM*0.5
+		lines := d.wrap(s, role, size, math.Min(target, width), 0)
+		if len(lines) <= n {
+			return lines
+		}
+	}
+	return d.wrap(s, role, size, width, 0)
+}
+
+// splitsWord tells whether a break before rs[i] cuts one of titleWords in two.
+func splitsWord(rs []rune, i int) bool {
+	for _, w := range titleWords {
+		wr := []rune(w)
+		for k := 1; k < len(wr); k++ {
+			if i-k >= 0 && i-k+len(wr) <= len(rs) && string(rs[i-k:i-k+len(wr)]) == w {
+				return true
+			}
+		}
+	}
+	return false
+}
