@@ -1,0 +1,103 @@
+package exporter
+
+import (
+	"io"
+	"time"
+
+	"github.com/xuri/excelize/v2"
+
+	"xxgk"
+)
+
+// Sheet names of the consolidated report, in workbook order.
+const (
+	SheetSummary  = "汇总"
+	SheetChart    = "图表"
+	SheetCoverage = "指标覆盖"
+	SheetMissing  = "未报送单位"
+	SheetProblems = "问题清单"
+)
+
+// ReportSheets lists the report's sheets in order.
+var ReportSheets = []string{SheetSummary, SheetChart, SheetCoverage, SheetMissing, SheetProblems, SheetDetails}
+
+// LowCompletion is the completion (and coverage) below which the report flags a value.
+const LowCompletion = 0.6
+
+// ReportOption adjusts ReportXLSX.
+type ReportOption func(*reportConfig)
+
+type reportConfig struct {
+	date time.Time
+}
+
+// WithDate sets the report date printed under the title (default: now). Commands pass
+// their injected clock so that output is reproducible in tests.
+func WithDate(t time.Time) ReportOption {
+	return func(c *reportConfig) { c.date = t }
+}
+
+// ReportXLSX writes the consolidated workbook for a round: 汇总 (one row per unit, problems
+// first, totals), 图表 (completion by unit), 指标覆盖, 未报送单位, 问题清单 and 明细.
+func ReportXLSX(w io.Writer, s xxgk.Summary, cat *xxgk.Catalog, opts ...ReportOption) error {
+	cfg := reportConfig{date: time.Now()}
+	for _, o := range opts {
+		o(&cfg)
+	}
+	f := excelize.NewFile()
+	defer f.Close()
+	// Create every sheet first: defined names (print titles, filters) refer to sheets by
+	// position, which must not move afterwards.
+	if err := f.SetSheetName("Sheet1", ReportSheets[0]); err != nil {
+		return err
+	}
+	for _, name := range ReportSheets[1:] {
+		if _, err := f.NewSheet(name); err != nil {
+			return err
+		}
+	}
+	st, err := newStyles(f)
+	if err != nil {
+		return err
+	}
+	title := roundTitle(s.Round)
+	units := s.ProblemsFirst()
+	steps := []func() error{
+		func() error { return writeSummarySheet(f, st, s, units, title, cfg.date) },
+		func() error { return writeChartSheet(f, st, units, title) },
+		func() error { return writeCoverageSheet(f, st, s, title) },
+		func() error { return writeMissingSheet(f, st, s, title) },
+		func() error { return writeProblemsSheet(f, st, s, title) },
+		func() error { return writeDetailsSheet(f, st, Details(s, cat), title) },
+	}
+	for _, step := range steps {
+		if err := step(); err != nil {
+			return err
+		}
+	}
+	// 汇总 is active as the first sheet of a new file. Do not call SetActiveSheet: it reads
+	// every worksheet back, streamed ones included, and the save then re-encodes them all
+	// (most of the run time at 1,000 units).
+	if err := f.SetDocProps(&excelize.DocProperties{
+		Title: title + "汇总", Creator: "xxgk", Subject: s.Round.ID, Language: "zh-CN",
+	}); err != nil {
+		return err
+	}
+	return writeFile(f, w)
+}
+
+func roundTitle(r xxgk.Round) string {
+	if r.Title != "" {
+		return r.Title
+	}
+	return xxgk.DefaultRoundTitle
+}
+
+// str leaves empty text cells empty rather than holding an empty string, so that Excel's
+// COUNTA and "blanks" filter treat them as blank.
+func str(s string) any {
+	if s == "" {
+		return nil
+	}
+	return s
+}

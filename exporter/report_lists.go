@@ -1,0 +1,105 @@
+package exporter
+
+import (
+	"github.com/xuri/excelize/v2"
+
+	"xxgk"
+)
+
+// MissingColumns and ProblemColumns are the headers of 未报送单位 and 问题清单.
+var (
+	MissingColumns = []string{"序号", "单位", "单位全称", "类型", "应建栏目"}
+	ProblemColumns = []string{"单位", "位置", "指标编码", "值", "问题"}
+)
+
+// writeMissingSheet lists the units that have not submitted, in catalog order; with none,
+// one line says so, so that an empty sheet is not mistaken for a failure.
+func writeMissingSheet(f *excelize.File, st *styles, s xxgk.Summary, title string) error {
+	cols := []column{
+		{MissingColumns[0], 6, st.center}, {MissingColumns[1], 20, st.text},
+		{MissingColumns[2], 36, st.text}, {MissingColumns[3], 10, st.center}, {MissingColumns[4], 10, st.number},
+	}
+	var missing []xxgk.UnitSummary
+	for _, u := range s.Units {
+		if u.State == xxgk.Missing {
+			missing = append(missing, u)
+		}
+	}
+	rows := max(len(missing), 1)
+	sw, err := newSheetWriter(f, sheetSpec{Name: SheetMissing, Cols: cols, HeaderRow: 1, LastRow: 1 + rows, Freeze: "A2", Title: title})
+	if err != nil {
+		return err
+	}
+	if err := sw.header(st.header); err != nil {
+		return err
+	}
+	if len(missing) == 0 {
+		if err := sw.next([]any{nil, "（全部单位均已报送）"}); err != nil {
+			return err
+		}
+		return sw.finish(0, nil)
+	}
+	vals := make([]any, len(cols))
+	for i, u := range missing {
+		row := []any{i + 1, unitName(u.Unit), str(u.Unit.Name), u.Unit.Kind.Label(), u.Assigned}
+		for j, v := range row {
+			vals[j] = excelize.Cell{Value: v, StyleID: cols[j].Style}
+		}
+		if err := sw.next(vals); err != nil {
+			return err
+		}
+	}
+	return sw.finish(len(missing), nil)
+}
+
+// writeProblemsSheet lists the warnings recorded when each unit's current submission was
+// imported (errors reject a file, so only warnings reach the store), units in catalog order.
+func writeProblemsSheet(f *excelize.File, st *styles, s xxgk.Summary, title string) error {
+	cols := []column{
+		{ProblemColumns[0], 16, st.text}, {ProblemColumns[1], 13, st.text}, {ProblemColumns[2], 11, st.text},
+		{ProblemColumns[3], 30, st.wrap}, {ProblemColumns[4], 56, st.wrap},
+	}
+	n := 0
+	for _, u := range s.Units {
+		if u.Submission != nil {
+			n += len(u.Submission.Warnings)
+		}
+	}
+	sw, err := newSheetWriter(f, sheetSpec{Name: SheetProblems, Cols: cols, HeaderRow: 1, LastRow: 1 + max(n, 1), Freeze: "A2", Title: title})
+	if err != nil {
+		return err
+	}
+	if err := sw.header(st.header); err != nil {
+		return err
+	}
+	if n == 0 {
+		if err := sw.next([]any{"（导入时未发现问题）"}); err != nil {
+			return err
+		}
+		return sw.finish(0, nil)
+	}
+	vals := make([]any, len(cols))
+	for _, u := range s.Units {
+		if u.Submission == nil {
+			continue
+		}
+		for _, p := range u.Submission.Warnings {
+			row := []any{unitName(u.Unit), str(p.Where()), str(p.Code), str(p.Value), problemText(p)}
+			for j, v := range row {
+				vals[j] = excelize.Cell{Value: v, StyleID: cols[j].Style}
+			}
+			if err := sw.next(vals); err != nil {
+				return err
+			}
+		}
+	}
+	return sw.finish(n, nil)
+}
+
+// problemText names the field when the message does not start with it.
+func problemText(p xxgk.Problem) string {
+	if p.Field == "" {
+		return p.Message
+	}
+	return p.Field + "：" + p.Message
+}
