@@ -1,12 +1,255 @@
 package main
 
-import "github.com/urfave/cli/v2"
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"runtime"
+	"strings"
+	"sync"
+	"syscall"
+
+	"github.com/urfave/cli/v2"
+
+	"xxgk"
+	"xxgk/store"
+	"xxgk/templates"
+)
 
 func templatesCommand(e *env) *cli.Command {
+	def := xxgk.DefaultContact
 	return &cli.Command{
-		Name:   "templates",
-		Usage:  "（尚未实现）",
-		Flags:  withGlobals(),
-		Action: func(c *cli.Context) error { return failf("命令 templates 尚未实现") },
+		Name:      "templates",
+		Usage:     "为每个单位生成 Excel 填报模板，并在数据库中记录本轮报送",
+		UsageText: "xxgk templates --out 目录 [--unit 单位 ...] [--round 轮次] [--deadline 日期]",
+		Description: "每个单位一个 .xlsx：填报说明、只含本单位指标的填报表，以及导入时核对用的隐藏信息。\n" +
+			"同时把轮次（编号、标题、截止日期、联系方式）和所用的指标表、单位名单记入数据库，\n" +
+			"导入时按下发时的指标核对。同一轮次已有单位提交后，指标表或单位名单不能再变，需换新的 --round。",
+		Flags: withGlobals(
+			&cli.StringFlag{Name: "out", Required: true, Usage: "输出目录，不存在时自动创建"},
+			&cli.StringSliceFlag{Name: "unit", Usage: "只生成这些单位的模板（简称、全称、编码或别名，可重复）；默认全部单位"},
+			&cli.StringFlag{Name: "round", Value: "2020", Usage: "轮次编号"},
+			&cli.StringFlag{Name: "deadline", Value: "2020-09-20", Usage: "报送截止日期，如 2020-09-20"},
+			&cli.StringFlag{Name: "title", Value: xxgk.DefaultRoundTitle, Usage: "模板标题"},
+			countyScopeFlag(),
+			&cli.StringFlag{Name: "contact-office", Value: def.Office, Usage: "联系单位（印在填报说明上）"},
+			&cli.StringFlag{Name: "contact-people", Value: def.People, Usage: "联系人"},
+			&cli.StringFlag{Name: "contact-phone", Value: def.Phone, Usage: "联系电话"},
+			&cli.StringFlag{Name: "contact-email", Value: def.Email, Usage: "接收报送的电子邮箱"},
+		),
+		Action: func(c *cli.Context) error {
+			opts, err := templatesOptionsFrom(c, e)
+			if err != nil {
+				return err
+			}
+			cat, err := loadCatalog(c)
+			if err != nil {
+				return err
+			}
+			if err := applyCountyScope(c, cat); err != nil {
+				return err
+			}
+			units, err := resolveUnits(cat, c.StringSlice("unit"))
+			if err != nil {
+				return err
+			}
+			st, err := openStore(c)
+			if err != nil {
+				return err
+			}
+			defer st.Close()
+			return runTemplates(c.Context, e, st, cat, units, opts)
+		},
 	}
+}
+
+// templatesOptions is what `xxgk templates` does, read from its flags.
+type templatesOptions struct {
+	Out   string
+	Round xxgk.Round
+}
+
+func templatesOptionsFrom(c *cli.Context, e *env) (templatesOptions, error) {
+	id := strings.TrimSpace(c.String("round"))
+	if id == "" {
+		return templatesOptions{}, failf("--round 不能为空")
+	}
+	deadline, err := xxgk.ParseDate(c.String("deadline"), false)
+	if err != nil {
+		return templatesOptions{}, failf("截止日期“%s”无法识别，请写成 2020-09-20 的形式", c.String("deadline"))
+	}
+	return templatesOptions{
+		Out: c.String("out"),
+		Round: xxgk.Round{
+			ID:       id,
+			Title:    strings.TrimSpace(c.String("title")),
+			Deadline: deadline,
+			Contact: xxgk.Contact{
+				Office: strings.TrimSpace(c.String("contact-office")),
+				People: strings.TrimSpace(c.String("contact-people")),
+				Phone:  strings.TrimSpace(c.String("contact-phone")),
+				Email:  strings.TrimSpace(c.String("contact-email")),
+			},
+			Created: e.Now(),
+		},
+	}, nil
+}
+
+// resolveUnits maps --unit names (any spelling) to units, in the order given and without
+// repeats; no names means every unit.
+func resolveUnits(cat *xxgk.Catalog, names []string) ([]xxgk.Unit, error) {
+	if len(names) == 0 {
+		return cat.Units.All(), nil
+	}
+	var out []xxgk.Unit
+	seen := map[string]bool{}
+	for _, n := range names {
+		u, ok := cat.Units.Lookup(n)
+		if !ok {
+			return nil, failf("未知单位“%s”，最接近的是“%s”。可用 xxgk units 查看单位名单", n, cat.Units.Closest(n))
+		}
+		if !seen[u.Code] {
+			seen[u.Code] = true
+			out = append(out, u)
+		}
+	}
+	return out, nil
+}
+
+// runTemplates checks the output directory, records the round with its catalog, and
+// writes one workbook per unit. The round is recorded only once the directory is known
+// to be writable, so a failed run leaves no round behind that was never sent out.
+func runTemplates(ctx context.Context, e *env, st *store.Store, cat *xxgk.Catalog, units []xxgk.Unit, opts templatesOptions) error {
+	if err := writableDir(opts.Out); err != nil {
+		return err
+	}
+	if err := st.SaveRound(ctx, opts.Round, cat); err != nil {
+		if errors.Is(err, store.ErrRoundInUse) {
+			return failf("%v：用 --round 指定，例如 --round %s-2。如只是补发本轮模板，请使用与上次相同的指标表、单位名单和 --county-scope", err, opts.Round.ID)
+		}
+		return failf("无法在数据库中记录轮次“%s”：%v", opts.Round.ID, err)
+	}
+
+	results := writeAll(ctx, opts, cat, units)
+	written := 0
+	var failed []string
+	for i, res := range results {
+		u := units[i]
+		switch {
+		case errors.Is(res.err, templates.ErrNoIndicators):
+			fmt.Fprintf(e.Stderr, "跳过 %s：按当前指标表没有需要建设的指标\n", u.Short)
+		case res.err != nil:
+			failed = append(failed, fmt.Sprintf("%s：%v", u.Short, res.err))
+		default:
+			written++
+			fmt.Fprintf(e.Stdout, "%s\t%d 项指标\t%s\n", u.Short, res.count, res.path)
+		}
+	}
+	if len(failed) > 0 {
+		return failf("%d 个单位的模板未能写出：\n%s", len(failed), strings.Join(failed, "\n"))
+	}
+	if err := ctx.Err(); err != nil {
+		return failf("已中断：%v", err)
+	}
+	_, err := fmt.Fprintf(e.Stdout, "%d 个单位模板已生成到 %s（轮次 %s，截止 %s）\n",
+		written, opts.Out, opts.Round.ID, xxgk.ChineseDate(opts.Round.Deadline))
+	return err
+}
+
+// writableDir creates dir and proves a file can be written in it.
+func writableDir(dir string) error {
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return failf("无法创建输出目录 %s：%v", dir, unwrapPath(err))
+	}
+	f, err := os.CreateTemp(dir, ".xxgk-probe-*")
+	if err != nil {
+		return failf("输出目录 %s 不可写：%v", dir, unwrapPath(err))
+	}
+	name := f.Name()
+	f.Close()
+	return os.Remove(name)
+}
+
+// unwrapPath says in Chinese why a file operation failed, without repeating the path the
+// message already names.
+func unwrapPath(err error) error {
+	switch {
+	case errors.Is(err, fs.ErrPermission):
+		return errors.New("没有写入权限")
+	case errors.Is(err, fs.ErrNotExist):
+		return errors.New("路径不存在")
+	case errors.Is(err, syscall.ENOTDIR):
+		return errors.New("路径中的某一级是文件而不是目录")
+	case errors.Is(err, syscall.EROFS):
+		return errors.New("只读文件系统")
+	case errors.Is(err, syscall.ENOSPC):
+		return errors.New("磁盘空间不足")
+	}
+	var pe *os.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
+}
+
+type writeResult struct {
+	path  string
+	count int
+	err   error
+}
+
+// writeAll writes the workbooks on as many workers as there are CPUs; results keep the
+// units' order so the output reads the same every run.
+func writeAll(ctx context.Context, opts templatesOptions, cat *xxgk.Catalog, units []xxgk.Unit) []writeResult {
+	results := make([]writeResult, len(units))
+	tw := templates.NewWriter()
+	jobs := make(chan int)
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), len(units)) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range jobs {
+				results[i] = writeOne(tw, opts, cat, units[i])
+			}
+		}()
+	}
+	for i := range units {
+		if ctx.Err() != nil {
+			results[i].err = ctx.Err()
+			continue
+		}
+		jobs <- i
+	}
+	close(jobs)
+	wg.Wait()
+	return results
+}
+
+// writeOne writes a unit's workbook to a temporary file and renames it into place, so an
+// interrupted run never leaves a truncated workbook under the final name.
+func writeOne(tw *templates.Writer, opts templatesOptions, cat *xxgk.Catalog, u xxgk.Unit) writeResult {
+	path := filepath.Join(opts.Out, templates.FileName(opts.Round, u))
+	tmp, err := os.CreateTemp(opts.Out, ".xxgk-*.xlsx")
+	if err != nil {
+		return writeResult{err: unwrapPath(err)}
+	}
+	defer os.Remove(tmp.Name()) // no-op after the rename
+	if err := tw.Write(tmp, opts.Round, cat, u); err != nil {
+		tmp.Close()
+		return writeResult{err: err}
+	}
+	if err := tmp.Close(); err != nil {
+		return writeResult{err: unwrapPath(err)}
+	}
+	if err := os.Chmod(tmp.Name(), 0o644); err != nil {
+		return writeResult{err: unwrapPath(err)}
+	}
+	if err := os.Rename(tmp.Name(), path); err != nil {
+		return writeResult{err: unwrapPath(err)}
+	}
+	return writeResult{path: path, count: len(cat.For(u))}
 }

@@ -1,0 +1,133 @@
+package templates
+
+import (
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/xuri/excelize/v2"
+
+	"xxgk"
+)
+
+// The range accepted by 最近更新日期. Anything outside is a typo (a year of 20 or 2200).
+var (
+	minDate = time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC)
+	maxDate = time.Date(2099, 12, 31, 0, 0, 0, 0, time.UTC)
+)
+
+// validations adds the dropdown, the type checks and the input prompts to the input
+// columns of rows rowFirst..lastRow. Excel limits a prompt's title to 32 characters and
+// its text to 255; the messages below stay within that.
+func (b *book) validations(lastRow int) error {
+	col := func(c int) string { return cell(c+1, rowFirst) + ":" + cell(c+1, lastRow) }
+	statuses := make([]string, len(xxgk.OpenStatuses))
+	for i, s := range xxgk.OpenStatuses {
+		statuses[i] = string(s)
+	}
+	choices := "“" + strings.Join(statuses, "”“") + "”"
+
+	var dvs []*excelize.DataValidation
+	add := func(sqref, promptTitle, prompt, errTitle, errMsg string, set func(*excelize.DataValidation) error) error {
+		dv := excelize.NewDataValidation(true)
+		dv.Sqref = sqref
+		if set != nil {
+			if err := set(dv); err != nil {
+				return err
+			}
+		}
+		dv.SetInput(promptTitle, prompt)
+		if errMsg != "" {
+			dv.SetError(excelize.DataValidationErrorStyleStop, errTitle, errMsg)
+		}
+		dvs = append(dvs, dv)
+		return nil
+	}
+
+	err := add(col(xxgk.ColStatus), "是否开设栏目",
+		"请点击右侧箭头，从列表中选择"+choices+"之一。选择“"+string(xxgk.NotOpened)+"”或“"+string(xxgk.NotApplicable)+"”时，请在“备注”中说明原因。",
+		"请从列表中选择", "只能选择"+choices+"之一，请点击单元格右侧的箭头从列表中选择。",
+		func(dv *excelize.DataValidation) error { return dv.SetDropList(statuses) })
+	if err != nil {
+		return err
+	}
+	_ = add(col(xxgk.ColName), "栏目名称", "请填写本单位网站上该栏目的实际名称，如“预决算公开”。", "", "", nil)
+
+	urlCell := cell(xxgk.ColURL+1, rowFirst)
+	_ = add(col(xxgk.ColURL), "栏目网址",
+		"请填写该栏目页面的完整网址，以 http:// 或 https:// 开头，例如 http://www.ankang.gov.cn/xxgk/。可从浏览器地址栏复制。",
+		"网址格式不正确", "网址应以 http:// 或 https:// 开头，请从浏览器地址栏复制完整网址。",
+		func(dv *excelize.DataValidation) error {
+			dv.Type = "custom"
+			dv.Formula1 = `OR(LEFT(` + urlCell + `,7)="http://",LEFT(` + urlCell + `,8)="https://")`
+			return nil
+		})
+
+	err = add(col(xxgk.ColUpdated), "最近更新日期",
+		"请填写栏目最近一次发布信息的日期，格式如 2020-09-15。",
+		"日期不正确", "请填写 2000-01-01 至 2099-12-31 之间的日期，格式如 2020-09-15。",
+		func(dv *excelize.DataValidation) error {
+			return dv.SetRange(strconv.Itoa(serial(minDate)), strconv.Itoa(serial(maxDate)),
+				excelize.DataValidationTypeDate, excelize.DataValidationOperatorBetween)
+		})
+	if err != nil {
+		return err
+	}
+	err = add(col(xxgk.ColCount), "发布信息条数",
+		"请填写栏目中已发布信息的条数，为大于或等于 0 的整数，如 12。",
+		"条数不正确", "发布信息条数应为大于或等于 0 的整数，如 12，不要带“条”字。",
+		func(dv *excelize.DataValidation) error {
+			if err := dv.SetRange(0, 0, excelize.DataValidationTypeWhole, excelize.DataValidationOperatorGreaterThanOrEqual); err != nil {
+				return err
+			}
+			dv.Formula2 = ""
+			return nil
+		})
+	if err != nil {
+		return err
+	}
+	if ref := b.requiredRefs(); ref != "" {
+		_ = add(ref, "报送内容（必填）",
+			"本行需报送信息（见“需报送信息”列）。选择“已开设”时必须填写报送的内容，可写明信息名称、数量、网址或文号等。",
+			"", "", nil)
+	}
+	_ = add(col(xxgk.ColRemark), "备注",
+		"选择“"+string(xxgk.NotOpened)+"”或“"+string(xxgk.NotApplicable)+"”时必须在此说明原因；其他需要说明的情况也可写在这里。",
+		"", "", nil)
+
+	for _, dv := range dvs {
+		if err := b.f.AddDataValidation(xxgk.SheetForm, dv); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// requiredRefs lists the 报送内容 cells of indicators that ask for a report, consecutive
+// rows joined into ranges, as a space-separated sqref.
+func (b *book) requiredRefs() string {
+	c := xxgk.ColReported + 1
+	var refs []string
+	for i := 0; i < len(b.inds); {
+		if !b.inds[i].NeedsReport() {
+			i++
+			continue
+		}
+		j := i
+		for j+1 < len(b.inds) && b.inds[j+1].NeedsReport() {
+			j++
+		}
+		ref := cell(c, rowFirst+i)
+		if j > i {
+			ref += ":" + cell(c, rowFirst+j)
+		}
+		refs = append(refs, ref)
+		i = j + 1
+	}
+	return strings.Join(refs, " ")
+}
+
+// serial is the Excel (1900 system) serial number of a date.
+func serial(t time.Time) int {
+	return int(t.Sub(time.Date(1899, 12, 30, 0, 0, 0, 0, time.UTC)).Hours() / 24)
+}
