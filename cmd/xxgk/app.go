@@ -29,10 +29,24 @@ type env struct {
 	User           string
 	// StderrTTY tells whether progress bars may be drawn.
 	StderrTTY bool
+	// hinted remembers the hints already printed, so that a run of several commands (the
+	// demo) says each only once. Copies of env share it.
+	hinted map[string]bool
+}
+
+// hint prints a note to stderr the first time it is given.
+func (e *env) hint(msg string) {
+	if e.hinted == nil {
+		e.hinted = map[string]bool{}
+	}
+	if !e.hinted[msg] {
+		e.hinted[msg] = true
+		fmt.Fprintln(e.Stderr, "提示："+msg)
+	}
 }
 
 func newEnv(stdin io.Reader, stdout, stderr io.Writer) *env {
-	e := &env{Stdin: stdin, Stdout: stdout, Stderr: stderr, Now: time.Now, User: currentUser()}
+	e := &env{Stdin: stdin, Stdout: stdout, Stderr: stderr, Now: time.Now, User: currentUser(), hinted: map[string]bool{}}
 	if f, ok := stderr.(*os.File); ok {
 		e.StderrTTY = term.IsTerminal(int(f.Fd()))
 	}

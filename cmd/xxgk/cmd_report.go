@@ -1,12 +1,91 @@
 package main
 
-import "github.com/urfave/cli/v2"
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/urfave/cli/v2"
+
+	"xxgk/exporter"
+	"xxgk/fonts"
+	"xxgk/pdf"
+)
 
 func reportCommand(e *env) *cli.Command {
 	return &cli.Command{
-		Name:   "report",
-		Usage:  "（尚未实现）",
-		Flags:  withGlobals(),
-		Action: func(c *cli.Context) error { return failf("命令 report 尚未实现") },
+		Name:      "report",
+		Usage:     "生成汇总报告：Excel 汇总表（.xlsx）或可打印的 PDF 通报（.pdf）",
+		UsageText: "xxgk report --out 报告.xlsx|报告.pdf [--round ID] [--font 字体文件]",
+		Flags: withGlobals(
+			&cli.StringFlag{Name: "out", Required: true, Usage: "输出文件，扩展名 .xlsx 或 .pdf 决定格式"},
+			roundFlag(),
+			fontFlag(),
+		),
+		Action: func(c *cli.Context) error {
+			out := c.String("out")
+			ext := strings.ToLower(filepath.Ext(out))
+			if ext != ".xlsx" && ext != ".pdf" {
+				return failf("--out 的扩展名应为 .xlsx 或 .pdf，而不是“%s”", filepath.Ext(out))
+			}
+			var set *fonts.Set
+			if ext == ".pdf" { // fail before touching the database when no font can be had
+				var err error
+				if set, err = pdfFonts(e, c.String("font")); err != nil {
+					return err
+				}
+			}
+			st, err := openStore(c)
+			if err != nil {
+				return err
+			}
+			defer st.Close()
+			s, cat, err := loadSummary(c, st)
+			if err != nil {
+				return err
+			}
+			write := func(f *os.File) error { return exporter.ReportXLSX(f, s, cat, exporter.WithDate(e.Now())) }
+			if ext == ".pdf" {
+				opt := pdf.Options{Fonts: set, Date: e.Now()}
+				write = func(f *os.File) error { return pdf.Report(f, s, cat, opt) }
+			}
+			if err := writeFileAtomic(out, write); err != nil {
+				return failf("无法写入报告 %s：%v", out, err)
+			}
+			fmt.Fprintf(e.Stdout, "报告已生成：%s（轮次 %s，%d 个单位，已报送 %d，未报送 %d）\n", out, s.Round.ID, len(s.Units), s.Submitted, s.Missing)
+			return nil
+		},
 	}
+}
+
+// fontFlag is --font, shared by the commands that write PDF.
+func fontFlag() cli.Flag {
+	return &cli.StringFlag{
+		Name:    "font",
+		EnvVars: []string{"XXGK_FONT"},
+		Usage:   "中文字体文件（.ttf，或 .ttc 中的一个字形），默认自动查找系统中的中文字体",
+	}
+}
+
+// writeFileAtomic writes path through a temporary file in the same folder, so a failed
+// run never leaves a half-written report where the old one was.
+func writeFileAtomic(path string, write func(f *os.File) error) error {
+	dir := filepath.Dir(path)
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return err
+	}
+	f, err := os.CreateTemp(dir, ".xxgk-*"+filepath.Ext(path))
+	if err != nil {
+		return err
+	}
+	defer os.Remove(f.Name())
+	if err := write(f); err != nil {
+		f.Close()
+		return err
+	}
+	if err := f.Close(); err != nil {
+		return err
+	}
+	return os.Rename(f.Name(), path)
 }

@@ -1,6 +1,8 @@
 package main
 
 import (
+	"errors"
+
 	"github.com/urfave/cli/v2"
 
 	"xxgk"
@@ -27,4 +29,45 @@ func loadCatalog(c *cli.Context) (*xxgk.Catalog, error) {
 		return nil, failf("%v", err)
 	}
 	return cat, nil
+}
+
+// roundFlag is the --round flag of the commands that read a round; empty means the newest.
+func roundFlag() cli.Flag {
+	return &cli.StringFlag{Name: "round", Usage: "轮次编号，默认为最近创建的轮次"}
+}
+
+// selectRound loads the round named by --round, or the newest one, with its catalog.
+func selectRound(c *cli.Context, st *store.Store) (xxgk.Round, *xxgk.Catalog, error) {
+	id := c.String("round")
+	if id == "" {
+		rounds, err := st.Rounds(c.Context)
+		if err != nil {
+			return xxgk.Round{}, nil, failf("读取轮次失败：%v", err)
+		}
+		if len(rounds) == 0 {
+			return xxgk.Round{}, nil, failf("数据库中还没有任何轮次。请先运行 xxgk templates 生成模板（会同时登记轮次）")
+		}
+		id = rounds[0].ID
+	}
+	r, cat, err := st.Round(c.Context, id)
+	if errors.Is(err, store.ErrNotFound) {
+		return r, nil, failf("数据库中没有轮次“%s”。请用 xxgk templates --round %s 登记，或检查 --round 参数", id, id)
+	}
+	if err != nil {
+		return r, nil, failf("读取轮次“%s”失败：%v", id, err)
+	}
+	return r, cat, nil
+}
+
+// loadSummary reads the round and every unit's current submission and summarises them.
+func loadSummary(c *cli.Context, st *store.Store) (xxgk.Summary, *xxgk.Catalog, error) {
+	r, cat, err := selectRound(c, st)
+	if err != nil {
+		return xxgk.Summary{}, nil, err
+	}
+	current, err := st.Current(c.Context, r.ID)
+	if err != nil {
+		return xxgk.Summary{}, nil, failf("读取轮次“%s”的报送数据失败：%v", r.ID, err)
+	}
+	return xxgk.Summarize(r, cat, current), cat, nil
 }
