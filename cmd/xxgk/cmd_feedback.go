@@ -12,7 +12,6 @@ import (
 	"github.com/urfave/cli/v2"
 
 	"xxgk"
-	"xxgk/fonts"
 	"xxgk/pdf"
 )
 
@@ -102,17 +101,4 @@ func writeFeedback(ctx context.Context, s xxgk.Summary, cat *xxgk.Catalog, opt p
 		}
 	}
 	return paths, failed
-}
-
-// pdfFonts loads the fonts for PDF output from --font / XXGK_FONT or the system, prints
-// the stand-in note once, and turns a missing font into exit 2 with instructions.
-func pdfFonts(e *env, explicit string) (*fonts.Set, error) {
-	set, note, err := fonts.Load(explicit)
-	if err != nil {
-		return nil, failf("%v", err)
-	}
-	if note != "" {
-		e.hint(note)
-	}
-	return set, nil
 }

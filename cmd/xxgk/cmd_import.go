@@ -1,12 +1,208 @@
 package main
 
-import "github.com/urfave/cli/v2"
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/urfave/cli/v2"
+
+	"xxgk"
+	"xxgk/importer"
+	"xxgk/store"
+)
 
 func importCommand(e *env) *cli.Command {
 	return &cli.Command{
-		Name:   "import",
-		Usage:  "（尚未实现）",
-		Flags:  withGlobals(),
-		Action: func(c *cli.Context) error { return failf("命令 import 尚未实现") },
+		Name:      "import",
+		Usage:     "导入各单位填好的工作簿（文件、文件夹或 .zip），逐格检查后存入数据库",
+		ArgsUsage: "PATH...",
+		Description: "PATH 可以是工作簿、文件夹（含子文件夹）或 .zip 压缩包（支持中文 Windows 的 GBK 文件名）。\n" +
+			"轮次、单位和每一行对应的指标只从模板的隐藏信息和“指标编码”列识别，不看文件名和行号。\n" +
+			"有任何错误的文件整个退回、不写入任何内容；接收的文件成为该单位的新版本，与已存版本相同则“未变化”。\n" +
+			"每个文件输出一行结果（✔ 已接收 / = 未变化 / ✘ 已退回），问题逐条缩进列在下面，最后一行为汇总。\n\n" +
+			helpExitCodes,
+		Flags: withGlobals(
+			&cli.StringFlag{Name: "round", Usage: "只接收该轮次的文件（默认按各文件模板中记录的轮次导入）"},
+			&cli.BoolFlag{Name: "dry-run", Usage: "只检查，不写入数据库"},
+			&cli.StringFlag{Name: "errors-dir", Usage: "把被退回的工作簿复制到此文件夹：问题单元格标红并加批注，首页为“问题清单”，可直接发回单位修改（原文件不会被改动）"},
+		),
+		Action: func(c *cli.Context) error { return runImportCmd(c, e) },
 	}
+}
+
+func runImportCmd(c *cli.Context, e *env) error {
+	paths := c.Args().Slice()
+	if len(paths) == 0 {
+		return failf("请指定要导入的文件、文件夹或 .zip 压缩包，例如：xxgk import 报送/")
+	}
+	st, err := openStore(c)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	p := &importPrinter{out: e.Stdout, errw: e.Stderr, bar: e.StderrTTY}
+	opts := importer.Options{
+		Rounds:    storeRounds{st},
+		Saver:     storeSaver{st},
+		Now:       e.Now,
+		User:      e.User,
+		Round:     c.String("round"),
+		DryRun:    c.Bool("dry-run"),
+		ErrorsDir: c.String("errors-dir"),
+		Progress:  p.progress,
+	}
+	tot, err := importer.Import(c.Context, opts, paths, p.result)
+	p.clearBar()
+	if tot.Files > 0 {
+		p.summary(tot, opts)
+	}
+	switch {
+	case err != nil:
+		return failf("%v", err)
+	case tot.Rejected+tot.Failed > 0:
+		return rejected("%d 个文件未能导入，详见上面的结果", tot.Rejected+tot.Failed)
+	}
+	return nil
+}
+
+// storeRounds adapts the store to the importer: the importer knows its own ErrNotFound.
+type storeRounds struct{ st *store.Store }
+
+func (a storeRounds) Round(ctx context.Context, id string) (xxgk.Round, *xxgk.Catalog, error) {
+	r, cat, err := a.st.Round(ctx, id)
+	if errors.Is(err, store.ErrNotFound) {
+		err = fmt.Errorf("%w: %w", importer.ErrNotFound, err)
+	}
+	return r, cat, err
+}
+
+type storeSaver struct{ st *store.Store }
+
+func (a storeSaver) SaveSubmissions(ctx context.Context, subs []*xxgk.Submission) ([]importer.Saved, error) {
+	res, err := a.st.SaveSubmissions(ctx, subs)
+	out := make([]importer.Saved, len(res))
+	for i, r := range res {
+		out[i] = importer.Saved{Version: r.Version, Unchanged: r.Unchanged, ID: r.ID, FirstAt: r.FirstAt}
+	}
+	return out, err
+}
+
+// importPrinter writes one block per file to stdout and, on a terminal with many files,
+// a progress bar on stderr that is cleared before each block.
+type importPrinter struct {
+	out, errw io.Writer
+	bar       bool
+	drawn     bool
+	done      int
+	total     int
+}
+
+// barMin is how many files make a progress bar worth drawing.
+const barMin = 20
+
+func (p *importPrinter) progress(done, total int) {
+	p.done, p.total = done, total
+	if !p.bar || total < barMin {
+		return
+	}
+	const width = 30
+	n := width * done / total
+	fmt.Fprintf(p.errw, "\r导入中 [%s%s] %d/%d", strings.Repeat("#", n), strings.Repeat("-", width-n), done, total)
+	p.drawn = true
+}
+
+func (p *importPrinter) clearBar() {
+	if p.drawn {
+		fmt.Fprint(p.errw, "\r\033[K")
+		p.drawn = false
+	}
+}
+
+func (p *importPrinter) result(r importer.Result) {
+	p.clearBar()
+	fmt.Fprintln(p.out, resultLine(r))
+	for _, pr := range r.Problems {
+		fmt.Fprintln(p.out, "    "+problemLine(pr))
+	}
+	switch {
+	case r.ErrorCopy != "":
+		fmt.Fprintf(p.out, "    已生成退回副本：%s\n", r.ErrorCopy)
+	case r.NoCopy != "":
+		fmt.Fprintf(p.out, "    %s\n", r.NoCopy)
+	}
+}
+
+// resultLine is the head line of a file: mark, outcome, name, then what it holds.
+func resultLine(r importer.Result) string {
+	marks := map[importer.Outcome]string{importer.Accepted: "✔", importer.Valid: "✔", importer.Unchanged: "=", importer.Rejected: "✘", importer.Failed: "✘"}
+	s := fmt.Sprintf("%s %s %s", marks[r.Outcome], r.Outcome.Label(), r.Name)
+	unit := r.Unit.Short
+	counts := fmt.Sprintf("%d 项指标：已开设 %d，未开设 %d，不适用 %d", r.Counts.Assigned, r.Counts.Opened, r.Counts.NotOpened, r.Counts.NotApplicable)
+	nErr := len(r.Problems.Only(xxgk.Error))
+	switch r.Outcome {
+	case importer.Accepted:
+		s += fmt.Sprintf(" — %s 第 %d 版，%s", unit, r.Version, counts)
+	case importer.Unchanged:
+		s += fmt.Sprintf(" — %s 与已存的第 %d 版相同，未写入", unit, r.Version)
+	case importer.Valid:
+		s += fmt.Sprintf(" — %s，%s（试运行，未写入）", unit, counts)
+	case importer.Rejected:
+		if unit != "" {
+			s += " — " + unit + "，"
+		} else {
+			s += " — "
+		}
+		s += fmt.Sprintf("%d 个错误", nErr)
+	case importer.Failed:
+		s += fmt.Sprintf(" — %s 检查通过但保存失败：%v（重新运行即可）", unit, r.Err)
+	}
+	if w := r.Warnings(); w > 0 {
+		s += fmt.Sprintf("，%d 个警告", w)
+	}
+	return s
+}
+
+// problemLine is a problem without its file name, which the head line already gives.
+func problemLine(p xxgk.Problem) string {
+	s := p.Severity.Label()
+	if w := p.Where(); w != "" {
+		s += " " + w
+	}
+	s += "："
+	if p.Value != "" {
+		s += fmt.Sprintf("值“%s”，", p.Value)
+	}
+	return s + p.Message
+}
+
+func (p *importPrinter) summary(t importer.Totals, opts importer.Options) {
+	parts := []string{}
+	add := func(n int, label string) {
+		if n > 0 {
+			parts = append(parts, fmt.Sprintf("%s %d", label, n))
+		}
+	}
+	add(t.Accepted, "已接收")
+	add(t.Unchanged, "未变化")
+	add(t.Valid, "检查通过")
+	add(t.Rejected, "已退回")
+	add(t.Failed, "保存失败")
+	add(t.NotProcessed, "未处理")
+	s := fmt.Sprintf("共 %d 个文件：%s", t.Files, strings.Join(parts, "，"))
+	if t.Warnings > 0 {
+		s += fmt.Sprintf("；警告 %d 条", t.Warnings)
+	}
+	if len(t.Skipped) > 0 {
+		s += fmt.Sprintf("；跳过 %d 个非工作簿文件", len(t.Skipped))
+	}
+	if opts.DryRun {
+		s += "（试运行，未写入数据库）"
+	}
+	if opts.ErrorsDir != "" && t.Rejected > 0 {
+		s += "；退回副本在 " + opts.ErrorsDir
+	}
+	fmt.Fprintln(p.out, s)
 }

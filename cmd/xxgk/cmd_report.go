@@ -58,34 +58,3 @@ func reportCommand(e *env) *cli.Command {
 		},
 	}
 }
-
-// fontFlag is --font, shared by the commands that write PDF.
-func fontFlag() cli.Flag {
-	return &cli.StringFlag{
-		Name:    "font",
-		EnvVars: []string{"XXGK_FONT"},
-		Usage:   "中文字体文件（.ttf，或 .ttc 中的一个字形），默认自动查找系统中的中文字体",
-	}
-}
-
-// writeFileAtomic writes path through a temporary file in the same folder, so a failed
-// run never leaves a half-written report where the old one was.
-func writeFileAtomic(path string, write func(f *os.File) error) error {
-	dir := filepath.Dir(path)
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return err
-	}
-	f, err := os.CreateTemp(dir, ".xxgk-*"+filepath.Ext(path))
-	if err != nil {
-		return err
-	}
-	defer os.Remove(f.Name())
-	if err := write(f); err != nil {
-		f.Close()
-		return err
-	}
-	if err := f.Close(); err != nil {
-		return err
-	}
-	return os.Rename(f.Name(), path)
-}

@@ -229,27 +229,17 @@ func writeAll(ctx context.Context, opts templatesOptions, cat *xxgk.Catalog, uni
 	return results
 }
 
-// writeOne writes a unit's workbook to a temporary file and renames it into place, so an
-// interrupted run never leaves a truncated workbook under the final name.
+// writeOne writes a unit's workbook; writeFileAtomic keeps an interrupted run from leaving
+// a truncated workbook under the final name.
 func writeOne(tw *templates.Writer, opts templatesOptions, cat *xxgk.Catalog, u xxgk.Unit) writeResult {
 	path := filepath.Join(opts.Out, templates.FileName(opts.Round, u))
-	tmp, err := os.CreateTemp(opts.Out, ".xxgk-*.xlsx")
+	err := writeFileAtomic(path, func(f *os.File) error { return tw.Write(f, opts.Round, cat, u) })
 	if err != nil {
-		return writeResult{err: unwrapPath(err)}
-	}
-	defer os.Remove(tmp.Name()) // no-op after the rename
-	if err := tw.Write(tmp, opts.Round, cat, u); err != nil {
-		tmp.Close()
+		var pe *os.PathError
+		if errors.As(err, &pe) {
+			err = unwrapPath(err)
+		}
 		return writeResult{err: err}
-	}
-	if err := tmp.Close(); err != nil {
-		return writeResult{err: unwrapPath(err)}
-	}
-	if err := os.Chmod(tmp.Name(), 0o644); err != nil {
-		return writeResult{err: unwrapPath(err)}
-	}
-	if err := os.Rename(tmp.Name(), path); err != nil {
-		return writeResult{err: unwrapPath(err)}
 	}
 	return writeResult{path: path, count: len(cat.For(u))}
 }

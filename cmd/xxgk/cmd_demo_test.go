@@ -1,0 +1,158 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"database/sql"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	_ "github.com/go-sql-driver/mysql"
+
+	"xxgk/fonts"
+)
+
+// runCmd runs the CLI with buffers and a fixed clock.
+func runCmd(t testing.TB, args ...string) (int, string, string) {
+	t.Helper()
+	var out, errb bytes.Buffer
+	e := newEnv(strings.NewReader(""), &out, &errb)
+	e.Now = func() time.Time { return time.Date(2020, 9, 28, 9, 0, 0, 0, time.UTC) }
+	e.User = "tester"
+	code := run(context.Background(), append([]string{"xxgk"}, args...), e)
+	return code, out.String(), errb.String()
+}
+
+// testMySQL returns a DSN for a fresh database called name on the test server, or skips
+// (fails under CI) when XXGK_TEST_MYSQL is not set.
+func testMySQL(t testing.TB, name string) string {
+	t.Helper()
+	base := os.Getenv("XXGK_TEST_MYSQL")
+	if base == "" {
+		if os.Getenv("CI") == "true" {
+			t.Fatal("CI=true but XXGK_TEST_MYSQL is not set: the MySQL tests must run in CI")
+		}
+		t.Skip("MySQL tests skipped: set XXGK_TEST_MYSQL=mysql://root@tcp(127.0.0.1:3306)/xxgk_test to run them")
+	}
+	server := strings.TrimPrefix(base, "mysql://")
+	server = server[:strings.LastIndex(server, "/")+1]
+	db, err := sql.Open("mysql", server)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	if _, err := db.Exec("DROP DATABASE IF EXISTS " + name); err != nil {
+		t.Fatalf("MySQL server of XXGK_TEST_MYSQL unreachable: %v", err)
+	}
+	return "mysql://" + server + name
+}
+
+// demoStatus is the JSON status as scripts read it.
+type demoStatus struct {
+	Unit          string   `json:"unit"`
+	Kind          string   `json:"kind"`
+	Status        string   `json:"status"`
+	Version       int      `json:"version"`
+	Assigned      int      `json:"assigned"`
+	Opened        int      `json:"opened"`
+	NotOpened     int      `json:"not_opened"`
+	NotApplicable int      `json:"not_applicable"`
+	Completion    float64  `json:"completion"`
+	SubmittedAt   *string  `json:"submitted_at"`
+	Extra         struct{} `json:"-"`
+}
+
+func checkDemo(t *testing.T, dir string, dbArgs ...string) {
+	t.Helper()
+	code, out, errOut := runCmd(t, append(dbArgs, "demo", "--dir", dir)...)
+	if code != exitOK {
+		t.Fatalf("demo exit %d\nstdout:\n%s\nstderr:\n%s", code, out, errOut)
+	}
+	for _, want := range []string{
+		"36 个单位模板已生成到",
+		"共 30 个文件：已接收 27，已退回 3",
+		"共 5 个文件：已接收 5",
+		"轮次 2020（截止日期 2020年9月20日）：36 个单位，已报送 31（其中逾期 4），未报送 5",
+		"完成：文件位置",
+	} {
+		if !strings.Contains(out, want) {
+			t.Errorf("demo output lacks %q", want)
+		}
+	}
+	for _, f := range []string{"4-报告/明细.csv", "4-报告/汇总报告.xlsx", "3-退回修改/2020_市农业农村局_信息公开栏目建设情况填报表.xlsx"} {
+		if st, err := os.Stat(filepath.Join(dir, f)); err != nil || st.Size() == 0 {
+			t.Errorf("demo did not write %s: %v", f, err)
+		}
+	}
+	if _, _, err := fonts.Load(""); err == nil {
+		pdfs, _ := filepath.Glob(filepath.Join(dir, "5-反馈", "*.pdf"))
+		if len(pdfs) != 36 {
+			t.Errorf("%d feedback PDFs, want 36", len(pdfs))
+		}
+		if _, err := os.Stat(filepath.Join(dir, "4-报告", "通报.pdf")); err != nil {
+			t.Error(err)
+		}
+	} else if os.Getenv("CI") == "true" {
+		t.Errorf("CI has no Chinese font: %v", err)
+	} else if !strings.Contains(out, "未生成 PDF") {
+		t.Error("without a font the demo must say it skipped the PDF step")
+	}
+
+	// The demo's database answers status like any other.
+	db := dbArgs
+	if len(db) == 0 {
+		db = []string{"--db", "sqlite:" + filepath.Join(dir, "xxgk-demo.db")}
+	}
+	code, out, errOut = runCmd(t, append(db, "status", "--format", "json")...)
+	if code != exitOK {
+		t.Fatalf("status exit %d: %s", code, errOut)
+	}
+	var entries []demoStatus
+	if err := json.Unmarshal([]byte(out), &entries); err != nil {
+		t.Fatalf("status JSON: %v\n%s", err, out)
+	}
+	byUnit := map[string]demoStatus{}
+	states := map[string]int{}
+	for _, en := range entries {
+		byUnit[en.Unit] = en
+		states[en.Status]++
+	}
+	if len(entries) != 36 || states["missing"] != 5 || states["late"] != 4 || states["submitted"] != 27 {
+		t.Errorf("status counts %v over %d units", states, len(entries))
+	}
+	// 市财政局 sent a revised version in the second batch: version 2, still on time.
+	if cz := byUnit["市财政局"]; cz.Version != 2 || cz.Status != "submitted" || cz.Assigned != 19 || cz.SubmittedAt == nil {
+		t.Errorf("市财政局 = %+v", cz)
+	}
+	// 市自然资源局 was rejected before the deadline and accepted after it: late.
+	if zr := byUnit["市自然资源局"]; zr.Status != "late" || zr.Version != 1 {
+		t.Errorf("市自然资源局 = %+v", zr)
+	}
+	for _, en := range entries {
+		due := en.Assigned - en.NotApplicable
+		if en.Status != "missing" && due > 0 {
+			if want := float64(en.Opened) / float64(due); en.Completion != want {
+				t.Errorf("%s completion %v, want %v", en.Unit, en.Completion, want)
+			}
+		}
+		if en.Status == "missing" && (en.SubmittedAt != nil || en.Version != 0) {
+			t.Errorf("missing unit %s has a submission: %+v", en.Unit, en)
+		}
+	}
+}
+
+func TestDemoSQLite(t *testing.T) {
+	dir := t.TempDir()
+	checkDemo(t, dir)
+	// A second run starts afresh rather than piling onto the first.
+	checkDemo(t, dir)
+}
+
+func TestDemoMySQL(t *testing.T) {
+	dsn := testMySQL(t, "xxgk_demo_test")
+	checkDemo(t, t.TempDir(), "--db", dsn)
+}

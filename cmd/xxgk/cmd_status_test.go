@@ -1,0 +1,88 @@
+package main
+
+import (
+	"encoding/csv"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+func TestStatusFormats(t *testing.T) {
+	dir := t.TempDir()
+	if code, out, errOut := runCmd(t, "demo", "--dir", dir); code != exitOK {
+		t.Fatalf("demo exit %d\n%s\n%s", code, out, errOut)
+	}
+	db := "sqlite:" + filepath.Join(dir, "xxgk-demo.db")
+
+	// The table puts missing units first, then late ones, each marked.
+	code, out, errOut := runCmd(t, "status", "--db", db)
+	if code != exitOK {
+		t.Fatalf("status exit %d: %s", code, errOut)
+	}
+	lines := strings.Split(strings.TrimSpace(out), "\n")
+	if !strings.HasPrefix(lines[0], "轮次 2020（截止日期 2020年9月20日）：36 个单位，已报送 31（其中逾期 4），未报送 5，总体完成率 ") {
+		t.Errorf("summary line %q", lines[0])
+	}
+	header := strings.Fields(lines[2])
+	if strings.Join(header, " ") != "单位 类型 状态 版本 应建 已开设 未开设 不适用 完成率 最后报送时间" {
+		t.Errorf("header %q", lines[2])
+	}
+	var marks []string
+	for _, l := range lines[4 : 4+36] {
+		f := strings.Fields(l)
+		switch {
+		case f[0] == "✘":
+			marks = append(marks, "missing")
+			if f[3] != "未报送" || f[9] != "—" {
+				t.Errorf("missing row %q", l)
+			}
+		case f[0] == "!":
+			marks = append(marks, "late")
+			if f[3] != "逾期报送" {
+				t.Errorf("late row %q", l)
+			}
+		default:
+			marks = append(marks, "ok")
+		}
+	}
+	got := strings.Join(marks, ",")
+	want := strings.Repeat("missing,", 5) + strings.Repeat("late,", 4) + strings.TrimSuffix(strings.Repeat("ok,", 27), ",")
+	if got != want {
+		t.Errorf("row order\n got %s\nwant %s", got, want)
+	}
+	if !strings.Contains(out, "✘ 未报送　! 逾期报送") {
+		t.Error("legend missing")
+	}
+
+	// CSV for scripts: the JSON keys as header, one row per unit.
+	code, out, _ = runCmd(t, "--db", db, "status", "--format", "csv")
+	if code != exitOK {
+		t.Fatalf("status csv exit %d", code)
+	}
+	recs, err := csv.NewReader(strings.NewReader(out)).ReadAll()
+	if err != nil || len(recs) != 37 {
+		t.Fatalf("csv: %d records, %v", len(recs), err)
+	}
+	if strings.Join(recs[0], ",") != "unit,kind,status,version,assigned,opened,not_opened,not_applicable,completion,submitted_at" {
+		t.Errorf("csv header %v", recs[0])
+	}
+	if recs[1][0] != "市财政局" || recs[1][2] != "submitted" || recs[1][3] != "2" {
+		t.Errorf("csv first row %v", recs[1])
+	}
+
+	// Bad arguments: exit 2 with a Chinese message.
+	tests := []struct {
+		args []string
+		msg  string
+	}{
+		{[]string{"status", "--db", db, "--format", "xml"}, "--format 只能是 table、csv 或 json，而不是“xml”"},
+		{[]string{"status", "--db", db, "--round", "1999"}, "数据库中没有轮次“1999”"},
+		{[]string{"status", "--db", "sqlite:" + filepath.Join(t.TempDir(), "empty.db")}, "数据库中还没有任何轮次"},
+	}
+	for _, tt := range tests {
+		code, _, errOut := runCmd(t, tt.args...)
+		if code != exitFailed || !strings.Contains(errOut, tt.msg) {
+			t.Errorf("%v: exit %d, stderr %q; want 2 and %q", tt.args, code, errOut, tt.msg)
+		}
+	}
+}

@@ -1,0 +1,229 @@
+package importer
+
+import (
+	"bytes"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/xuri/excelize/v2"
+
+	"xxgk"
+)
+
+// SheetProblems is the first sheet of an annotated copy: every problem in one list.
+const SheetProblems = "问题清单"
+
+// errorCopies writes annotated copies of rejected workbooks into one folder.
+type errorCopies struct{ dir string }
+
+func newErrorCopies(dir string) (*errorCopies, error) {
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return nil, fmt.Errorf("无法创建退回文件夹 %s：%w", dir, err)
+	}
+	return &errorCopies{dir: dir}, nil
+}
+
+// copyNames gives every source a distinct copy name, in input order so that reruns give
+// the same names: two units may send files with the same name from different folders,
+// and the second becomes name(2).xlsx. A file left by an earlier run is overwritten.
+func copyNames(srcs []source) {
+	used := map[string]bool{}
+	for i := range srcs {
+		name := srcs[i].copyName
+		if name == "" {
+			name = baseName(srcs[i].name)
+		}
+		name = safeFileName(name)
+		ext := filepath.Ext(name)
+		if !strings.EqualFold(ext, ".xlsx") && !strings.EqualFold(ext, ".xlsm") {
+			name, ext = name+".xlsx", ".xlsx"
+		}
+		stem := strings.TrimSuffix(name, ext)
+		for n := 1; ; n++ {
+			cand := name
+			if n > 1 {
+				cand = fmt.Sprintf("%s(%d)%s", stem, n, ext)
+			}
+			if !used[strings.ToLower(cand)] {
+				used[strings.ToLower(cand)] = true
+				srcs[i].copyName = cand
+				break
+			}
+		}
+	}
+}
+
+// write annotates a copy of data and stores it; the original file is never touched.
+func (e *errorCopies) write(src source, data []byte, ps xxgk.Problems) (string, error) {
+	out, err := Annotate(data, ps)
+	if err != nil {
+		return "", err
+	}
+	p := filepath.Join(e.dir, src.copyName)
+	tmp := p + ".tmp"
+	if err := os.WriteFile(tmp, out, 0o644); err != nil {
+		return "", err
+	}
+	if err := os.Rename(tmp, p); err != nil {
+		os.Remove(tmp)
+		return "", err
+	}
+	return p, nil
+}
+
+// safeFileName replaces what Windows forbids in a file name.
+func safeFileName(s string) string {
+	s = strings.Map(func(r rune) rune {
+		if r < 0x20 || strings.ContainsRune(`\/:*?"<>|`, r) {
+			return '_'
+		}
+		return r
+	}, s)
+	s = strings.Trim(s, " .")
+	if s == "" {
+		s = "workbook"
+	}
+	return s
+}
+
+// Colours of annotated cells: errors red, warnings amber.
+const (
+	fillError   = "FF8080"
+	fillWarning = "FFE699"
+)
+
+// Annotate returns a copy of a workbook with each located problem's cell filled (red for
+// errors, amber for warnings) and commented, and a first sheet 问题清单 listing every
+// problem — ready to send back to the unit.
+func Annotate(data []byte, ps xxgk.Problems) ([]byte, error) {
+	lim := DefaultLimits()
+	f, err := excelize.OpenReader(bytes.NewReader(data), excelize.Options{UnzipSizeLimit: lim.MaxUnzipped, UnzipXMLSizeLimit: lim.MaxPart})
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	type key struct{ sheet, cell string }
+	notes := map[key][]xxgk.Problem{}
+	var order []key
+	for _, p := range ps {
+		if p.Sheet == "" || p.Cell == "" {
+			continue
+		}
+		if _, _, err := excelize.CellNameToCoordinates(p.Cell); err != nil {
+			continue
+		}
+		if idx, _ := f.GetSheetIndex(p.Sheet); idx < 0 {
+			continue
+		}
+		k := key{p.Sheet, p.Cell}
+		if notes[k] == nil {
+			order = append(order, k)
+		}
+		notes[k] = append(notes[k], p)
+	}
+	styles := map[[2]int]int{} // (original style, severity) → filled style
+	for _, k := range order {
+		list := notes[k]
+		sev := 1
+		if xxgk.Problems(list).HasErrors() {
+			sev = 0
+		}
+		orig, err := f.GetCellStyle(k.sheet, k.cell)
+		if err != nil {
+			continue
+		}
+		id, ok := styles[[2]int{orig, sev}]
+		if !ok {
+			st, err := f.GetStyle(orig)
+			if err != nil || st == nil {
+				st = &excelize.Style{}
+			}
+			color := fillError
+			if sev == 1 {
+				color = fillWarning
+			}
+			st.Fill = excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{color}}
+			if id, err = f.NewStyle(st); err != nil {
+				return nil, err
+			}
+			styles[[2]int{orig, sev}] = id
+		}
+		if err := f.SetCellStyle(k.sheet, k.cell, k.cell, id); err != nil {
+			return nil, err
+		}
+		var text []string
+		for _, p := range list {
+			text = append(text, p.Severity.Label()+"："+p.Message)
+		}
+		// A cell holds one comment; a unit's own comment stays and ours is skipped.
+		_ = f.AddComment(k.sheet, excelize.Comment{Cell: k.cell, Author: "xxgk", Text: strings.Join(text, "\n"), Width: 300, Height: 120})
+	}
+	if err := problemSheet(f, ps); err != nil {
+		return nil, err
+	}
+	buf, err := f.WriteToBuffer()
+	if err != nil {
+		return nil, err
+	}
+	return buf.Bytes(), nil
+}
+
+// problemSheet writes 问题清单 as the first, active sheet.
+func problemSheet(f *excelize.File, ps xxgk.Problems) error {
+	if idx, _ := f.GetSheetIndex(SheetProblems); idx >= 0 {
+		if err := f.DeleteSheet(SheetProblems); err != nil {
+			return err
+		}
+	}
+	if _, err := f.NewSheet(SheetProblems); err != nil {
+		return err
+	}
+	sheets := f.GetSheetList()
+	if sheets[0] != SheetProblems {
+		if err := f.MoveSheet(SheetProblems, sheets[0]); err != nil {
+			return err
+		}
+	}
+	head, _ := f.NewStyle(&excelize.Style{Font: &excelize.Font{Bold: true}, Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"D9E1F2"}},
+		Alignment: &excelize.Alignment{Vertical: "center"}})
+	wrap, _ := f.NewStyle(&excelize.Style{Alignment: &excelize.Alignment{WrapText: true, Vertical: "top"}})
+	rows := [][]any{{"序号", "类别", "位置", "指标编码", "值", "问题"}}
+	nErr := len(ps.Only(xxgk.Error))
+	title := fmt.Sprintf("本文件有 %d 个错误、%d 个警告，已退回。请按下表逐项修改（红色单元格为错误，黄色为警告，鼠标停在单元格上可看批注），修改后重新报送。", nErr, len(ps)-nErr)
+	if err := f.SetCellStr(SheetProblems, "A1", title); err != nil {
+		return err
+	}
+	for i, p := range ps {
+		where := p.Where()
+		if where == "" {
+			where = "整个文件"
+		}
+		rows = append(rows, []any{i + 1, p.Severity.Label(), where, p.Code, p.Value, p.Message})
+	}
+	for i, r := range rows {
+		cell, _ := excelize.CoordinatesToCellName(1, i+3)
+		if err := f.SetSheetRow(SheetProblems, cell, &r); err != nil {
+			return err
+		}
+	}
+	last := fmt.Sprintf("F%d", len(rows)+2)
+	_ = f.SetCellStyle(SheetProblems, "A3", "F3", head)
+	_ = f.SetCellStyle(SheetProblems, "A4", last, wrap)
+	for col, w := range map[string]float64{"A": 6, "B": 6, "C": 14, "D": 12, "E": 30, "F": 70} {
+		_ = f.SetColWidth(SheetProblems, col, col, w)
+	}
+	// The title spans the table and wraps; printed, the list fits the page width.
+	titleStyle, _ := f.NewStyle(&excelize.Style{Font: &excelize.Font{Bold: true, Color: "C00000"}, Alignment: &excelize.Alignment{WrapText: true, Vertical: "center"}})
+	_ = f.MergeCell(SheetProblems, "A1", "F1")
+	_ = f.SetCellStyle(SheetProblems, "A1", "F1", titleStyle)
+	_ = f.SetRowHeight(SheetProblems, 1, 36)
+	landscape, one, zero, fit := "landscape", 1, 0, true
+	_ = f.SetPageLayout(SheetProblems, &excelize.PageLayoutOptions{Orientation: &landscape, FitToWidth: &one, FitToHeight: &zero})
+	_ = f.SetSheetProps(SheetProblems, &excelize.SheetPropsOptions{FitToPage: &fit})
+	_ = f.SetPanes(SheetProblems, &excelize.Panes{Freeze: true, YSplit: 3, TopLeftCell: "A4", ActivePane: "bottomLeft"})
+	idx, _ := f.GetSheetIndex(SheetProblems)
+	f.SetActiveSheet(idx)
+	return nil
+}

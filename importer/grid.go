@@ -1,0 +1,49 @@
+package importer
+
+import (
+	"errors"
+	"strings"
+
+	"github.com/xuri/excelize/v2"
+
+	"xxgk"
+)
+
+// grid is a sheet's raw cell values: for a date cell the serial number, never the display
+// text, because display formats drop the day or follow the reader's locale.
+type grid struct {
+	sheet string
+	rows  [][]string
+	// beyond is the 1-based row number of the first non-empty row past the read limit,
+	// 0 when the sheet fits.
+	beyond int
+}
+
+// errTooWide is returned for a sheet with values beyond the columns read.
+var errTooWide = errors.New("too wide")
+
+// cell returns the raw value at 0-based row r, column c; "" outside the grid.
+func (g grid) cell(r, c int) string {
+	if r < 0 || r >= len(g.rows) || c < 0 || c >= len(g.rows[r]) {
+		return ""
+	}
+	return g.rows[r][c]
+}
+
+// addr is the A1 reference of 0-based row r, column c.
+func addr(r, c int) string {
+	s, err := excelize.CoordinatesToCellName(c+1, r+1)
+	if err != nil {
+		return ""
+	}
+	return s
+}
+
+// label reduces a header or label cell to its words: no spaces or line breaks, full-width
+// forms folded, a trailing colon or required-field star dropped.
+func label(s string) string {
+	s = xxgk.Normalize(s)
+	s = strings.Join(strings.Fields(s), "")
+	s = strings.Trim(s, "*")
+	return strings.TrimRight(s, ":：")
+}

@@ -1,0 +1,239 @@
+package importer
+
+import (
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"path"
+	"strings"
+	"sync"
+	"time"
+
+	"xxgk"
+)
+
+// Rounds gives a round and the catalog snapshot its templates were made from. It must
+// return an error wrapping ErrNotFound for a round it does not know; any other error
+// means the source itself failed (the database is down) and stops the import.
+type Rounds interface {
+	Round(ctx context.Context, id string) (xxgk.Round, *xxgk.Catalog, error)
+}
+
+// ErrNotFound is what a Rounds implementation wraps for an unknown round.
+var ErrNotFound = errors.New("not found")
+
+// Reader checks workbooks against the rounds it is given. It caches each round's catalog,
+// so one Reader serves a whole batch; it is safe for concurrent use.
+type Reader struct {
+	Rounds Rounds
+	Now    func() time.Time // the import time; later 最近更新日期 are errors. Default time.Now
+	User   string           // recorded as ImportedBy
+	Round  string           // when set, files of any other round are rejected
+	Limits Limits           // zero fields take DefaultLimits
+
+	mu     sync.Mutex
+	rounds map[string]*roundInfo
+}
+
+// roundInfo is a cached round with the indicators each unit must fill.
+type roundInfo struct {
+	round   xxgk.Round
+	cat     *xxgk.Catalog
+	missing bool // the round is unknown
+
+	mu      sync.Mutex
+	forUnit map[string][]xxgk.Indicator
+}
+
+func (ri *roundInfo) indicators(u xxgk.Unit) []xxgk.Indicator {
+	ri.mu.Lock()
+	defer ri.mu.Unlock()
+	if inds, ok := ri.forUnit[u.Code]; ok {
+		return inds
+	}
+	if ri.forUnit == nil {
+		ri.forUnit = map[string][]xxgk.Indicator{}
+	}
+	inds := ri.cat.For(u)
+	ri.forUnit[u.Code] = inds
+	return inds
+}
+
+// Checked is what reading one workbook found.
+type Checked struct {
+	Name string // display name, as problems give it
+	// Submission is set once the round and unit are identified. It may be stored only
+	// when Accepted; its Warnings hold the accepted file's warnings.
+	Submission *xxgk.Submission
+	Unit       xxgk.Unit
+	Counts     xxgk.Counts
+	Problems   xxgk.Problems // errors and warnings, in sheet order
+	// Readable tells that the bytes opened as a workbook, so an annotated copy can be made.
+	Readable bool
+}
+
+// Accepted tells whether the submission may be stored: identified and without errors.
+func (c *Checked) Accepted() bool {
+	return c.Submission != nil && !c.Problems.HasErrors()
+}
+
+// Read checks one workbook given as bytes; name is how problems refer to it. The
+// returned error is only for a failing Rounds source: every problem with the file itself
+// is in Checked.Problems. Read never panics: an unexpected failure inside the spreadsheet
+// library becomes an internal-error problem for this file alone.
+func (r *Reader) Read(ctx context.Context, name string, data []byte) (c Checked, err error) {
+	c = Checked{Name: name}
+	defer func() {
+		if v := recover(); v != nil {
+			c = Checked{Name: name, Problems: xxgk.Problems{{
+				Severity: xxgk.Error, File: name,
+				Message: fmt.Sprintf("读取文件时发生内部错误（%v），请在 Excel 或 WPS 中重新保存后再试；若仍失败，请将此文件发给技术人员", v),
+			}}}
+			err = nil
+		}
+	}()
+	rd := &read{r: r, lim: r.Limits.orDefault(), c: &c, data: data}
+	err = rd.run(ctx)
+	return c, err
+}
+
+// read is the state of one Read call.
+type read struct {
+	r    *Reader
+	lim  Limits
+	c    *Checked
+	data []byte
+	b    *book
+	cat  *xxgk.Catalog
+}
+
+func (rd *read) fail(sheet, cell, value, msg string, args ...any) {
+	rd.c.Problems = append(rd.c.Problems, xxgk.Problem{
+		Severity: xxgk.Error, File: rd.c.Name, Sheet: sheet, Cell: cell, Value: value,
+		Message: fmt.Sprintf(msg, args...),
+	})
+}
+
+func (rd *read) warn(sheet, cell, value, msg string, args ...any) {
+	rd.c.Problems = append(rd.c.Problems, xxgk.Problem{
+		Severity: xxgk.Warning, File: rd.c.Name, Sheet: sheet, Cell: cell, Value: value,
+		Message: fmt.Sprintf(msg, args...),
+	})
+}
+
+func (rd *read) run(ctx context.Context) error {
+	zr, msg := sniff(rd.c.Name, rd.data, rd.lim)
+	if msg != "" {
+		rd.fail("", "", "", "%s", msg)
+		return nil
+	}
+	b, err := openBook(zr, rd.lim)
+	if err != nil {
+		rd.fail("", "", "", "无法作为 Excel 工作簿打开（工作簿结构错误），文件可能已损坏。请在 Excel 或 WPS 中重新保存为 .xlsx 后再报送")
+		return nil
+	}
+	rd.b = b
+	rd.c.Readable = true
+
+	meta, ok := rd.meta()
+	if !ok {
+		return nil
+	}
+	ri, err := rd.r.round(ctx, meta.Round)
+	if err != nil {
+		return err
+	}
+	if ri.missing {
+		rd.fail(xxgk.SheetMeta, "", meta.Round, "数据库中没有轮次“%s”，无法导入。请确认该轮模板是由本系统生成的，或先创建该轮次", meta.Round)
+		return nil
+	}
+	u, ok := ri.cat.Units.Lookup(meta.Unit)
+	if !ok {
+		rd.fail(xxgk.SheetMeta, "", meta.Unit, "模板中的单位编码不在轮次“%s”的单位名单中，无法确定填报单位，请使用下发给本单位的模板", meta.Round)
+		return nil
+	}
+	rd.c.Unit = u
+	rd.cat = ri.cat
+	now := time.Now
+	if rd.r.Now != nil {
+		now = rd.r.Now
+	}
+	sum := sha256.Sum256(rd.data)
+	sub := &xxgk.Submission{
+		Round:      ri.round.ID,
+		Unit:       u.Code,
+		FileName:   baseName(rd.c.Name),
+		FileSize:   int64(len(rd.data)),
+		SHA256:     hex.EncodeToString(sum[:]),
+		ImportedAt: now(),
+		ImportedBy: rd.r.User,
+	}
+	rd.c.Submission = sub
+	rd.checkFileName(ri.cat.Units, u)
+
+	inds := ri.indicators(u)
+	chk := xxgk.Checker{Round: ri.round, Today: sub.ImportedAt, Date1904: b.date1904}
+	rd.form(chk, inds, sub)
+	rd.c.Counts = xxgk.CountItems(len(inds), sub.Items)
+	sub.Warnings = rd.c.Problems.Only(xxgk.Warning)
+	return nil
+}
+
+// meta reads the very hidden sheet; without it nothing identifies the file.
+func (rd *read) meta() (xxgk.TemplateMeta, bool) {
+	var m xxgk.TemplateMeta
+	ref, ok := rd.b.sheet(xxgk.SheetMeta)
+	if !ok {
+		rd.fail("", "", "", "找不到模板的隐藏信息（工作表 %s），无法确定轮次和单位。请使用本轮下发的模板填报，不要把内容复制到新建的工作簿中", xxgk.SheetMeta)
+		return m, false
+	}
+	g, err := rd.b.grid(ref, rd.lim.MaxMetaCodes+10, 64)
+	if err != nil && err != errTooWide {
+		rd.fail(xxgk.SheetMeta, "", "", "模板的隐藏信息无法读取，请使用本轮下发的模板重新填报")
+		return m, false
+	}
+	m, err = xxgk.ParseTemplateMeta(g.rows)
+	if err != nil {
+		rd.fail(xxgk.SheetMeta, "", "", "%v", err)
+		return m, false
+	}
+	if rd.r.Round != "" && m.Round != rd.r.Round {
+		rd.fail(xxgk.SheetMeta, "", m.Round, "本文件属于轮次“%s”，本次导入只接收轮次“%s”", m.Round, rd.r.Round)
+		return m, false
+	}
+	return m, true
+}
+
+// round returns the cached round, asking the source once per round ID.
+func (r *Reader) round(ctx context.Context, id string) (*roundInfo, error) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	if ri, ok := r.rounds[id]; ok {
+		return ri, nil
+	}
+	if r.Rounds == nil {
+		return nil, errors.New("importer: Reader.Rounds is nil")
+	}
+	rnd, cat, err := r.Rounds.Round(ctx, id)
+	ri := &roundInfo{round: rnd, cat: cat}
+	switch {
+	case errors.Is(err, ErrNotFound):
+		ri.missing = true
+	case err != nil:
+		return nil, fmt.Errorf("读取轮次“%s”：%w", id, err)
+	case cat == nil || cat.Units == nil:
+		return nil, fmt.Errorf("读取轮次“%s”：没有指标表", id)
+	}
+	if r.rounds == nil {
+		r.rounds = map[string]*roundInfo{}
+	}
+	r.rounds[id] = ri
+	return ri, nil
+}
+
+// baseName is the last element of a display name, which may be a path or a zip entry.
+func baseName(name string) string {
+	return path.Base(strings.ReplaceAll(name, `\`, "/"))
+}

@@ -1,0 +1,99 @@
+package importer
+
+import (
+	"context"
+	"time"
+
+	"xxgk"
+)
+
+// Saver stores accepted submissions. Each call is one transaction per batch in which
+// every submission is all or nothing; a submission identical (same SHA-256) to its unit's
+// current version is reported Unchanged and stores nothing. Results are in input order.
+type Saver interface {
+	SaveSubmissions(ctx context.Context, subs []*xxgk.Submission) ([]Saved, error)
+}
+
+// Saved is what the store did with one submission.
+type Saved struct {
+	Version   int
+	Unchanged bool
+	ID        int64
+	FirstAt   time.Time
+}
+
+// Outcome is what became of one file.
+type Outcome int
+
+const (
+	Accepted  Outcome = iota // stored as a new version
+	Unchanged                // identical to the stored current version; nothing stored
+	Rejected                 // has errors (or could not be read); nothing stored
+	Valid                    // dry run: would be accepted; nothing stored
+	Failed                   // valid, but the database refused it; nothing stored, rerun
+)
+
+// Label is the Chinese word printed on result lines.
+func (o Outcome) Label() string {
+	switch o {
+	case Accepted:
+		return "已接收"
+	case Unchanged:
+		return "未变化"
+	case Rejected:
+		return "已退回"
+	case Valid:
+		return "检查通过"
+	case Failed:
+		return "保存失败"
+	}
+	return "?"
+}
+
+func (o Outcome) String() string {
+	return [...]string{"accepted", "unchanged", "rejected", "valid", "failed"}[o]
+}
+
+// Result is the outcome of one input file.
+type Result struct {
+	Name     string // as given: a path, or archive.zip/entry.xlsx
+	Outcome  Outcome
+	Unit     xxgk.Unit // zero when the file could not be identified
+	Round    string
+	Version  int // the stored version (Accepted) or the current one (Unchanged)
+	Counts   xxgk.Counts
+	Problems xxgk.Problems // errors and warnings, located
+	// ErrorCopy is the annotated copy written to Options.ErrorsDir for a rejected file;
+	// NoCopy says why there is none when one was asked for.
+	ErrorCopy string
+	NoCopy    string
+	Err       error // Failed: why the database refused the file
+}
+
+// Warnings counts the result's warnings.
+func (r Result) Warnings() int { return len(r.Problems.Only(xxgk.Warning)) }
+
+// Totals sums up a run.
+type Totals struct {
+	Files                                        int // inputs found
+	Accepted, Unchanged, Rejected, Valid, Failed int
+	NotProcessed                                 int      // left undone when the run stopped on an error
+	Warnings                                     int      // warnings over all files
+	Skipped                                      []string // non-workbook files in folders and archives
+}
+
+func (t *Totals) add(r Result) {
+	switch r.Outcome {
+	case Accepted:
+		t.Accepted++
+	case Unchanged:
+		t.Unchanged++
+	case Rejected:
+		t.Rejected++
+	case Valid:
+		t.Valid++
+	case Failed:
+		t.Failed++
+	}
+	t.Warnings += r.Warnings()
+}

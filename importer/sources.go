@@ -1,0 +1,232 @@
+package importer
+
+import (
+	"archive/zip"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path"
+	"path/filepath"
+	"sort"
+	"strings"
+	"unicode/utf8"
+
+	"golang.org/x/text/encoding/simplifiedchinese"
+)
+
+// source is one workbook to read: a file on disk or an entry of a zip archive. Only names
+// are held while the batch runs; the bytes are read by the worker that checks the file,
+// so memory does not grow with the number of files.
+type source struct {
+	name     string // display name: the path as given, or archive.zip/entry/path.xlsx
+	copyName string // file name for the annotated copy in --errors-dir
+	open     func() ([]byte, error)
+	problem  string // set when the source cannot be read at all; open is then nil
+}
+
+// workbookExt are the extensions picked up inside folders and archives. Old formats are
+// included so that their senders get the "save as .xlsx" message instead of silence.
+var workbookExt = map[string]bool{".xlsx": true, ".xlsm": true, ".xls": true, ".et": true}
+
+// sources lists the inputs in a stable order: arguments in the order given, folders and
+// archives in name order. A path that does not exist or cannot be read is an error for
+// the whole run, since the user asked for something that cannot be done; a broken archive
+// is one rejected input among others.
+type sources struct {
+	list    []source
+	skipped []string // files in folders and archives that are not workbooks
+	closers []io.Closer
+	lim     Limits
+	skipDir string // the errors dir, never read back
+}
+
+func (s *sources) Close() {
+	for _, c := range s.closers {
+		c.Close()
+	}
+}
+
+func collect(paths []string, lim Limits, skipDir string) (*sources, error) {
+	s := &sources{lim: lim, skipDir: skipDir}
+	for _, p := range paths {
+		fi, err := os.Stat(p)
+		if err != nil {
+			s.Close()
+			return nil, fmt.Errorf("无法读取 %s：%w", p, statErr(err))
+		}
+		switch {
+		case fi.IsDir():
+			if err := s.dir(p); err != nil {
+				s.Close()
+				return nil, err
+			}
+		case strings.EqualFold(filepath.Ext(p), ".zip"):
+			s.zip(p)
+		default:
+			s.file(p, filepath.Base(p))
+		}
+	}
+	return s, nil
+}
+
+func statErr(err error) error {
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return errors.New("文件或文件夹不存在")
+	case errors.Is(err, fs.ErrPermission):
+		return errors.New("没有读取权限")
+	}
+	return err
+}
+
+func (s *sources) file(p, copyName string) {
+	s.list = append(s.list, source{name: p, copyName: copyName, open: func() ([]byte, error) {
+		return readLimited(p, s.lim.MaxFileSize)
+	}})
+}
+
+// readLimited reads a file, refusing one larger than max without reading it all.
+func readLimited(p string, max int64) ([]byte, error) {
+	f, err := os.Open(p)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	if fi, err := f.Stat(); err == nil && fi.Size() > max {
+		return nil, &tooLargeError{size: fi.Size(), max: max}
+	}
+	return io.ReadAll(io.LimitReader(f, max+1))
+}
+
+type tooLargeError struct{ size, max int64 }
+
+func (e *tooLargeError) Error() string {
+	return fmt.Sprintf("文件过大（%s，上限 %s），不像是填报模板，请检查是否报送错了文件", size(e.size), size(e.max))
+}
+
+// hidden tells lock files (~$name.xlsx, written by Excel while a file is open), dot files
+// and macOS resource forks, none of which are workbooks a unit sent.
+func hidden(name string) bool {
+	return strings.HasPrefix(name, ".") || strings.HasPrefix(name, "~$") || name == "__MACOSX" || name == "Thumbs.db" || name == "desktop.ini"
+}
+
+func (s *sources) dir(root string) error {
+	skip, _ := filepath.Abs(s.skipDir)
+	return filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			if p == root {
+				return fmt.Errorf("无法读取 %s：%w", p, statErr(err))
+			}
+			s.list = append(s.list, source{name: p, problem: fmt.Sprintf("无法读取：%v", statErr(err))})
+			if d != nil && d.IsDir() {
+				return fs.SkipDir
+			}
+			return nil
+		}
+		if p != root && hidden(d.Name()) {
+			if d.IsDir() {
+				return fs.SkipDir
+			}
+			return nil
+		}
+		if d.IsDir() {
+			if abs, _ := filepath.Abs(p); s.skipDir != "" && abs == skip {
+				return fs.SkipDir
+			}
+			return nil
+		}
+		ext := strings.ToLower(filepath.Ext(p))
+		switch {
+		case ext == ".zip":
+			s.zip(p)
+		case workbookExt[ext]:
+			s.file(p, d.Name())
+		default:
+			s.skipped = append(s.skipped, p)
+		}
+		return nil
+	})
+}
+
+// zip lists an archive's workbooks. Entry names are UTF-8 when the archive says so or when
+// they decode as UTF-8; otherwise they are GBK, as Chinese Windows writes them.
+func (s *sources) zip(p string) {
+	zr, err := zip.OpenReader(p)
+	if err != nil {
+		s.list = append(s.list, source{name: p, problem: "压缩包已损坏或不是 zip 格式，无法解开。请重新压缩后再导入，或解压后导入文件夹"})
+		return
+	}
+	s.closers = append(s.closers, zr)
+	stem := strings.TrimSuffix(filepath.Base(p), filepath.Ext(p))
+	type entry struct {
+		name string
+		f    *zip.File
+	}
+	var entries []entry
+	for _, f := range zr.File {
+		entries = append(entries, entry{entryName(f), f})
+	}
+	sort.SliceStable(entries, func(i, j int) bool { return entries[i].name < entries[j].name })
+	for _, e := range entries {
+		name := strings.TrimLeft(path.Clean("/"+strings.ReplaceAll(e.name, `\`, "/")), "/")
+		if e.f.FileInfo().IsDir() || strings.HasSuffix(e.name, "/") {
+			continue
+		}
+		if hiddenPath(name) {
+			continue
+		}
+		display := filepath.ToSlash(p) + "/" + name
+		ext := strings.ToLower(path.Ext(name))
+		f := e.f
+		switch {
+		case ext == ".zip":
+			s.list = append(s.list, source{name: display, problem: "压缩包中又套有压缩包，请先解开里层的压缩包再导入"})
+		case !workbookExt[ext]:
+			s.skipped = append(s.skipped, display)
+		case f.UncompressedSize64 > uint64(s.lim.MaxFileSize):
+			s.list = append(s.list, source{name: display, problem: (&tooLargeError{size: int64(min(f.UncompressedSize64, 1<<62)), max: s.lim.MaxFileSize}).Error()})
+		default:
+			max := s.lim.MaxFileSize
+			s.list = append(s.list, source{
+				name:     display,
+				copyName: stem + "_" + strings.ReplaceAll(name, "/", "_"),
+				open: func() ([]byte, error) {
+					rc, err := f.Open()
+					if err != nil {
+						return nil, err
+					}
+					defer rc.Close()
+					b, err := io.ReadAll(io.LimitReader(rc, max+1))
+					if err != nil {
+						return nil, fmt.Errorf("压缩包中的文件已损坏（%v），请重新压缩后再导入", err)
+					}
+					return b, nil
+				},
+			})
+		}
+	}
+}
+
+func hiddenPath(name string) bool {
+	for _, part := range strings.Split(name, "/") {
+		if hidden(part) {
+			return true
+		}
+	}
+	return false
+}
+
+// entryName decodes a zip entry's name. Go's reader leaves the bytes as they are when the
+// UTF-8 flag (bit 11) is clear; names that are not valid UTF-8 are then GBK (a superset of
+// GB2312, what Chinese Windows' built-in zip and WinRAR write).
+func entryName(f *zip.File) string {
+	if f.Flags&0x800 != 0 || utf8.ValidString(f.Name) {
+		return f.Name
+	}
+	if s, err := simplifiedchinese.GB18030.NewDecoder().String(f.Name); err == nil {
+		return s
+	}
+	return strings.ToValidUTF8(f.Name, "?")
+}
