@@ -58,18 +58,23 @@ func (c Counts) Completion() float64 {
 	return float64(c.Opened) / float64(due)
 }
 
+// Add counts one answer.
+func (c *Counts) Add(s OpenStatus) {
+	switch s {
+	case Opened:
+		c.Opened++
+	case NotOpened:
+		c.NotOpened++
+	case NotApplicable:
+		c.NotApplicable++
+	}
+}
+
 // CountItems tallies items against the number of assigned indicators.
 func CountItems(assigned int, items []Item) Counts {
 	c := Counts{Assigned: assigned}
 	for _, it := range items {
-		switch it.Status {
-		case Opened:
-			c.Opened++
-		case NotOpened:
-			c.NotOpened++
-		case NotApplicable:
-			c.NotApplicable++
-		}
+		c.Add(it.Status)
 	}
 	return c
 }

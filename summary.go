@@ -88,14 +88,7 @@ func Summarize(r Round, cat *Catalog, current []Submission) Summary {
 			us.Counts = CountItems(len(inds), sub.Items)
 			for _, it := range sub.Items {
 				if c := cov[it.Code]; c != nil {
-					switch it.Status {
-					case Opened:
-						c.Opened++
-					case NotOpened:
-						c.NotOpened++
-					case NotApplicable:
-						c.NotApplicable++
-					}
+					c.Add(it.Status)
 				}
 			}
 			s.Warnings += len(sub.Warnings)

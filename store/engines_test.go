@@ -2,13 +2,11 @@ package store
 
 import (
 	"context"
-	"database/sql"
-	"os"
-	"path/filepath"
-	"strings"
 	"testing"
 
 	"github.com/go-sql-driver/mysql"
+
+	"xxgk/internal/testdb"
 )
 
 // engine is a database the suite runs against: fresh returns the DSN of an empty database.
@@ -28,47 +26,12 @@ func engines() []engine {
 	}
 }
 
-func freshSQLite(t testing.TB) string {
-	t.Helper()
-	return "sqlite:" + filepath.Join(t.TempDir(), "xxgk.db")
-}
+func freshSQLite(t testing.TB) string { return testdb.SQLite(t) }
 
-// mysqlTestConfig reads XXGK_TEST_MYSQL (e.g. mysql://root@tcp(127.0.0.1:3306)/xxgk_test)
-// and points it at testDB. Without it the test is skipped, except under CI=true, where a
-// missing or unreachable server must fail the run.
-func mysqlTestConfig(t testing.TB) *mysql.Config {
-	t.Helper()
-	dsn := os.Getenv("XXGK_TEST_MYSQL")
-	if dsn == "" {
-		if os.Getenv("CI") == "true" {
-			t.Fatal("XXGK_TEST_MYSQL is not set, and CI=true requires the MySQL tests")
-		}
-		t.Skip("MySQL tests skipped: set XXGK_TEST_MYSQL=mysql://root@tcp(127.0.0.1:3306)/xxgk_test to run them")
-	}
-	cfg, err := mysql.ParseDSN(strings.TrimPrefix(dsn, "mysql://"))
-	if err != nil {
-		t.Fatalf("XXGK_TEST_MYSQL: %v", err)
-	}
-	cfg.DBName = testDB
-	return cfg
-}
+func mysqlTestConfig(t testing.TB) *mysql.Config { return testdb.MySQLConfig(t, testDB) }
 
 // freshMySQL drops the test database; Open must create it again.
-func freshMySQL(t testing.TB) string {
-	t.Helper()
-	cfg := mysqlTestConfig(t)
-	server := cfg.Clone()
-	server.DBName = ""
-	db, err := sql.Open("mysql", server.FormatDSN())
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer db.Close()
-	if _, err := db.ExecContext(context.Background(), "DROP DATABASE IF EXISTS "+testDB); err != nil {
-		t.Fatalf("MySQL server from XXGK_TEST_MYSQL unreachable: %v", err)
-	}
-	return "mysql://" + cfg.FormatDSN()
-}
+func freshMySQL(t testing.TB) string { return testdb.MySQL(t, testDB) }
 
 // open opens dsn and closes the store when the test ends.
 func open(t testing.TB, dsn string) *Store {

@@ -3,7 +3,6 @@ package main
 import (
 	"bytes"
 	"context"
-	"database/sql"
 	"encoding/json"
 	"os"
 	"path/filepath"
@@ -11,7 +10,7 @@ import (
 	"testing"
 	"time"
 
-	_ "github.com/go-sql-driver/mysql"
+	"xxgk/internal/testdb"
 
 	"xxgk/fonts"
 )
@@ -25,45 +24,6 @@ func runCmd(t testing.TB, args ...string) (int, string, string) {
 	e.User = "tester"
 	code := run(context.Background(), append([]string{"xxgk"}, args...), e)
 	return code, out.String(), errb.String()
-}
-
-// testMySQL returns a DSN for a fresh database called name on the test server, or skips
-// (fails under CI) when XXGK_TEST_MYSQL is not set.
-func testMySQL(t testing.TB, name string) string {
-	t.Helper()
-	base := os.Getenv("XXGK_TEST_MYSQL")
-	if base == "" {
-		if os.Getenv("CI") == "true" {
-			t.Fatal("CI=true but XXGK_TEST_MYSQL is not set: the MySQL tests must run in CI")
-		}
-		t.Skip("MySQL tests skipped: set XXGK_TEST_MYSQL=mysql://root@tcp(127.0.0.1:3306)/xxgk_test to run them")
-	}
-	server := strings.TrimPrefix(base, "mysql://")
-	server = server[:strings.LastIndex(server, "/")+1]
-	db, err := sql.Open("mysql", server)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer db.Close()
-	if _, err := db.Exec("DROP DATABASE IF EXISTS " + name); err != nil {
-		t.Fatalf("MySQL server of XXGK_TEST_MYSQL unreachable: %v", err)
-	}
-	return "mysql://" + server + name
-}
-
-// demoStatus is the JSON status as scripts read it.
-type demoStatus struct {
-	Unit          string   `json:"unit"`
-	Kind          string   `json:"kind"`
-	Status        string   `json:"status"`
-	Version       int      `json:"version"`
-	Assigned      int      `json:"assigned"`
-	Opened        int      `json:"opened"`
-	NotOpened     int      `json:"not_opened"`
-	NotApplicable int      `json:"not_applicable"`
-	Completion    float64  `json:"completion"`
-	SubmittedAt   *string  `json:"submitted_at"`
-	Extra         struct{} `json:"-"`
 }
 
 func checkDemo(t *testing.T, dir string, dbArgs ...string) {
@@ -111,11 +71,11 @@ func checkDemo(t *testing.T, dir string, dbArgs ...string) {
 	if code != exitOK {
 		t.Fatalf("status exit %d: %s", code, errOut)
 	}
-	var entries []demoStatus
+	var entries []statusEntry
 	if err := json.Unmarshal([]byte(out), &entries); err != nil {
 		t.Fatalf("status JSON: %v\n%s", err, out)
 	}
-	byUnit := map[string]demoStatus{}
+	byUnit := map[string]statusEntry{}
 	states := map[string]int{}
 	for _, en := range entries {
 		byUnit[en.Unit] = en
@@ -153,6 +113,6 @@ func TestDemoSQLite(t *testing.T) {
 }
 
 func TestDemoMySQL(t *testing.T) {
-	dsn := testMySQL(t, "xxgk_demo_test")
+	dsn := testdb.MySQL(t, "xxgk_demo_test")
 	checkDemo(t, t.TempDir(), "--db", dsn)
 }
