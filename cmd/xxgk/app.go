@@ -29,6 +29,9 @@ type env struct {
 	User           string
 	// StderrTTY tells whether progress bars may be drawn.
 	StderrTTY bool
+	// FontDirs are searched for Chinese fonts when --font is not given; nil means the
+	// system's font folders.
+	FontDirs []string
 	// hinted remembers the hints already printed, so that a run of several commands (the
 	// demo) says each only once. Copies of env share it.
 	hinted map[string]bool

@@ -10,12 +10,12 @@ import (
 	"path/filepath"
 	"strings"
 	"time"
+	"xxgk/fonts"
 
 	"github.com/urfave/cli/v2"
 	"golang.org/x/text/encoding/simplifiedchinese"
 
 	"xxgk"
-	"xxgk/fonts"
 	"xxgk/samples"
 	"xxgk/templates"
 )
@@ -95,7 +95,7 @@ func runDemo(c *cli.Context, e *env) error {
 		}
 		db = "sqlite:" + file
 	}
-	_, _, fontErr := fonts.Load(c.String("font"))
+	_, _, fontErr := findFonts(e, c.String("font"))
 
 	step := func(title string) { fmt.Fprintf(e.Stdout, "\n==== %s ====\n", title) }
 	sub := func(at time.Time, args ...string) int {
@@ -147,7 +147,7 @@ func runDemo(c *cli.Context, e *env) error {
 	pdfDone := false
 	step("第 7 步：PDF 通报和各单位反馈")
 	if fontErr != nil {
-		fmt.Fprintf(e.Stdout, "跳过 PDF：%v\n", fontErr)
+		fmt.Fprintln(e.Stdout, "跳过：没有可用的中文字体（原因和办法见最后）")
 	} else {
 		args := func(a ...string) []string {
 			if c.String("font") != "" {
@@ -173,7 +173,10 @@ func runDemo(c *cli.Context, e *env) error {
 	if pdfDone {
 		fmt.Fprintf(e.Stdout, "各单位反馈    %s\n", paths.feedback)
 	} else {
-		fmt.Fprintf(e.Stdout, "\n未生成 PDF：没有找到可用的中文字体。%v\n安装字体后重新运行即可，例如 Debian/Ubuntu：sudo apt-get install fonts-wqy-microhei；或用 --font 指定 .ttf/.ttc 字体文件。\n", fontErr)
+		fmt.Fprintf(e.Stdout, "\n未生成 PDF 通报和反馈：%v\n", fontErr)
+		if !errors.Is(fontErr, fonts.ErrNoFont) {
+			fmt.Fprintln(e.Stdout, "可改用其他字体重新运行，例如 Debian/Ubuntu：sudo apt-get install fonts-wqy-microhei；或用 --font 指定 .ttf 字体或 .ttc 中的一个字体。")
+		}
 	}
 	return nil
 }

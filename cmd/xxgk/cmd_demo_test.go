@@ -58,7 +58,7 @@ func checkDemo(t *testing.T, dir string, dbArgs ...string) {
 		}
 	} else if os.Getenv("CI") == "true" {
 		t.Errorf("CI has no Chinese font: %v", err)
-	} else if !strings.Contains(out, "未生成 PDF") {
+	} else if !strings.Contains(out, "未生成 PDF 通报和反馈") {
 		t.Error("without a font the demo must say it skipped the PDF step")
 	}
 
@@ -115,4 +115,26 @@ func TestDemoSQLite(t *testing.T) {
 func TestDemoMySQL(t *testing.T) {
 	dsn := testdb.MySQL(t, "xxgk_demo_test")
 	checkDemo(t, t.TempDir(), "--db", dsn)
+}
+
+// Without a Chinese font the demo does every other step, then says how to get one.
+func TestDemoWithoutFont(t *testing.T) {
+	dir := t.TempDir()
+	var out, errb bytes.Buffer
+	e := newEnv(strings.NewReader(""), &out, &errb)
+	e.FontDirs = []string{t.TempDir()} // no fonts there
+	if code := run(context.Background(), []string{"xxgk", "demo", "--dir", dir}, e); code != exitOK {
+		t.Fatalf("exit %d\n%s\n%s", code, out.String(), errb.String())
+	}
+	for _, want := range []string{"跳过：没有可用的中文字体", "未生成 PDF 通报和反馈：找不到可用的中文字体", "sudo apt-get install fonts-wqy-microhei", "明细与汇总"} {
+		if !strings.Contains(out.String(), want) {
+			t.Errorf("output lacks %q", want)
+		}
+	}
+	if _, err := os.Stat(filepath.Join(dir, "4-报告", "汇总报告.xlsx")); err != nil {
+		t.Error(err)
+	}
+	if pdfs, _ := filepath.Glob(filepath.Join(dir, "5-反馈", "*.pdf")); len(pdfs) != 0 {
+		t.Errorf("%d PDFs written without a font", len(pdfs))
+	}
 }

@@ -46,7 +46,7 @@ func writeFileAtomic(path string, write func(f *os.File) error) error {
 // pdfFonts loads the fonts for PDF output from --font / XXGK_FONT or the system, prints
 // the stand-in note once, and turns a missing font into exit 2 with instructions.
 func pdfFonts(e *env, explicit string) (*fonts.Set, error) {
-	set, note, err := fonts.Load(explicit)
+	set, note, err := findFonts(e, explicit)
 	if err != nil {
 		return nil, failf("%v", err)
 	}
@@ -54,4 +54,12 @@ func pdfFonts(e *env, explicit string) (*fonts.Set, error) {
 		e.hint(note)
 	}
 	return set, nil
+}
+
+// findFonts takes the font named by --font, or searches e.FontDirs.
+func findFonts(e *env, explicit string) (*fonts.Set, string, error) {
+	if explicit != "" || e.FontDirs == nil {
+		return fonts.Load(explicit)
+	}
+	return fonts.Find(e.FontDirs)
 }
