@@ -2,17 +2,13 @@ package importer
 
 import (
 	"context"
-	"database/sql"
 	"errors"
 	"fmt"
-	"os"
 	"path/filepath"
-	"strings"
 	"sync"
 	"testing"
 	"time"
-
-	"github.com/go-sql-driver/mysql"
+	"xxgk/internal/testdb"
 
 	"xxgk"
 	"xxgk/samples"
@@ -31,37 +27,12 @@ type engine struct {
 
 func engines() []engine {
 	return []engine{
-		{"sqlite", func(tb testing.TB) string { return "sqlite:" + filepath.Join(tb.TempDir(), "xxgk.db") }},
+		{"sqlite", testdb.SQLite},
 		{"mysql", freshMySQL},
 	}
 }
 
-func freshMySQL(tb testing.TB) string {
-	tb.Helper()
-	dsn := os.Getenv("XXGK_TEST_MYSQL")
-	if dsn == "" {
-		if os.Getenv("CI") == "true" {
-			tb.Fatal("XXGK_TEST_MYSQL is not set, and CI=true requires the MySQL tests")
-		}
-		tb.Skip("MySQL tests skipped: set XXGK_TEST_MYSQL=mysql://root@tcp(127.0.0.1:3306)/xxgk_test to run them")
-	}
-	cfg, err := mysql.ParseDSN(strings.TrimPrefix(dsn, "mysql://"))
-	if err != nil {
-		tb.Fatalf("XXGK_TEST_MYSQL: %v", err)
-	}
-	server := cfg.Clone()
-	server.DBName = ""
-	db, err := sql.Open("mysql", server.FormatDSN())
-	if err != nil {
-		tb.Fatal(err)
-	}
-	defer db.Close()
-	if _, err := db.Exec("DROP DATABASE IF EXISTS " + mysqlTestDB); err != nil {
-		tb.Fatalf("MySQL server from XXGK_TEST_MYSQL unreachable: %v", err)
-	}
-	cfg.DBName = mysqlTestDB
-	return "mysql://" + cfg.FormatDSN()
-}
+func freshMySQL(tb testing.TB) string { return testdb.MySQL(tb, mysqlTestDB) }
 
 func forEngine(t *testing.T, fn func(t *testing.T, e engine)) {
 	for _, e := range engines() {
