@@ -8,9 +8,9 @@ import (
 	"sync"
 	"testing"
 	"time"
-	"xxgk/internal/testdb"
 
 	"xxgk"
+	"xxgk/internal/testdb"
 	"xxgk/samples"
 	"xxgk/store"
 )

@@ -10,12 +10,12 @@ import (
 	"path/filepath"
 	"strings"
 	"time"
-	"xxgk/fonts"
 
 	"github.com/urfave/cli/v2"
 	"golang.org/x/text/encoding/simplifiedchinese"
 
 	"xxgk"
+	"xxgk/fonts"
 	"xxgk/samples"
 	"xxgk/templates"
 )
