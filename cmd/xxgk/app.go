@@ -105,7 +105,7 @@ func newApp(e *env) *cli.App {
 		ExitErrHandler:       func(*cli.Context, error) {}, // run maps errors to exit codes
 		Commands:             commands(e),
 	}
-	app.CustomAppHelpTemplate = cli.AppHelpTemplate
+	localizeHelp(app)
 	return app
 }
 
@@ -124,6 +124,10 @@ func run(ctx context.Context, args []string, e *env) int {
 	}
 	// Anything else came from argument parsing (unknown flag, missing value) or an
 	// unexpected failure: nothing was done.
+	if msg, ok := usageError(err); ok {
+		fmt.Fprintln(e.Stderr, "xxgk:", msg)
+		return exitFailed
+	}
 	fmt.Fprintln(e.Stderr, "xxgk:", err)
 	return exitFailed
 }

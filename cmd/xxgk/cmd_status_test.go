@@ -86,3 +86,25 @@ func TestStatusFormats(t *testing.T) {
 		}
 	}
 }
+
+func TestUsageErrorsInChinese(t *testing.T) {
+	tests := []struct {
+		args []string
+		msg  string
+	}{
+		{[]string{"report"}, "xxgk: 缺少必需的参数 --out。用法见 xxgk --help 或 xxgk 命令 --help\n"},
+		{[]string{"status", "--bogus"}, "xxgk: 没有参数 --bogus。用法见 xxgk --help 或 xxgk 命令 --help\n"},
+		{[]string{"import", "--errors-dir"}, "xxgk: 参数 --errors-dir 后面需要一个值。用法见 xxgk --help 或 xxgk 命令 --help\n"},
+		{[]string{"bogus"}, "xxgk: 没有命令“bogus”。用法见 xxgk --help 或 xxgk 命令 --help\n"},
+	}
+	for _, tt := range tests {
+		code, _, errOut := runCmd(t, tt.args...)
+		if code != exitFailed || !strings.HasSuffix(errOut, tt.msg) {
+			t.Errorf("%v: exit %d, stderr %q; want 2 and %q", tt.args, code, errOut, tt.msg)
+		}
+	}
+	code, out, _ := runCmd(t, "--help")
+	if code != exitOK || !strings.Contains(out, "退出码 / exit codes:") || !strings.Contains(out, "命令 COMMANDS:") {
+		t.Errorf("--help: exit %d\n%s", code, out)
+	}
+}
