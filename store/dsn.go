@@ -41,6 +41,9 @@ func parseDSN(dsn string) (target, error) {
 		}
 		return target{engine: "mysql", mysql: cfg}, nil
 	}
+	if !strings.Contains(dsn, ":") && (strings.HasSuffix(dsn, ".db") || strings.HasSuffix(dsn, ".sqlite")) {
+		return target{}, fmt.Errorf("无法识别的数据库地址“%s”：SQLite 文件请写成 sqlite:%s", dsn, dsn)
+	}
 	return target{}, fmt.Errorf("无法识别的数据库地址“%s”：请使用 %s", Redact(dsn), dsnForms)
 }
 
@@ -130,8 +133,16 @@ func (quietLogger) Print(...any) {}
 // It follows the driver's own rule (the password runs from the first ':' to the last '@'
 // before the database name), so what the driver would take as the password is hidden.
 func Redact(dsn string) string {
+	if strings.HasPrefix(dsn, "sqlite:") {
+		return dsn
+	}
 	scheme, rest, ok := strings.Cut(dsn, "://")
 	if !ok {
+		// Not a form we know (a missing or misspelt mysql://): hide everything between
+		// the first ':' and the '@' that may end a password.
+		if start, end, ok := passwordSpan(dsn); ok {
+			return dsn[:start] + "***" + dsn[end:]
+		}
 		return dsn
 	}
 	start, end, ok := passwordSpan(rest)

@@ -19,6 +19,9 @@ func TestRedact(t *testing.T) {
 		{"sqlite:xxgk.db", "sqlite:xxgk.db"},
 		{"sqlite:/tmp/a:b@c.db", "sqlite:/tmp/a:b@c.db"},
 		{"postgres://u:pw@host/db", "postgres://u:***@host/db"},
+		{"root:secret@tcp(127.0.0.1:3999)/x", "root:***@tcp(127.0.0.1:3999)/x"}, // mysql:// forgotten
+		{"mysql:root:secret@tcp(127.0.0.1:3999)/x", "mysql:***@tcp(127.0.0.1:3999)/x"},
+		{"xxgk.db", "xxgk.db"},
 		{"", ""},
 	}
 	for _, tt := range tests {

@@ -49,7 +49,7 @@ type Store struct {
 func Open(ctx context.Context, dsn string) (*Store, error) {
 	t, err := parseDSN(dsn)
 	if err != nil {
-		return nil, err
+		return nil, badDSN{err}
 	}
 	s := &Store{now: time.Now}
 	switch t.engine {
@@ -61,11 +61,11 @@ func Open(ctx context.Context, dsn string) (*Store, error) {
 		s.db, err = openMySQL(ctx, t.mysql)
 	}
 	if err != nil {
-		return nil, hide(err, s.secret)
+		return nil, hide(explainOpen(err, t.engine), s.secret)
 	}
 	if err := s.check(ctx); err != nil {
 		s.db.Close()
-		return nil, hide(err, s.secret)
+		return nil, hide(explainOpen(err, t.engine), s.secret)
 	}
 	if err := s.migrate(ctx); err != nil {
 		s.db.Close()

@@ -265,13 +265,3 @@ func fillDemo(c *cli.Context, e *env, paths demoPaths) error {
 	fmt.Fprintf(e.Stdout, "第一批（文件夹）：%s\n第二批（压缩包）：%s\n", paths.onTime, paths.late)
 	return nil
 }
-
-// isSet tells whether a flag was given anywhere on the command line or in the environment.
-func isSet(c *cli.Context, name string) bool {
-	for _, ctx := range c.Lineage() {
-		if ctx.IsSet(name) {
-			return true
-		}
-	}
-	return false
-}

@@ -108,3 +108,24 @@ func TestUsageErrorsInChinese(t *testing.T) {
 		t.Errorf("--help: exit %d\n%s", code, out)
 	}
 }
+
+// A flag on the command line wins over the environment, before or after the command name.
+func TestGlobalFlagBeatsEnvironment(t *testing.T) {
+	dir := t.TempDir()
+	if code, out, errOut := runCmd(t, "demo", "--dir", dir); code != exitOK {
+		t.Fatalf("demo exit %d\n%s\n%s", code, out, errOut)
+	}
+	demoDB := "sqlite:" + filepath.Join(dir, "xxgk-demo.db")
+	t.Setenv("XXGK_DB", "sqlite:"+filepath.Join(t.TempDir(), "other.db"))
+	for _, args := range [][]string{{"--db", demoDB, "status"}, {"status", "--db", demoDB}} {
+		code, out, errOut := runCmd(t, args...)
+		if code != exitOK || !strings.Contains(out, "36 个单位，已报送 31") {
+			t.Errorf("%v with XXGK_DB set elsewhere: exit %d\n%s%s", args, code, out, errOut)
+		}
+	}
+	// Without the flag, the environment names the database.
+	t.Setenv("XXGK_DB", demoDB)
+	if code, out, _ := runCmd(t, "status"); code != exitOK || !strings.Contains(out, "36 个单位，已报送 31") {
+		t.Errorf("XXGK_DB not used: exit %d\n%s", code, out)
+	}
+}

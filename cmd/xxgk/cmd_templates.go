@@ -61,6 +61,9 @@ func templatesCommand(e *env) *cli.Command {
 				return err
 			}
 			defer st.Close()
+			if err := keepRecordedRound(c, e, st, &opts.Round); err != nil {
+				return err
+			}
 			return runTemplates(c.Context, e, st, cat, units, opts)
 		},
 	}
@@ -96,6 +99,37 @@ func templatesOptionsFrom(c *cli.Context, e *env) (templatesOptions, error) {
 			Created: e.Now(),
 		},
 	}, nil
+}
+
+// keepRecordedRound makes re-issuing templates of a recorded round (one unit's, say) keep
+// the round's deadline, title and contact unless a flag changes them; a changed deadline
+// is announced, since it decides which units are late.
+func keepRecordedRound(c *cli.Context, e *env, st *store.Store, r *xxgk.Round) error {
+	old, _, err := st.Round(c.Context, r.ID)
+	if errors.Is(err, store.ErrNotFound) {
+		return nil
+	}
+	if err != nil {
+		return failf("无法读取轮次“%s”：%v", r.ID, err)
+	}
+	if !c.IsSet("deadline") {
+		r.Deadline = old.Deadline
+	} else if !r.Deadline.Equal(old.Deadline) {
+		e.hint(fmt.Sprintf("轮次 %s 的截止日期由 %s 改为 %s，各单位是否逾期将按新日期判断", r.ID, xxgk.ChineseDate(old.Deadline), xxgk.ChineseDate(r.Deadline)))
+	}
+	if !c.IsSet("title") {
+		r.Title = old.Title
+	}
+	keep := func(flag string, field *string, recorded string) {
+		if !c.IsSet(flag) {
+			*field = recorded
+		}
+	}
+	keep("contact-office", &r.Contact.Office, old.Contact.Office)
+	keep("contact-people", &r.Contact.People, old.Contact.People)
+	keep("contact-phone", &r.Contact.Phone, old.Contact.Phone)
+	keep("contact-email", &r.Contact.Email, old.Contact.Email)
+	return nil
 }
 
 // resolveUnits maps --unit names (any spelling) to units, in the order given and without

@@ -196,3 +196,22 @@ func TestTemplatesCommandRound(t *testing.T) {
 		t.Errorf("changed catalog: exit %d, stderr %q", code, stderr)
 	}
 }
+
+// Re-issuing one unit's template keeps the round's deadline; changing it is announced.
+func TestTemplatesReissueKeepsDeadline(t *testing.T) {
+	db := "sqlite:" + filepath.Join(t.TempDir(), "x.db")
+	out := t.TempDir()
+	if code, _, errOut := runCmd(t, "--db", db, "templates", "--out", out, "--deadline", "2020-09-30"); code != exitOK {
+		t.Fatalf("templates: %s", errOut)
+	}
+	if code, _, errOut := runCmd(t, "--db", db, "templates", "--out", out, "--unit", "市气象局"); code != exitOK {
+		t.Fatalf("reissue: %s", errOut)
+	}
+	if code, stdout, _ := runCmd(t, "--db", db, "status"); code != exitOK || !strings.Contains(stdout, "截止日期 2020年9月30日") {
+		t.Errorf("deadline not kept:\n%s", stdout)
+	}
+	code, _, errOut := runCmd(t, "--db", db, "templates", "--out", out, "--unit", "市气象局", "--deadline", "2020-10-08")
+	if code != exitOK || !strings.Contains(errOut, "轮次 2020 的截止日期由 2020年9月30日 改为 2020年10月8日") {
+		t.Errorf("deadline change not announced: exit %d, %s", code, errOut)
+	}
+}

@@ -15,8 +15,11 @@ import (
 func openStore(c *cli.Context) (*store.Store, error) {
 	dsn := value(c, "db")
 	st, err := store.Open(c.Context, dsn)
+	if errors.Is(err, store.ErrBadDSN) {
+		return nil, failf("%v。请检查 --db 参数或 XXGK_DB 环境变量", err)
+	}
 	if err != nil {
-		return nil, failf("无法打开数据库 %s：%v。请检查 --db 参数或 XXGK_DB 环境变量，确认数据库服务已启动", store.Redact(dsn), err)
+		return nil, failf("无法打开数据库 %s：%v", store.Redact(dsn), err)
 	}
 	return st, nil
 }

@@ -1,30 +1,35 @@
 package main
 
 import (
+	"os"
+
 	"github.com/urfave/cli/v2"
 )
 
-// Global flags are accepted before or after the command name: each command repeats them,
-// and value() takes the innermost one that was set.
+// globalFlag is a flag accepted before or after the command name, with an environment
+// variable behind it. The variable is read by value(), not by urfave/cli: the library
+// would let the variable override a flag given before the command name, since the
+// command's own copy of the flag, filled from the environment, is looked at first.
+type globalFlag struct {
+	name, env, def, usage string
+}
+
+var globals = []globalFlag{
+	{name: "db", env: "XXGK_DB", def: "sqlite:xxgk.db", usage: "数据库：sqlite:文件路径，或 mysql://用户[:密码]@tcp(主机:端口)/库名"},
+	{name: "indicators", env: "XXGK_INDICATORS", usage: "指标表文件（.xlsx 或 .csv），替换内置的 2020 年指标表"},
+	{name: "units", env: "XXGK_UNITS", usage: "单位名单文件（.xlsx 或 .csv），替换内置单位名单"},
+}
+
 func globalFlags() []cli.Flag {
-	return []cli.Flag{
-		&cli.StringFlag{
-			Name:    "db",
-			Usage:   "数据库：sqlite:文件路径，或 mysql://用户[:密码]@tcp(主机:端口)/库名",
-			EnvVars: []string{"XXGK_DB"},
-			Value:   "sqlite:xxgk.db",
-		},
-		&cli.StringFlag{
-			Name:    "indicators",
-			Usage:   "指标表文件（.xlsx 或 .csv），替换内置的 2020 年指标表",
-			EnvVars: []string{"XXGK_INDICATORS"},
-		},
-		&cli.StringFlag{
-			Name:    "units",
-			Usage:   "单位名单文件（.xlsx 或 .csv），替换内置单位名单",
-			EnvVars: []string{"XXGK_UNITS"},
-		},
+	out := make([]cli.Flag, 0, len(globals))
+	for _, g := range globals {
+		usage := g.usage + "（环境变量 " + g.env + "）"
+		if g.def != "" {
+			usage += "，默认 " + g.def
+		}
+		out = append(out, &cli.StringFlag{Name: g.name, Usage: usage})
 	}
+	return out
 }
 
 // withGlobals appends the global flags to a command's own.
@@ -32,12 +37,36 @@ func withGlobals(fs ...cli.Flag) []cli.Flag {
 	return append(fs, globalFlags()...)
 }
 
-// value returns a global string flag, preferring the copy given after the command name.
+// value returns a global flag: given after the command name, else before it, else from
+// its environment variable, else its default.
 func value(c *cli.Context, name string) string {
 	for _, ctx := range c.Lineage() {
 		if ctx.IsSet(name) {
 			return ctx.String(name)
 		}
 	}
+	for _, g := range globals {
+		if g.name == name {
+			if v, ok := os.LookupEnv(g.env); ok && v != "" {
+				return v
+			}
+			return g.def
+		}
+	}
 	return c.String(name)
+}
+
+// isSet tells whether a global flag was given on the command line or in the environment.
+func isSet(c *cli.Context, name string) bool {
+	for _, ctx := range c.Lineage() {
+		if ctx.IsSet(name) {
+			return true
+		}
+	}
+	for _, g := range globals {
+		if g.name == name && os.Getenv(g.env) != "" {
+			return true
+		}
+	}
+	return false
 }
