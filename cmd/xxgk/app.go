@@ -111,7 +111,7 @@ func newApp(e *env) *cli.App {
 
 // run executes the command line and maps the outcome to a documented exit code.
 func run(ctx context.Context, args []string, e *env) int {
-	err := newApp(e).RunContext(ctx, args)
+	err := newApp(e).RunContext(ctx, helpArgs(args))
 	if err == nil {
 		return exitOK
 	}

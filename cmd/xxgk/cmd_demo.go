@@ -17,6 +17,7 @@ import (
 	"xxgk"
 	"xxgk/fonts"
 	"xxgk/samples"
+	"xxgk/store"
 	"xxgk/templates"
 )
 
@@ -27,7 +28,7 @@ func demoCommand(e *env) *cli.Command {
 		UsageText: "xxgk demo [--dir 目录]",
 		Description: "在 --dir 下生成全部文件（默认 ./xxgk-demo），数据库为其中的 xxgk-demo.db（每次运行重新创建）。\n" +
 			"模拟的报送：多数单位按时报送，部分有警告、部分逾期、部分填写有误被退回后补报，另有几个单位未报送。\n" +
-			"给出 --db 时改用该数据库。没有中文字体时跳过 PDF 步骤，其余照常完成，并说明如何安装字体。",
+			"只有在本命令行上给出 --db 时才改用该数据库（不使用环境变量 XXGK_DB，以免把演示数据写进正式数据库）。没有中文字体时跳过 PDF 步骤，其余照常完成，并说明如何安装字体。",
 		Flags: withGlobals(
 			&cli.StringFlag{Name: "dir", Value: "xxgk-demo", Usage: "演示输出目录"},
 			fontFlag(),
@@ -82,12 +83,22 @@ func runDemo(c *cli.Context, e *env) error {
 		reports:   filepath.Join(dir, "4-报告"),
 		feedback:  filepath.Join(dir, "5-反馈"),
 	}
+	if err := demoDirFree(dir); err != nil {
+		return err
+	}
 	if err := paths.reset(); err != nil {
 		return failf("无法准备演示目录 %s：%v", dir, unwrapPath(err))
 	}
-	db := value(c, "db")
-	if !isSet(c, "db") {
-		file := filepath.Join(dir, "xxgk-demo.db")
+	// The demo invents submissions: it uses a database only when --db is given on its
+	// command line, never the XXGK_DB of the office's real work.
+	db := ""
+	for _, ctx := range c.Lineage() {
+		if db == "" && ctx.IsSet("db") {
+			db = ctx.String("db")
+		}
+	}
+	if db == "" {
+		file := filepath.Join(dir, demoMarker)
 		for _, suffix := range []string{"", "-wal", "-shm", "-journal"} {
 			if err := os.Remove(file + suffix); err != nil && !errors.Is(err, os.ErrNotExist) {
 				return failf("无法删除上次演示的数据库 %s：%v", file+suffix, unwrapPath(err))
@@ -165,7 +176,7 @@ func runDemo(c *cli.Context, e *env) error {
 	}
 
 	step("完成：文件位置")
-	fmt.Fprintf(e.Stdout, "数据库        %s\n", db)
+	fmt.Fprintf(e.Stdout, "数据库        %s\n", store.Redact(db))
 	fmt.Fprintf(e.Stdout, "填报模板      %s\n", paths.templates)
 	fmt.Fprintf(e.Stdout, "模拟报送      %s，%s\n", paths.onTime, paths.late)
 	fmt.Fprintf(e.Stdout, "退回修改      %s（问题单元格标红并加批注）\n", paths.rejected)
@@ -179,6 +190,25 @@ func runDemo(c *cli.Context, e *env) error {
 		}
 	}
 	return nil
+}
+
+// demoMarker is the demo's own database file; a folder holding it was made by the demo.
+const demoMarker = "xxgk-demo.db"
+
+// demoDirFree refuses a folder with other content, so that `demo --dir .` cannot replace
+// someone's 1-模板 folder.
+func demoDirFree(dir string) error {
+	entries, err := os.ReadDir(dir)
+	if errors.Is(err, os.ErrNotExist) || len(entries) == 0 {
+		return nil
+	}
+	if err != nil {
+		return failf("无法读取演示目录 %s：%v", dir, unwrapPath(err))
+	}
+	if _, err := os.Stat(filepath.Join(dir, demoMarker)); err == nil {
+		return nil
+	}
+	return failf("演示目录 %s 已有其他文件，演示会覆盖其中的同名文件夹。请用 --dir 指定一个新的或空的目录", dir)
 }
 
 type demoPaths struct {

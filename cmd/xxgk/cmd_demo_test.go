@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"errors"
 	"os"
 	"path/filepath"
 	"strings"
@@ -136,5 +137,31 @@ func TestDemoWithoutFont(t *testing.T) {
 	}
 	if pdfs, _ := filepath.Glob(filepath.Join(dir, "5-反馈", "*.pdf")); len(pdfs) != 0 {
 		t.Errorf("%d PDFs written without a font", len(pdfs))
+	}
+}
+
+// The demo never writes into the database named by XXGK_DB, and never into a folder
+// holding other people's files.
+func TestDemoLeavesRealDataAlone(t *testing.T) {
+	real := filepath.Join(t.TempDir(), "real.db")
+	t.Setenv("XXGK_DB", "sqlite:"+real)
+	dir := t.TempDir()
+	if code, out, errOut := runCmd(t, "demo", "--dir", dir); code != exitOK {
+		t.Fatalf("demo exit %d\n%s\n%s", code, out, errOut)
+	}
+	if _, err := os.Stat(real); !errors.Is(err, os.ErrNotExist) {
+		t.Errorf("demo touched the XXGK_DB database: %v", err)
+	}
+
+	busy := t.TempDir()
+	if err := os.WriteFile(filepath.Join(busy, "mine.txt"), []byte("x"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	code, _, errOut := runCmd(t, "demo", "--dir", busy)
+	if code != exitFailed || !strings.Contains(errOut, "已有其他文件") {
+		t.Errorf("demo into a busy folder: exit %d, %s", code, errOut)
+	}
+	if entries, _ := os.ReadDir(busy); len(entries) != 1 {
+		t.Errorf("demo wrote into a busy folder: %d entries", len(entries))
 	}
 }

@@ -20,10 +20,15 @@ func exportCommand(e *env) *cli.Command {
 		Description: "每个单位当前版本的每一行一条记录，列为：" + strings.Join(exporter.DetailColumns, "、") + "。\n" +
 			"CSV 为带 BOM 的 UTF-8，Excel 双击即可正确打开；以 = + - @ 开头的单元格前加单引号，防止被当作公式执行。\n\n" + helpExitCodes,
 		Flags: withGlobals(
-			&cli.StringFlag{Name: "out", Required: true, Usage: "输出文件，扩展名 .csv 或 .xlsx 决定格式"},
+			&cli.StringFlag{Name: "out", Usage: "输出文件，扩展名 .csv 或 .xlsx 决定格式"},
 			roundFlag(),
 		),
-		Action: func(c *cli.Context) error { return runExport(c, e) },
+		Action: func(c *cli.Context) error {
+			if err := required(c, "out"); err != nil {
+				return err
+			}
+			return runExport(c, e)
+		},
 	}
 }
 
@@ -38,7 +43,7 @@ func runExport(c *cli.Context, e *env) error {
 	default:
 		return failf("--out 的扩展名应为 .csv 或 .xlsx，而不是“%s”", filepath.Ext(out))
 	}
-	st, err := openStore(c)
+	st, err := openExistingStore(c)
 	if err != nil {
 		return err
 	}

@@ -21,11 +21,14 @@ func feedbackCommand(e *env) *cli.Command {
 		Usage:     "为每个单位生成一份 PDF 反馈（未报送单位生成催报通知）",
 		UsageText: "xxgk feedback --out 目录 [--round 轮次] [--font 字体文件]",
 		Flags: withGlobals(
-			&cli.StringFlag{Name: "out", Usage: "输出目录，每个单位一个 PDF", Required: true},
+			&cli.StringFlag{Name: "out", Usage: "输出目录，每个单位一个 PDF"},
 			roundFlag(),
 			fontFlag(),
 		),
 		Action: func(c *cli.Context) error {
+			if err := required(c, "out"); err != nil {
+				return err
+			}
 			return runFeedback(c, e, c.String("out"), c.String("font"))
 		},
 	}
@@ -37,7 +40,7 @@ func runFeedback(c *cli.Context, e *env, dir, font string) error {
 	if err != nil {
 		return err
 	}
-	st, err := openStore(c)
+	st, err := openExistingStore(c)
 	if err != nil {
 		return err
 	}
@@ -47,7 +50,7 @@ func runFeedback(c *cli.Context, e *env, dir, font string) error {
 		return err
 	}
 	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return failf("无法创建输出目录 %s：%v", dir, err)
+		return failf("无法创建输出目录 %s：%v", dir, unwrapPath(err))
 	}
 	opt := pdf.Options{Fonts: set, Date: e.Now()}
 	paths, failed := writeFeedback(ctx, s, cat, opt, dir)

@@ -38,11 +38,14 @@ func runImportCmd(c *cli.Context, e *env) error {
 	if len(paths) == 0 {
 		return failf("请指定要导入的文件、文件夹或 .zip 压缩包，例如：xxgk import 报送/")
 	}
-	st, err := openStore(c)
+	st, err := openExistingStore(c)
 	if err != nil {
 		return err
 	}
 	defer st.Close()
+	if err := checkImportTargets(c, st); err != nil {
+		return err
+	}
 	p := &importPrinter{out: e.Stdout, errw: e.Stderr, bar: e.StderrTTY}
 	opts := importer.Options{
 		Rounds:    storeRounds{st},
@@ -68,6 +71,34 @@ func runImportCmd(c *cli.Context, e *env) error {
 	return nil
 }
 
+// checkImportTargets fails early, before any file is read, on what is the office's side
+// to fix: a database without rounds (wrong --db?), an unknown --round, an --errors-dir
+// that cannot be written. Otherwise every file would be rejected as if units were at fault.
+func checkImportTargets(c *cli.Context, st *store.Store) error {
+	rounds, err := st.Rounds(c.Context)
+	if err != nil {
+		return failf("读取轮次失败：%v", err)
+	}
+	if len(rounds) == 0 {
+		return failf("数据库 %s 中还没有任何轮次，无法核对报送文件。是否 --db 写错了？新的一轮请先用 xxgk templates 生成模板", store.Redact(value(c, "db")))
+	}
+	if id := c.String("round"); id != "" {
+		known := false
+		for _, r := range rounds {
+			known = known || r.ID == id
+		}
+		if !known {
+			return failf("数据库中没有轮次“%s”。请检查 --round 参数（可用 xxgk status --round 轮次 查看）", id)
+		}
+	}
+	if dir := c.String("errors-dir"); dir != "" {
+		if err := writableDir(dir); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
 // storeRounds adapts the store to the importer: the importer knows its own ErrNotFound.
 type storeRounds struct{ st *store.Store }
 
@@ -85,7 +116,7 @@ func (a storeSaver) SaveSubmissions(ctx context.Context, subs []*xxgk.Submission
 	res, err := a.st.SaveSubmissions(ctx, subs)
 	out := make([]importer.Saved, len(res))
 	for i, r := range res {
-		out[i] = importer.Saved{Version: r.Version, Unchanged: r.Unchanged, ID: r.ID, FirstAt: r.FirstAt}
+		out[i] = importer.Saved{Version: r.Version, Unchanged: r.Unchanged, ID: r.ID, FirstAt: r.FirstAt, Current: r.Current}
 	}
 	return out, err
 }
@@ -146,7 +177,11 @@ func resultLine(r importer.Result) string {
 	case importer.Accepted:
 		s += fmt.Sprintf(" — %s 第 %d 版，%s", unit, r.Version, counts)
 	case importer.Unchanged:
-		s += fmt.Sprintf(" — %s 与已存的第 %d 版相同，未写入", unit, r.Version)
+		if r.Current > r.Version {
+			s += fmt.Sprintf(" — %s 与已存的第 %d 版相同（当前为第 %d 版），未写入", unit, r.Version, r.Current)
+		} else {
+			s += fmt.Sprintf(" — %s 与已存的第 %d 版相同，未写入", unit, r.Version)
+		}
 	case importer.Valid:
 		s += fmt.Sprintf(" — %s，%s（试运行，未写入）", unit, counts)
 	case importer.Rejected:

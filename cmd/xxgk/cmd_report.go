@@ -19,11 +19,14 @@ func reportCommand(e *env) *cli.Command {
 		Usage:     "生成汇总报告：Excel 汇总表（.xlsx）或可打印的 PDF 通报（.pdf）",
 		UsageText: "xxgk report --out 报告.xlsx|报告.pdf [--round ID] [--font 字体文件]",
 		Flags: withGlobals(
-			&cli.StringFlag{Name: "out", Required: true, Usage: "输出文件，扩展名 .xlsx 或 .pdf 决定格式"},
+			&cli.StringFlag{Name: "out", Usage: "输出文件，扩展名 .xlsx 或 .pdf 决定格式"},
 			roundFlag(),
 			fontFlag(),
 		),
 		Action: func(c *cli.Context) error {
+			if err := required(c, "out"); err != nil {
+				return err
+			}
 			out := c.String("out")
 			ext := strings.ToLower(filepath.Ext(out))
 			if ext != ".xlsx" && ext != ".pdf" {
@@ -36,7 +39,7 @@ func reportCommand(e *env) *cli.Command {
 					return err
 				}
 			}
-			st, err := openStore(c)
+			st, err := openExistingStore(c)
 			if err != nil {
 				return err
 			}

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"strconv"
+	"strings"
 
 	"github.com/urfave/cli/v2"
 
@@ -23,11 +24,11 @@ func statusCommand(e *env) *cli.Command {
 			&cli.StringFlag{Name: "format", Value: "table", Usage: "输出格式：table（表格）、csv 或 json"},
 		),
 		Action: func(c *cli.Context) error {
-			format := c.String("format")
+			format := strings.ToLower(strings.TrimSpace(c.String("format")))
 			if format != "table" && format != "csv" && format != "json" {
 				return failf("--format 只能是 table、csv 或 json，而不是“%s”", format)
 			}
-			st, err := openStore(c)
+			st, err := openExistingStore(c)
 			if err != nil {
 				return err
 			}

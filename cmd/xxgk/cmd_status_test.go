@@ -1,10 +1,13 @@
 package main
 
 import (
+	"context"
 	"encoding/csv"
 	"path/filepath"
 	"strings"
 	"testing"
+	"xxgk/internal/testdb"
+	"xxgk/store"
 )
 
 func TestStatusFormats(t *testing.T) {
@@ -77,7 +80,8 @@ func TestStatusFormats(t *testing.T) {
 	}{
 		{[]string{"status", "--db", db, "--format", "xml"}, "--format 只能是 table、csv 或 json，而不是“xml”"},
 		{[]string{"status", "--db", db, "--round", "1999"}, "数据库中没有轮次“1999”"},
-		{[]string{"status", "--db", "sqlite:" + filepath.Join(t.TempDir(), "empty.db")}, "数据库中还没有任何轮次"},
+		{[]string{"status", "--db", "sqlite:" + filepath.Join(t.TempDir(), "typo.db")}, "typo.db 不存在。请先用 xxgk templates 生成模板"},
+		{[]string{"status", "--db", emptyDB(t)}, "数据库中还没有任何轮次"},
 	}
 	for _, tt := range tests {
 		code, _, errOut := runCmd(t, tt.args...)
@@ -92,7 +96,8 @@ func TestUsageErrorsInChinese(t *testing.T) {
 		args []string
 		msg  string
 	}{
-		{[]string{"report"}, "xxgk: 缺少必需的参数 --out。用法见 xxgk --help 或 xxgk 命令 --help\n"},
+		{[]string{"report"}, "xxgk: 缺少必需的参数 --out。用法见 xxgk report --help\n"},
+		{[]string{"templates", "--out"}, "xxgk: 参数 --out 后面需要一个值。用法见 xxgk --help 或 xxgk 命令 --help\n"},
 		{[]string{"status", "--bogus"}, "xxgk: 没有参数 --bogus。用法见 xxgk --help 或 xxgk 命令 --help\n"},
 		{[]string{"import", "--errors-dir"}, "xxgk: 参数 --errors-dir 后面需要一个值。用法见 xxgk --help 或 xxgk 命令 --help\n"},
 		{[]string{"bogus"}, "xxgk: 没有命令“bogus”。用法见 xxgk --help 或 xxgk 命令 --help\n"},
@@ -106,6 +111,13 @@ func TestUsageErrorsInChinese(t *testing.T) {
 	code, out, _ := runCmd(t, "--help")
 	if code != exitOK || !strings.Contains(out, "退出码 / exit codes:") || !strings.Contains(out, "命令 COMMANDS:") {
 		t.Errorf("--help: exit %d\n%s", code, out)
+	}
+	// Every command documents the exit codes; "xxgk help CMD" works like "xxgk CMD --help".
+	for _, cmd := range newApp(newEnv(nil, nil, nil)).Commands {
+		code, out, _ := runCmd(t, "help", cmd.Name)
+		if code != exitOK || !strings.Contains(out, "xxgk "+cmd.Name+" - ") || !strings.Contains(out, "退出码 / exit codes:") {
+			t.Errorf("help %s: exit %d\n%s", cmd.Name, code, out)
+		}
 	}
 }
 
@@ -128,4 +140,18 @@ func TestGlobalFlagBeatsEnvironment(t *testing.T) {
 	if code, out, _ := runCmd(t, "status"); code != exitOK || !strings.Contains(out, "36 个单位，已报送 31") {
 		t.Errorf("XXGK_DB not used: exit %d\n%s", code, out)
 	}
+}
+
+// emptyDB is a migrated database without any round.
+func emptyDB(t testing.TB) string {
+	t.Helper()
+	dsn := testdb.SQLite(t)
+	st, err := store.Open(context.Background(), dsn)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := st.Close(); err != nil {
+		t.Fatal(err)
+	}
+	return dsn
 }

@@ -4,13 +4,11 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"io/fs"
 	"os"
 	"path/filepath"
 	"runtime"
 	"strings"
 	"sync"
-	"syscall"
 
 	"github.com/urfave/cli/v2"
 
@@ -29,7 +27,7 @@ func templatesCommand(e *env) *cli.Command {
 			"同时把轮次（编号、标题、截止日期、联系方式）和所用的指标表、单位名单记入数据库，\n" +
 			"导入时按下发时的指标核对。同一轮次已有单位提交后，指标表或单位名单不能再变，需换新的 --round。",
 		Flags: withGlobals(
-			&cli.StringFlag{Name: "out", Required: true, Usage: "输出目录，不存在时自动创建"},
+			&cli.StringFlag{Name: "out", Usage: "输出目录，不存在时自动创建"},
 			&cli.StringSliceFlag{Name: "unit", Usage: "只生成这些单位的模板（简称、全称、编码或别名，可重复）；默认全部单位"},
 			&cli.StringFlag{Name: "round", Value: "2020", Usage: "轮次编号"},
 			&cli.StringFlag{Name: "deadline", Value: "2020-09-20", Usage: "报送截止日期，如 2020-09-20"},
@@ -41,6 +39,9 @@ func templatesCommand(e *env) *cli.Command {
 			&cli.StringFlag{Name: "contact-email", Value: def.Email, Usage: "接收报送的电子邮箱"},
 		),
 		Action: func(c *cli.Context) error {
+			if err := required(c, "out"); err != nil {
+				return err
+			}
 			opts, err := templatesOptionsFrom(c, e)
 			if err != nil {
 				return err
@@ -207,28 +208,6 @@ func writableDir(dir string) error {
 	return os.Remove(name)
 }
 
-// unwrapPath says in Chinese why a file operation failed, without repeating the path the
-// message already names.
-func unwrapPath(err error) error {
-	switch {
-	case errors.Is(err, fs.ErrPermission):
-		return errors.New("没有写入权限")
-	case errors.Is(err, fs.ErrNotExist):
-		return errors.New("路径不存在")
-	case errors.Is(err, syscall.ENOTDIR):
-		return errors.New("路径中的某一级是文件而不是目录")
-	case errors.Is(err, syscall.EROFS):
-		return errors.New("只读文件系统")
-	case errors.Is(err, syscall.ENOSPC):
-		return errors.New("磁盘空间不足")
-	}
-	var pe *os.PathError
-	if errors.As(err, &pe) {
-		return pe.Err
-	}
-	return err
-}
-
 type writeResult struct {
 	path  string
 	count int
@@ -267,12 +246,7 @@ func writeAll(ctx context.Context, opts templatesOptions, cat *xxgk.Catalog, uni
 // a truncated workbook under the final name.
 func writeOne(tw *templates.Writer, opts templatesOptions, cat *xxgk.Catalog, u xxgk.Unit) writeResult {
 	path := filepath.Join(opts.Out, templates.FileName(opts.Round, u))
-	err := writeFileAtomic(path, func(f *os.File) error { return tw.Write(f, opts.Round, cat, u) })
-	if err != nil {
-		var pe *os.PathError
-		if errors.As(err, &pe) {
-			err = unwrapPath(err)
-		}
+	if err := writeFileAtomic(path, func(f *os.File) error { return tw.Write(f, opts.Round, cat, u) }); err != nil {
 		return writeResult{err: err}
 	}
 	return writeResult{path: path, count: len(cat.For(u))}

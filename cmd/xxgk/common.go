@@ -2,6 +2,9 @@ package main
 
 import (
 	"errors"
+	"io/fs"
+	"os"
+	"strings"
 
 	"github.com/urfave/cli/v2"
 
@@ -22,6 +25,20 @@ func openStore(c *cli.Context) (*store.Store, error) {
 		return nil, failf("无法打开数据库 %s：%v", store.Redact(dsn), err)
 	}
 	return st, nil
+}
+
+// openExistingStore is openStore for the commands that only make sense on a database that
+// holds a round: a mistyped SQLite path must not quietly create an empty database and
+// then reject every file as if the units were at fault.
+func openExistingStore(c *cli.Context) (*store.Store, error) {
+	dsn := value(c, "db")
+	if path, ok := strings.CutPrefix(dsn, "sqlite:"); ok {
+		path, _, _ = strings.Cut(strings.TrimPrefix(path, "//"), "?")
+		if _, err := os.Stat(path); errors.Is(err, fs.ErrNotExist) {
+			return nil, failf("数据库文件 %s 不存在。请先用 xxgk templates 生成模板（会创建数据库并登记轮次），或检查 --db 参数、XXGK_DB 环境变量和当前目录", path)
+		}
+	}
+	return openStore(c)
 }
 
 // loadCatalog loads the indicator table and unit list named by --indicators and --units,

@@ -43,12 +43,31 @@ func init() {
 	cli.HelpFlag = &cli.BoolFlag{Name: "help", Aliases: []string{"h"}, Usage: "显示帮助", DisableDefaultText: true}
 }
 
-// localizeHelp gives every command the Chinese help layout.
+// localizeHelp gives every command the Chinese help layout with the exit codes, and
+// leaves argument errors to run(), which prints them once, in Chinese, without the
+// English "Incorrect Usage" and a page of help around them.
 func localizeHelp(app *cli.App) {
 	app.CustomAppHelpTemplate = appHelpTemplate
+	quiet := func(_ *cli.Context, err error, _ bool) error { return err }
+	app.OnUsageError = quiet
 	for _, c := range app.Commands {
 		c.CustomHelpTemplate = commandHelpTemplate
+		c.OnUsageError = quiet
+		if !strings.Contains(c.Description, helpExitCodes) {
+			if c.Description != "" {
+				c.Description += "\n\n"
+			}
+			c.Description += helpExitCodes
+		}
 	}
+}
+
+// helpArgs turns "xxgk help [COMMAND]" into "xxgk [COMMAND] --help".
+func helpArgs(args []string) []string {
+	if len(args) >= 2 && args[1] == "help" {
+		return append(append([]string{args[0]}, args[2:]...), "--help")
+	}
+	return args
 }
 
 // usageMessages turns urfave/cli's English argument errors into Chinese ones.
@@ -81,4 +100,13 @@ func usageError(err error) (string, bool) {
 		}
 	}
 	return "", false
+}
+
+// required checks a flag the command cannot do without. urfave/cli's own Required prints a
+// page of English help around its message.
+func required(c *cli.Context, name string) error {
+	if c.String(name) == "" {
+		return failf("缺少必需的参数 --%s。用法见 xxgk %s --help", name, c.Command.Name)
+	}
+	return nil
 }

@@ -1,8 +1,11 @@
 package main
 
 import (
+	"errors"
+	"io/fs"
 	"os"
 	"path/filepath"
+	"syscall"
 
 	"github.com/urfave/cli/v2"
 
@@ -19,15 +22,16 @@ func fontFlag() cli.Flag {
 }
 
 // writeFileAtomic writes path through a temporary file in the same folder, so a failed
-// run never leaves a half-written report where the old one was.
+// run never leaves a half-written report where the old one was. File system errors come
+// back in Chinese, without the temporary file's name.
 func writeFileAtomic(path string, write func(f *os.File) error) error {
 	dir := filepath.Dir(path)
 	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return err
+		return unwrapPath(err)
 	}
 	f, err := os.CreateTemp(dir, ".xxgk-*"+filepath.Ext(path))
 	if err != nil {
-		return err
+		return unwrapPath(err)
 	}
 	defer os.Remove(f.Name())
 	if err := write(f); err != nil {
@@ -35,12 +39,37 @@ func writeFileAtomic(path string, write func(f *os.File) error) error {
 		return err
 	}
 	if err := f.Close(); err != nil {
-		return err
+		return unwrapPath(err)
 	}
 	if err := os.Chmod(f.Name(), 0o644); err != nil { // CreateTemp makes it private
-		return err
+		return unwrapPath(err)
 	}
-	return os.Rename(f.Name(), path)
+	if err := os.Rename(f.Name(), path); err != nil {
+		return unwrapPath(err)
+	}
+	return nil
+}
+
+// unwrapPath says in Chinese why a file operation failed, without repeating the path the
+// message already names.
+func unwrapPath(err error) error {
+	switch {
+	case errors.Is(err, fs.ErrPermission):
+		return errors.New("没有写入权限")
+	case errors.Is(err, fs.ErrNotExist):
+		return errors.New("路径不存在")
+	case errors.Is(err, syscall.ENOTDIR):
+		return errors.New("路径中的某一级是文件而不是目录")
+	case errors.Is(err, syscall.EROFS):
+		return errors.New("只读文件系统")
+	case errors.Is(err, syscall.ENOSPC):
+		return errors.New("磁盘空间不足")
+	}
+	var pe *os.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
 }
 
 // pdfFonts loads the fonts for PDF output from --font / XXGK_FONT or the system, prints
