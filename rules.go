@@ -5,12 +5,17 @@ import (
 	"net/url"
 	"strings"
 	"time"
+	"unicode"
 )
 
 // RowInput is one row of 填报表 as read from the cells, before any checking. Values are
 // the cells' raw text: for a date cell, the serial number, never the display text.
 type RowInput struct {
 	Status, ColumnName, URL, LastUpdate, Count, Reported, Remark string
+	// LastUpdateNumeric says the 最近更新日期 cell is a number in the sheet XML (no t="s",
+	// "str" or "inlineStr"): only then may LastUpdate be an Excel serial. Typed text such
+	// as "9.15" or "2020" must read as a full text date or is an error.
+	LastUpdateNumeric bool
 }
 
 // Checker applies the rules a filled row must follow for one round.
@@ -55,12 +60,14 @@ func (c Checker) CheckRow(ind Indicator, in RowInput) (Item, Problems) {
 	it.Status = st
 
 	if v := Normalize(in.LastUpdate); v != "" {
-		d, err := ParseDate(v, c.Date1904)
+		d, err := ParseCellDate(v, in.LastUpdateNumeric, c.Date1904)
 		today := c.Today.In(ChinaTime)
 		todayDate := time.Date(today.Year(), today.Month(), today.Day(), 0, 0, 0, 0, time.UTC)
 		switch {
 		case err != nil:
-			add(Error, ColUpdated, in.LastUpdate, "不是有效日期，请填写如 2020-09-15 的日期")
+			add(Error, ColUpdated, in.LastUpdate, "不是有效日期，请填写如 2020-09-15 的完整日期（年-月-日）")
+		case d.Before(MinDate()):
+			add(Error, ColUpdated, in.LastUpdate, "读作 %s，早于 %s，不是有效的最近更新日期，请填写如 2020-09-15 的完整日期（年-月-日）", FormatDate(d), FormatDate(MinDate()))
 		case d.After(todayDate):
 			add(Error, ColUpdated, in.LastUpdate, "晚于今天（%s），请填写栏目实际最近更新的日期", FormatDate(todayDate))
 		default:
@@ -74,8 +81,10 @@ func (c Checker) CheckRow(ind Indicator, in RowInput) (Item, Problems) {
 			add(Error, ColCount, in.Count, "应为大于或等于 0 的整数")
 		}
 	}
-	if it.URL != "" && !validURL(it.URL) {
-		add(Error, ColURL, in.URL, "不是有效网址，应以 http:// 或 https:// 开头，例如 http://www.ankang.gov.cn/xxgk/")
+	if it.URL != "" {
+		if msg := urlProblem(it.URL); msg != "" {
+			add(Error, ColURL, in.URL, "%s", msg)
+		}
 	}
 
 	switch st {
@@ -140,13 +149,34 @@ func ChineseDate(t time.Time) string {
 	return fmt.Sprintf("%d年%d月%d日", t.Year(), int(t.Month()), t.Day())
 }
 
-func validURL(s string) bool {
+func validURL(s string) bool { return urlProblem(s) == "" }
+
+// urlProblem says what is wrong with a (normalised) 栏目网址, or "" when it is a single
+// complete http(s) address. The messages name the actual fault: "https://" alone does
+// start with https://, it is incomplete; two addresses in one cell are not one bad one.
+func urlProblem(s string) string {
+	const example = "例如 http://www.ankang.gov.cn/xxgk/"
+	const one = "一个单元格只填写一个网址（网址中不能有空格或换行），请只保留本栏目的网址"
+	lower := strings.ToLower(s)
+	if strings.Count(lower, "http://")+strings.Count(lower, "https://") > 1 {
+		return one
+	}
+	if !strings.HasPrefix(lower, "http://") && !strings.HasPrefix(lower, "https://") {
+		return "不是有效网址，应以 http:// 或 https:// 开头，" + example
+	}
+	if strings.IndexFunc(s, unicode.IsSpace) >= 0 {
+		return one
+	}
 	u, err := url.Parse(s)
-	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
-		return false
+	if err != nil || (u.Scheme != "http" && u.Scheme != "https") {
+		return "网址有误，请从浏览器地址栏复制完整网址，" + example
 	}
 	h := u.Hostname()
-	return h != "" && !strings.ContainsAny(h, " ，。") && (strings.Contains(h, ".") || h == "localhost")
+	if h == "" || strings.ContainsAny(h, "，。、") || !(strings.Contains(h, ".") || h == "localhost") ||
+		strings.HasPrefix(h, ".") || strings.HasSuffix(h, ".") || strings.Contains(h, "..") {
+		return "网址不完整，缺少完整的域名，请从浏览器地址栏复制完整网址，" + example
+	}
+	return ""
 }
 
 func govHost(s string) bool {

@@ -16,7 +16,7 @@ func testChecker() Checker {
 func TestCheckRow(t *testing.T) {
 	withReport := Indicator{Code: "CZ-03-1", Area: "财政信息", SubArea: "地方政府债务信息", Report: "经济财政状况"}
 	plain := Indicator{Code: "CZ-01-1", Area: "财政信息", SubArea: "预决算公开"}
-	good := RowInput{Status: "已开设", ColumnName: "预算公开", URL: "http://www.ankang.gov.cn/czxx/", LastUpdate: "44089", Count: "12", Reported: "已报送"}
+	good := RowInput{Status: "已开设", ColumnName: "预算公开", URL: "http://www.ankang.gov.cn/czxx/", LastUpdate: "44089", LastUpdateNumeric: true, Count: "12", Reported: "已报送"}
 	tests := []struct {
 		name string
 		ind  Indicator
@@ -42,10 +42,37 @@ func TestCheckRow(t *testing.T) {
 			want: []string{"error 备注  选择“未开设”时请在备注中说明原因"}},
 		{name: "bad values", ind: plain, in: RowInput{Status: "已开设", ColumnName: "x", URL: "www.ankang.gov.cn", LastUpdate: "九月", Count: "-3"},
 			want: []string{
-				"error 最近更新日期 九月 不是有效日期，请填写如 2020-09-15 的日期",
+				"error 最近更新日期 九月 不是有效日期，请填写如 2020-09-15 的完整日期（年-月-日）",
 				"error 发布信息条数 -3 应为大于或等于 0 的整数",
 				"error 栏目网址 www.ankang.gov.cn 不是有效网址，应以 http:// 或 https:// 开头，例如 http://www.ankang.gov.cn/xxgk/",
 			}},
+		{name: "text is not a serial", ind: plain, in: RowInput{Status: "已开设", ColumnName: "x", URL: "https://a.gov.cn/", LastUpdate: "9.15", Count: "1"},
+			want: []string{"error 最近更新日期 9.15 不是有效日期，请填写如 2020-09-15 的完整日期（年-月-日）"}},
+		{name: "year alone", ind: plain, in: RowInput{Status: "已开设", ColumnName: "x", URL: "https://a.gov.cn/", LastUpdate: "2020", Count: "1"},
+			want: []string{"error 最近更新日期 2020 不是有效日期，请填写如 2020-09-15 的完整日期（年-月-日）"}},
+		{name: "text serial", ind: plain, in: RowInput{Status: "已开设", ColumnName: "x", URL: "https://a.gov.cn/", LastUpdate: "44089", Count: "1"},
+			want: []string{"error 最近更新日期 44089 不是有效日期，请填写如 2020-09-15 的完整日期（年-月-日）"}},
+		{name: "small serial", ind: plain, in: RowInput{Status: "已开设", ColumnName: "x", URL: "https://a.gov.cn/", LastUpdate: "2020", LastUpdateNumeric: true, Count: "1"},
+			want: []string{"error 最近更新日期 2020 读作 1905-07-12，早于 2000-01-01，不是有效的最近更新日期，请填写如 2020-09-15 的完整日期（年-月-日）"}},
+		{name: "before 2000", ind: plain, in: RowInput{Status: "已开设", ColumnName: "x", URL: "https://a.gov.cn/", LastUpdate: "1999/12/31", Count: "1"},
+			want: []string{"error 最近更新日期 1999/12/31 读作 1999-12-31，早于 2000-01-01，不是有效的最近更新日期，请填写如 2020-09-15 的完整日期（年-月-日）"}},
+		{name: "2000 is fine", ind: plain, in: RowInput{Status: "已开设", ColumnName: "x", URL: "https://a.gov.cn/", LastUpdate: "2000-01-01", Count: "1"},
+			want: []string{"warning 最近更新日期 2000-01-01 栏目已超过 6 个月未更新（以截止日期 2020-09-20 计），存在“不更新”风险"}},
+		{name: "scheme alone", ind: plain, in: RowInput{Status: "已开设", ColumnName: "x", URL: "https://", LastUpdate: "2020-09-15", Count: "1"},
+			want: []string{"error 栏目网址 https:// 网址不完整，缺少完整的域名，请从浏览器地址栏复制完整网址，例如 http://www.ankang.gov.cn/xxgk/"}},
+		{name: "host without dot", ind: plain, in: RowInput{Status: "已开设", ColumnName: "x", URL: "http://ankang/", LastUpdate: "2020-09-15", Count: "1"},
+			want: []string{"error 栏目网址 http://ankang/ 网址不完整，缺少完整的域名，请从浏览器地址栏复制完整网址，例如 http://www.ankang.gov.cn/xxgk/"}},
+		{name: "two urls", ind: plain, in: RowInput{Status: "已开设", ColumnName: "x", URL: "http://a.gov.cn/x http://b.gov.cn", LastUpdate: "2020-09-15", Count: "1"},
+			want: []string{"error 栏目网址 http://a.gov.cn/x http://b.gov.cn 一个单元格只填写一个网址（网址中不能有空格或换行），请只保留本栏目的网址"}},
+		{name: "two urls on two lines", ind: plain, in: RowInput{Status: "已开设", ColumnName: "x", URL: "http://a.gov.cn/x\nhttp://b.gov.cn", LastUpdate: "2020-09-15", Count: "1"},
+			want: []string{"error 栏目网址 http://a.gov.cn/x\nhttp://b.gov.cn 一个单元格只填写一个网址（网址中不能有空格或换行），请只保留本栏目的网址"}},
+		{name: "two urls glued", ind: plain, in: RowInput{Status: "已开设", ColumnName: "x", URL: "http://a.gov.cn/x、https://b.gov.cn", LastUpdate: "2020-09-15", Count: "1"},
+			want: []string{"error 栏目网址 http://a.gov.cn/x、https://b.gov.cn 一个单元格只填写一个网址（网址中不能有空格或换行），请只保留本栏目的网址"}},
+		{name: "space inside", ind: plain, in: RowInput{Status: "已开设", ColumnName: "x", URL: "http://a.gov.cn/x y", LastUpdate: "2020-09-15", Count: "1"},
+			want: []string{"error 栏目网址 http://a.gov.cn/x y 一个单元格只填写一个网址（网址中不能有空格或换行），请只保留本栏目的网址"}},
+		{name: "no scheme and words", ind: plain, in: RowInput{Status: "已开设", ColumnName: "x", URL: "www.a.gov.cn 栏目", LastUpdate: "2020-09-15", Count: "1"},
+			want: []string{"error 栏目网址 www.a.gov.cn 栏目 不是有效网址，应以 http:// 或 https:// 开头，例如 http://www.ankang.gov.cn/xxgk/"}},
+		{name: "upper-case scheme", ind: plain, in: RowInput{Status: "已开设", ColumnName: "x", URL: "HTTP://www.ankang.gov.cn/", LastUpdate: "2020-09-15", Count: "1"}},
 		{name: "future date", ind: plain, in: RowInput{Status: "已开设", ColumnName: "x", URL: "https://a.gov.cn/", LastUpdate: "2020-09-19", Count: "1"},
 			want: []string{"error 最近更新日期 2020-09-19 晚于今天（2020-09-18），请填写栏目实际最近更新的日期"}},
 		{name: "warnings", ind: plain, in: RowInput{Status: "已开设", ColumnName: "x", URL: "https://example.com/a", LastUpdate: "2020/3/1", Count: "0"},

@@ -62,7 +62,7 @@ func NewUnits(list []Unit) (*Units, error) {
 	us := &Units{list: append([]Unit(nil), list...), byName: map[string]int{}}
 	for i, u := range us.list {
 		for _, n := range u.Names() {
-			k := nameKey(n)
+			k := FoldName(n)
 			if k == "" {
 				continue
 			}
@@ -91,7 +91,7 @@ func (us *Units) Len() int { return len(us.list) }
 // Lookup finds a unit by code, short name, full name or alias, ignoring spaces and
 // full-width forms.
 func (us *Units) Lookup(name string) (Unit, bool) {
-	i, ok := us.byName[nameKey(name)]
+	i, ok := us.byName[FoldName(name)]
 	if !ok {
 		return Unit{}, false
 	}
@@ -100,7 +100,7 @@ func (us *Units) Lookup(name string) (Unit, bool) {
 
 // Closest suggests the known name nearest to an unknown one, for error messages.
 func (us *Units) Closest(name string) string {
-	key := []rune(nameKey(name))
+	key := []rune(FoldName(name))
 	best, bestD := "", -1
 	names := make([]string, 0, len(us.byName))
 	for n := range us.byName {
@@ -116,9 +116,12 @@ func (us *Units) Closest(name string) string {
 	return best
 }
 
-func nameKey(s string) string {
-	s = Normalize(s)
-	return strings.Join(strings.Fields(s), "")
+// FoldName is the one way names are compared: Normalize (full-width forms folded, ends
+// trimmed), then every space and line break dropped, so " 市 财政局" and "市财政局" match.
+// Units.Lookup, the catalog's duplicate check and the importer's text comparisons all use
+// it; folding differently in one place would let a name match there and not here.
+func FoldName(s string) string {
+	return strings.Join(strings.Fields(Normalize(s)), "")
 }
 
 func editDistance(a, b []rune) int {

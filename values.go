@@ -73,10 +73,46 @@ func SerialDate(serial float64, date1904 bool) (time.Time, error) {
 	return base.AddDate(0, 0, days), nil
 }
 
-// ParseDate reads a date as a cell gives it: an Excel serial (a plain number), or text
-// typed as 2020-09-15, 2020/9/15, 2020.9.15, 20200915, 2020年9月15日, with full-width digits
-// or spaces anywhere. The time of day, if any, is dropped.
-func ParseDate(raw string, date1904 bool) (time.Time, error) {
+// The years a 最近更新日期 may fall in: the template's data validation allows MinDate()
+// to MaxDate(), and CheckRow rejects an earlier date. Anything outside is a typing slip
+// (a year of 20 or 2200) or a number mistaken for a date.
+const (
+	MinDateYear = 2000
+	MaxDateYear = 2099
+)
+
+// MinDate is the earliest date accepted: 1 January MinDateYear.
+func MinDate() time.Time { return time.Date(MinDateYear, 1, 1, 0, 0, 0, 0, time.UTC) }
+
+// MaxDate is the latest date the template accepts: 31 December MaxDateYear.
+func MaxDate() time.Time { return time.Date(MaxDateYear, 12, 31, 0, 0, 0, 0, time.UTC) }
+
+// ParseCellDate reads a date as a cell gives it. Only a cell that is a number in the
+// sheet XML (numeric is true) may hold an Excel serial: text such as "9.15" or "2020" is
+// what the unit typed, not a serial, and must read as a full text date. An 8-digit number
+// is read as YYYYMMDD either way (20200915 typed into a General cell).
+func ParseCellDate(raw string, numeric, date1904 bool) (time.Time, error) {
+	if !numeric {
+		return ParseTextDate(raw)
+	}
+	s := strings.ReplaceAll(Normalize(raw), " ", "")
+	if len(s) == 8 && !strings.ContainsAny(s, ".eE+-") {
+		if t, err := time.Parse("20060102", s); err == nil {
+			return t, nil
+		}
+	}
+	f, err := strconv.ParseFloat(s, 64)
+	if err != nil {
+		return ParseTextDate(raw) // a numeric cell holds a number; be lenient all the same
+	}
+	return SerialDate(f, date1904)
+}
+
+// ParseTextDate reads a date typed as text: 2020-09-15, 2020/9/15, 2020.9.15, 20200915,
+// 2020年9月15日, 20/9/15, with full-width digits or spaces anywhere. The time of day, if
+// any, is dropped. A plain number other than YYYYMMDD ("44089", "2020", "9.15") is not a
+// date: only a numeric cell may hold an Excel serial (see ParseCellDate).
+func ParseTextDate(raw string) (time.Time, error) {
 	s := Normalize(raw)
 	// Drop a time of day written after the date: "2020-09-15 10:30", "2020-09-15T10:30:00".
 	if i := strings.IndexAny(s, " T"); i > 0 && strings.Contains(s[i:], ":") {
@@ -86,16 +122,15 @@ func ParseDate(raw string, date1904 bool) (time.Time, error) {
 	if s == "" {
 		return time.Time{}, ErrBadDate
 	}
-	if f, err := strconv.ParseFloat(s, 64); err == nil && !strings.ContainsAny(s, "eE+-") {
+	if _, err := strconv.ParseFloat(s, 64); err == nil && !strings.ContainsAny(s, "eE+-") {
 		if len(s) == 8 && !strings.Contains(s, ".") {
 			if t, err := time.Parse("20060102", s); err == nil {
 				return t, nil
 			}
 		}
-		if looksLikeDottedDate(s) { // 2020.9: the day is missing
+		if !looksLikeDottedDate(s) {
 			return time.Time{}, ErrBadDate
 		}
-		return SerialDate(f, date1904)
 	}
 	s = strings.TrimSuffix(strings.TrimSuffix(s, "日"), "号")
 	parts := strings.FieldsFunc(s, func(r rune) bool {
@@ -113,8 +148,10 @@ func ParseDate(raw string, date1904 bool) (time.Time, error) {
 		n[i] = v
 	}
 	y, m, d := n[0], n[1], n[2]
-	if y < 100 { // 20/9/15
+	if len(parts[0]) <= 2 { // 20/9/15
 		y += 2000
+	} else if len(parts[0]) != 4 {
+		return time.Time{}, ErrBadDate
 	}
 	if y < 1900 || y > 9999 || m < 1 || m > 12 || d < 1 || d > 31 {
 		return time.Time{}, ErrBadDate
@@ -124,6 +161,14 @@ func ParseDate(raw string, date1904 bool) (time.Time, error) {
 		return time.Time{}, ErrBadDate
 	}
 	return t, nil
+}
+
+// ParseDate reads a date typed as text; date1904 is ignored.
+//
+// Deprecated: use ParseTextDate for typed text, ParseCellDate for a workbook cell. This
+// no longer reads plain numbers as Excel serials ("2020" is not 1905-07-12).
+func ParseDate(raw string, date1904 bool) (time.Time, error) {
+	return ParseTextDate(raw)
 }
 
 // looksLikeDottedDate tells 2020.9 (a date missing the day) from 43998.5 (a serial with a

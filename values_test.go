@@ -5,10 +5,11 @@ import (
 	"time"
 )
 
-func TestParseDate(t *testing.T) {
+func TestParseCellDate(t *testing.T) {
 	d := func(y, m, day int) time.Time { return time.Date(y, time.Month(m), day, 0, 0, 0, 0, time.UTC) }
 	tests := []struct {
 		raw      string
+		numeric  bool // the cell is a number in the sheet XML
 		date1904 bool
 		want     time.Time
 		bad      bool
@@ -20,33 +21,50 @@ func TestParseDate(t *testing.T) {
 		{raw: "２０２０年９月１５日", want: d(2020, 9, 15)},
 		{raw: " 2020 - 09 - 15 ", want: d(2020, 9, 15)},
 		{raw: "20200915", want: d(2020, 9, 15)},
+		{raw: "20200915", numeric: true, want: d(2020, 9, 15)}, // typed into a General cell
 		{raw: "2020-09-15 10:30:00", want: d(2020, 9, 15)},
 		{raw: "2020-09-15T10:30:00Z", want: d(2020, 9, 15)},
 		{raw: "20/9/15", want: d(2020, 9, 15)},
-		{raw: "44089", want: d(2020, 9, 15)},                 // 1900 system serial
-		{raw: "44089.75", want: d(2020, 9, 15)},              // serial with a time of day
-		{raw: "42627", date1904: true, want: d(2020, 9, 15)}, // 1904 system serial
-		{raw: "61", want: d(1900, 3, 1)},
+		{raw: "44089", numeric: true, want: d(2020, 9, 15)},                 // 1900 system serial
+		{raw: "44089.75", numeric: true, want: d(2020, 9, 15)},              // serial with a time of day
+		{raw: "42627", numeric: true, date1904: true, want: d(2020, 9, 15)}, // 1904 system serial
+		{raw: "61", numeric: true, want: d(1900, 3, 1)},
+		// Text that looks like a number is what the unit typed, never a serial.
+		{raw: "44089", bad: true},
+		{raw: "9.15", bad: true}, // not 1900-01-08
+		{raw: "2020", bad: true}, // not 1905-07-12
+		{raw: "０９.１５", bad: true},
 		{raw: "2020.9", bad: true}, // the day is missing
 		{raw: "2020年9月", bad: true},
 		{raw: "2021-02-30", bad: true},
+		{raw: "020-09-15", bad: true},
 		{raw: "昨天", bad: true},
 		{raw: "", bad: true},
 		{raw: "-5", bad: true},
+		{raw: "-5", numeric: true, bad: true},
 		{raw: "1e5", bad: true},
 		{raw: "2020-13-01", bad: true},
 	}
 	for _, tt := range tests {
-		got, err := ParseDate(tt.raw, tt.date1904)
+		got, err := ParseCellDate(tt.raw, tt.numeric, tt.date1904)
 		if tt.bad {
 			if err == nil {
-				t.Errorf("ParseDate(%q) = %v, want an error", tt.raw, got)
+				t.Errorf("ParseCellDate(%q, numeric=%v) = %v, want an error", tt.raw, tt.numeric, got)
 			}
 			continue
 		}
 		if err != nil || !got.Equal(tt.want) {
-			t.Errorf("ParseDate(%q, 1904=%v) = %v, %v; want %v", tt.raw, tt.date1904, got, err, tt.want)
+			t.Errorf("ParseCellDate(%q, numeric=%v, 1904=%v) = %v, %v; want %v", tt.raw, tt.numeric, tt.date1904, got, err, tt.want)
 		}
+		if !tt.numeric {
+			if got2, err2 := ParseTextDate(tt.raw); err2 != nil || !got2.Equal(got) {
+				t.Errorf("ParseTextDate(%q) = %v, %v; want %v", tt.raw, got2, err2, got)
+			}
+		}
+	}
+	// ParseDate (the old name) reads text only: "2020" as a deadline is not 1905.
+	if got, err := ParseDate("2020", false); err == nil {
+		t.Errorf("ParseDate(\"2020\") = %v, want an error", got)
 	}
 }
 

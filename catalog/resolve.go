@@ -17,7 +17,7 @@ type assignment struct {
 
 // collective names stand for every unit of a kind rather than for one unit.
 func collective(name string) (xxgk.UnitKind, bool) {
-	switch nameKey(name) {
+	switch xxgk.FoldName(name) {
 	case "各部门", "市级各部门", "市政府各部门", "市直各部门", "各市直部门", "市直各单位", "各相关部门":
 		return xxgk.Department, true
 	case "各县区", "各县(区)", "各县区政府", "各县(区)政府", "各县市区", "各区县":

@@ -37,7 +37,7 @@ func parseUnits(rows [][]string, file string) (*xxgk.Units, []Problem) {
 		dup := false
 		checked := map[string]bool{} // Short and Name are often the same string
 		for _, name := range u.Names() {
-			k := nameKey(name)
+			k := xxgk.FoldName(name)
 			if k == "" || checked[k] {
 				continue
 			}
@@ -56,7 +56,7 @@ func parseUnits(rows [][]string, file string) (*xxgk.Units, []Problem) {
 			continue
 		}
 		for _, name := range u.Names() {
-			if k := nameKey(name); k != "" {
+			if k := xxgk.FoldName(name); k != "" {
 				claimed[k] = claim{row: n, short: u.Short}
 			}
 		}
@@ -123,12 +123,6 @@ func unitFromRow(l layout, row []string, n int, ps *problems) (xxgk.Unit, bool) 
 func emptyUnits() *xxgk.Units {
 	us, _ := xxgk.NewUnits(nil)
 	return us
-}
-
-// nameKey must fold names exactly as xxgk.Units does for Lookup, so that a duplicate is
-// found here, with its row number, rather than by NewUnits without one.
-func nameKey(s string) string {
-	return strings.Join(strings.Fields(xxgk.Normalize(s)), "")
 }
 
 // splitNames cuts a list on any of the separators and on spaces, dropping empty parts.

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"runtime"
+	"strings"
 	"sync"
 	"time"
 
@@ -54,7 +55,7 @@ func Import(ctx context.Context, opts Options, paths []string, emit func(Result)
 	defer srcs.Close()
 	tot.Files, tot.Skipped = len(srcs.list), srcs.skipped
 	if len(srcs.list) == 0 {
-		return tot, fmt.Errorf("在 %v 中没有找到 Excel 工作簿（.xlsx）", paths)
+		return tot, noWorkbooks(paths, srcs)
 	}
 	var copies *errorCopies
 	if opts.ErrorsDir != "" {
@@ -255,4 +256,25 @@ func (b *batch) work(ctx context.Context, i int) *parsed {
 		}
 	}
 	return p
+}
+
+// noWorkbooks says why a run found nothing to read, naming the paths as typed and what
+// was left out: the errors folder, files that are not workbooks.
+func noWorkbooks(paths []string, srcs *sources) error {
+	msg := fmt.Sprintf("在 %s 中没有找到 Excel 工作簿（.xlsx）", strings.Join(paths, "、"))
+	if len(srcs.excluded) > 0 {
+		msg += fmt.Sprintf("。其中的 %s 是退回文件夹（--errors-dir），里面的退回副本不会被导入", strings.Join(srcs.excluded, "、"))
+	}
+	if n := len(srcs.skipped); n > 0 {
+		msg += fmt.Sprintf("。跳过了 %d 个不是工作簿的文件：%s", n, listNames(srcs.skipped, 5))
+	}
+	return errors.New(msg)
+}
+
+// listNames joins up to max names with 、 and says how many more there are.
+func listNames(names []string, max int) string {
+	if len(names) <= max {
+		return strings.Join(names, "、")
+	}
+	return fmt.Sprintf("%s 等 %d 个", strings.Join(names[:max], "、"), len(names))
 }

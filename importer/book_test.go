@@ -5,6 +5,7 @@ import (
 	"bytes"
 	"fmt"
 	"html"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -43,6 +44,10 @@ func scriptBook(tb testing.TB, sheets []string, hidden map[string]bool, cells ma
 			for _, v := range row {
 				if v == "" {
 					sh.WriteString(`<x:c/>`)
+					continue
+				}
+				if _, err := strconv.ParseFloat(v, 64); err == nil {
+					fmt.Fprintf(&sh, `<x:c><x:v>%s</x:v></x:c>`, v) // a number, as the other program wrote it
 					continue
 				}
 				fmt.Fprintf(&sh, `<x:c t="inlineStr"><x:is><x:t xml:space="preserve">%s</x:t></x:is></x:c>`, html.EscapeString(v))

@@ -35,7 +35,7 @@ func copyNames(srcs []source) {
 		if name == "" {
 			name = baseName(srcs[i].name)
 		}
-		name = safeFileName(name)
+		name = xxgk.SafeFileName(name)
 		ext := filepath.Ext(name)
 		if !strings.EqualFold(ext, ".xlsx") && !strings.EqualFold(ext, ".xlsm") {
 			name, ext = name+".xlsx", ".xlsx"
@@ -73,21 +73,6 @@ func (e *errorCopies) write(src source, data []byte, ps xxgk.Problems) (string, 
 	return p, nil
 }
 
-// safeFileName replaces what Windows forbids in a file name.
-func safeFileName(s string) string {
-	s = strings.Map(func(r rune) rune {
-		if r < 0x20 || strings.ContainsRune(`\/:*?"<>|`, r) {
-			return '_'
-		}
-		return r
-	}, s)
-	s = strings.Trim(s, " .")
-	if s == "" {
-		s = "workbook"
-	}
-	return s
-}
-
 // Colours of annotated cells: errors red, warnings amber.
 const (
 	fillError   = "FF8080"
@@ -123,7 +108,22 @@ func Annotate(data []byte, ps xxgk.Problems) ([]byte, error) {
 		}
 		notes[k] = append(notes[k], p)
 	}
-	styles := map[[2]int]int{} // (original style, severity) → filled style
+	styles := map[[2]int]int{}           // (original style, severity) → filled style
+	theirs := map[key]excelize.Comment{} // comments already in the workbook
+	loaded := map[string]bool{}
+	for _, k := range order {
+		if loaded[k.sheet] {
+			continue
+		}
+		loaded[k.sheet] = true
+		cs, err := f.GetComments(k.sheet)
+		if err != nil {
+			return nil, fmt.Errorf("读取工作表“%s”的批注：%w", k.sheet, err)
+		}
+		for _, c := range cs {
+			theirs[key{k.sheet, c.Cell}] = c
+		}
+	}
 	for _, k := range order {
 		list := notes[k]
 		sev := 1
@@ -132,7 +132,7 @@ func Annotate(data []byte, ps xxgk.Problems) ([]byte, error) {
 		}
 		orig, err := f.GetCellStyle(k.sheet, k.cell)
 		if err != nil {
-			continue
+			return nil, fmt.Errorf("单元格 %s!%s 的样式：%w", k.sheet, k.cell, err)
 		}
 		id, ok := styles[[2]int{orig, sev}]
 		if !ok {
@@ -157,8 +157,18 @@ func Annotate(data []byte, ps xxgk.Problems) ([]byte, error) {
 		for _, p := range list {
 			text = append(text, p.Severity.Label()+"："+p.Message)
 		}
-		// A cell holds one comment; a unit's own comment stays and ours is skipped.
-		_ = f.AddComment(k.sheet, excelize.Comment{Cell: k.cell, Author: "xxgk", Text: strings.Join(text, "\n"), Width: 300, Height: 120})
+		// A cell holds one comment: a unit's own comment is kept below ours, in one note.
+		if c, ok := theirs[k]; ok {
+			if t := commentText(c); t != "" {
+				text = append(text, "——原批注——", t)
+			}
+			if err := f.DeleteComment(k.sheet, k.cell); err != nil {
+				return nil, fmt.Errorf("批注 %s!%s：%w", k.sheet, k.cell, err)
+			}
+		}
+		if err := f.AddComment(k.sheet, excelize.Comment{Cell: k.cell, Author: "xxgk", Text: strings.Join(text, "\n"), Width: 300, Height: 120}); err != nil {
+			return nil, fmt.Errorf("批注 %s!%s：%w", k.sheet, k.cell, err)
+		}
 	}
 	if err := problemSheet(f, ps); err != nil {
 		return nil, err
@@ -168,6 +178,15 @@ func Annotate(data []byte, ps xxgk.Problems) ([]byte, error) {
 		return nil, err
 	}
 	return buf.Bytes(), nil
+}
+
+// commentText is a comment's words, plain or rich text.
+func commentText(c excelize.Comment) string {
+	t := c.Text
+	for _, p := range c.Paragraph {
+		t += p.Text
+	}
+	return strings.TrimSpace(t)
 }
 
 // problemSheet writes 问题清单 as the first, active sheet.
@@ -186,9 +205,15 @@ func problemSheet(f *excelize.File, ps xxgk.Problems) error {
 			return err
 		}
 	}
-	head, _ := f.NewStyle(&excelize.Style{Font: &excelize.Font{Bold: true}, Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"D9E1F2"}},
+	head, err := f.NewStyle(&excelize.Style{Font: &excelize.Font{Bold: true}, Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"D9E1F2"}},
 		Alignment: &excelize.Alignment{Vertical: "center"}})
-	wrap, _ := f.NewStyle(&excelize.Style{Alignment: &excelize.Alignment{WrapText: true, Vertical: "top"}})
+	if err != nil {
+		return err
+	}
+	wrap, err := f.NewStyle(&excelize.Style{Alignment: &excelize.Alignment{WrapText: true, Vertical: "top"}})
+	if err != nil {
+		return err
+	}
 	rows := [][]any{{"序号", "类别", "位置", "指标编码", "值", "问题"}}
 	nErr := len(ps.Only(xxgk.Error))
 	title := fmt.Sprintf("本文件有 %d 个错误、%d 个警告，已退回。请按下表逐项修改（红色单元格为错误，黄色为警告，鼠标停在单元格上可看批注），修改后重新报送。", nErr, len(ps)-nErr)
@@ -209,21 +234,50 @@ func problemSheet(f *excelize.File, ps xxgk.Problems) error {
 		}
 	}
 	last := fmt.Sprintf("F%d", len(rows)+2)
-	_ = f.SetCellStyle(SheetProblems, "A3", "F3", head)
-	_ = f.SetCellStyle(SheetProblems, "A4", last, wrap)
-	for col, w := range map[string]float64{"A": 6, "B": 6, "C": 14, "D": 12, "E": 30, "F": 70} {
-		_ = f.SetColWidth(SheetProblems, col, col, w)
+	if err := f.SetCellStyle(SheetProblems, "A3", "F3", head); err != nil {
+		return err
+	}
+	if len(rows) > 1 {
+		if err := f.SetCellStyle(SheetProblems, "A4", last, wrap); err != nil {
+			return err
+		}
+	}
+	for _, c := range []struct {
+		col   string
+		width float64
+	}{{"A", 6}, {"B", 6}, {"C", 14}, {"D", 12}, {"E", 30}, {"F", 70}} {
+		if err := f.SetColWidth(SheetProblems, c.col, c.col, c.width); err != nil {
+			return err
+		}
 	}
 	// The title spans the table and wraps; printed, the list fits the page width.
-	titleStyle, _ := f.NewStyle(&excelize.Style{Font: &excelize.Font{Bold: true, Color: "C00000"}, Alignment: &excelize.Alignment{WrapText: true, Vertical: "center"}})
-	_ = f.MergeCell(SheetProblems, "A1", "F1")
-	_ = f.SetCellStyle(SheetProblems, "A1", "F1", titleStyle)
-	_ = f.SetRowHeight(SheetProblems, 1, 36)
+	titleStyle, err := f.NewStyle(&excelize.Style{Font: &excelize.Font{Bold: true, Color: "C00000"}, Alignment: &excelize.Alignment{WrapText: true, Vertical: "center"}})
+	if err != nil {
+		return err
+	}
+	if err := f.MergeCell(SheetProblems, "A1", "F1"); err != nil {
+		return err
+	}
+	if err := f.SetCellStyle(SheetProblems, "A1", "F1", titleStyle); err != nil {
+		return err
+	}
+	if err := f.SetRowHeight(SheetProblems, 1, 36); err != nil {
+		return err
+	}
 	landscape, one, zero, fit := "landscape", 1, 0, true
-	_ = f.SetPageLayout(SheetProblems, &excelize.PageLayoutOptions{Orientation: &landscape, FitToWidth: &one, FitToHeight: &zero})
-	_ = f.SetSheetProps(SheetProblems, &excelize.SheetPropsOptions{FitToPage: &fit})
-	_ = f.SetPanes(SheetProblems, &excelize.Panes{Freeze: true, YSplit: 3, TopLeftCell: "A4", ActivePane: "bottomLeft"})
-	idx, _ := f.GetSheetIndex(SheetProblems)
+	if err := f.SetPageLayout(SheetProblems, &excelize.PageLayoutOptions{Orientation: &landscape, FitToWidth: &one, FitToHeight: &zero}); err != nil {
+		return err
+	}
+	if err := f.SetSheetProps(SheetProblems, &excelize.SheetPropsOptions{FitToPage: &fit}); err != nil {
+		return err
+	}
+	if err := f.SetPanes(SheetProblems, &excelize.Panes{Freeze: true, YSplit: 3, TopLeftCell: "A4", ActivePane: "bottomLeft"}); err != nil {
+		return err
+	}
+	idx, err := f.GetSheetIndex(SheetProblems)
+	if err != nil {
+		return err
+	}
 	f.SetActiveSheet(idx)
 	return nil
 }

@@ -12,7 +12,7 @@ import (
 // name. The hidden sheet decides; the warning lets a person look.
 func (rd *read) checkFileName(units *xxgk.Units, own xxgk.Unit) {
 	base := baseName(rd.c.Name)
-	base = squash(strings.TrimSuffix(base, path.Ext(base)))
+	base = xxgk.FoldName(strings.TrimSuffix(base, path.Ext(base)))
 	if base == "" {
 		return
 	}
@@ -22,7 +22,7 @@ func (rd *read) checkFileName(units *xxgk.Units, own xxgk.Unit) {
 			if name == u.Code { // codes are short ASCII and match by accident
 				continue
 			}
-			k := squash(name)
+			k := xxgk.FoldName(name)
 			if len([]rune(k)) >= 2 && strings.Contains(base, k) {
 				n = max(n, len(k))
 			}

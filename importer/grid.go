@@ -14,6 +14,9 @@ import (
 type grid struct {
 	sheet string
 	rows  [][]string
+	// numeric holds the cells that are numbers in the sheet XML (no t= or t="n"): only
+	// those can be date serials. Text that looks like a number ("9.15", "2020") is not.
+	numeric map[[2]int]bool
 	// beyond is the 1-based row number of the first non-empty row past the read limit,
 	// 0 when the sheet fits.
 	beyond int
@@ -29,6 +32,9 @@ func (g grid) cell(r, c int) string {
 	}
 	return g.rows[r][c]
 }
+
+// isNumeric tells whether the cell at 0-based row r, column c is a number in the XML.
+func (g grid) isNumeric(r, c int) bool { return g.numeric[[2]int{r, c}] }
 
 // addr is the A1 reference of 0-based row r, column c.
 func addr(r, c int) string {

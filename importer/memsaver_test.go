@@ -3,13 +3,14 @@ package importer
 import (
 	"context"
 	"errors"
+	"slices"
 	"sync"
 
 	"xxgk"
 )
 
 // memSaver is an in-memory store with the Saver contract: a batch is all or nothing, a
-// file identical to the current version is unchanged. failFrom makes every call from the
+// file identical to any stored version is unchanged, as that version. failFrom makes every call from the
 // n-th on fail (a database that went down); failSHA fails any batch holding that file.
 type memSaver struct {
 	mu       sync.Mutex
@@ -45,8 +46,8 @@ func (m *memSaver) SaveSubmissions(_ context.Context, subs []*xxgk.Submission) (
 		}
 		k := s.Round + "/" + s.Unit
 		v := get(k)
-		if len(v) > 0 && v[len(v)-1] == s.SHA256 {
-			out[i] = Saved{Version: len(v), Unchanged: true}
+		if j := slices.Index(v, s.SHA256); j >= 0 {
+			out[i] = Saved{Version: j + 1, Unchanged: true, Current: len(v)}
 			continue
 		}
 		next[k] = append(append([]string(nil), v...), s.SHA256)

@@ -8,18 +8,20 @@ import (
 )
 
 // Saver stores accepted submissions. Each call is one transaction per batch in which
-// every submission is all or nothing; a submission identical (same SHA-256) to its unit's
-// current version is reported Unchanged and stores nothing. Results are in input order.
+// every submission is all or nothing; a submission identical (same SHA-256) to ANY stored
+// version of its unit is reported Unchanged, as that version, and stores nothing: an old
+// file re-imported must not become the newest version. Results are in input order.
 type Saver interface {
 	SaveSubmissions(ctx context.Context, subs []*xxgk.Submission) ([]Saved, error)
 }
 
 // Saved is what the store did with one submission.
 type Saved struct {
-	Version   int
+	Version   int // stored, or, when Unchanged, the stored version that is the same file
 	Unchanged bool
 	ID        int64
 	FirstAt   time.Time
+	Current   int // the unit's current version after the call; 0 means Version
 }
 
 // Outcome is what became of one file.
@@ -27,7 +29,7 @@ type Outcome int
 
 const (
 	Accepted  Outcome = iota // stored as a new version
-	Unchanged                // identical to the stored current version; nothing stored
+	Unchanged                // identical to a stored version (see Result.Version); nothing stored
 	Rejected                 // has errors (or could not be read); nothing stored
 	Valid                    // dry run: would be accepted; nothing stored
 	Failed                   // valid, but the database refused it; nothing stored, rerun
@@ -60,7 +62,8 @@ type Result struct {
 	Outcome  Outcome
 	Unit     xxgk.Unit // zero when the file could not be identified
 	Round    string
-	Version  int // the stored version (Accepted) or the current one (Unchanged)
+	Version  int // the stored version (Accepted) or the stored version it is identical to (Unchanged)
+	Current  int // the unit's current version once stored; above Version when an old file came again
 	Counts   xxgk.Counts
 	Problems xxgk.Problems // errors and warnings, located
 	// ErrorCopy is the annotated copy written to Options.ErrorsDir for a rejected file;

@@ -22,8 +22,26 @@ func (rd *read) form(chk xxgk.Checker, inds []xxgk.Indicator, sub *xxgk.Submissi
 		return
 	}
 	lay.labels = findLabels(g, lay.header)
+	if len(inds) > 0 && blankRows(g, lay) {
+		// One problem says it all; an error per row would bury it.
+		rd.fail(g.sheet, "", "", "这是未填写的空白模板：%d 项指标都没有填写。请逐行填写“是否开设栏目”等内容后再报送", len(inds))
+		return
+	}
 	rd.contact(chk, g, lay, sub)
 	rd.rows(chk, g, lay, inds, sub)
+}
+
+// blankRows tells a template sent back as it was sent out: no input cell below the header
+// holds anything.
+func blankRows(g grid, lay layout) bool {
+	for r := lay.header + 1; r < len(g.rows); r++ {
+		for i := xxgk.FirstInputCol; i < xxgk.NumCols; i++ {
+			if c := lay.col[i]; c >= 0 && xxgk.Normalize(g.cell(r, c)) != "" {
+				return false
+			}
+		}
+	}
+	return true
 }
 
 // rows checks each row below the header and reports indicators without a row.
@@ -69,6 +87,8 @@ func (rd *read) rows(chk xxgk.Checker, g grid, lay layout, inds []xxgk.Indicator
 			Count:      get(r, xxgk.ColCount),
 			Reported:   get(r, xxgk.ColReported),
 			Remark:     get(r, xxgk.ColRemark),
+			// Only a number in the XML may be a date serial; typed text never is.
+			LastUpdateNumeric: g.isNumeric(r, lay.col[xxgk.ColUpdated]),
 		}
 		it, ps := chk.CheckRow(ind, in)
 		for _, p := range ps {
@@ -116,7 +136,7 @@ func (rd *read) locked(g grid, lay layout, r int, ind xxgk.Indicator) {
 			return
 		}
 		got := g.cell(r, c)
-		if got == want || same(got, want) || (extraOK && strings.HasPrefix(squash(got), squash(want)) && onlyNotes(strings.TrimPrefix(squash(got), squash(want)))) {
+		if got == want || same(got, want) || (extraOK && strings.HasPrefix(xxgk.FoldName(got), xxgk.FoldName(want)) && onlyNotes(strings.TrimPrefix(xxgk.FoldName(got), xxgk.FoldName(want)))) {
 			return
 		}
 		rd.fail(g.sheet, addr(r, c), clip(got, 40), "锁定的“%s”内容被修改，应为“%s”。请勿修改灰色的指标内容列", xxgk.FormColumns[col], clip(want, 40))
@@ -127,11 +147,7 @@ func (rd *read) locked(g grid, lay layout, r int, ind xxgk.Indicator) {
 }
 
 // same compares texts as a person would: spaces, line breaks and full-width forms aside.
-func same(a, b string) bool { return squash(a) == squash(b) }
-
-func squash(s string) string {
-	return strings.Join(strings.Fields(xxgk.Normalize(s)), "")
-}
+func same(a, b string) bool { return xxgk.FoldName(a) == xxgk.FoldName(b) }
 
 // onlyNotes tells whether s is nothing but parenthesised notes such as
 // （更新频率：每月）, which the template appends to 信息公开内容.

@@ -121,6 +121,12 @@ func (b *book) grid(ref sheetRef, maxRows, maxCols int) (grid, error) {
 					return g, errTooWide
 				}
 				g.set(cellRow-1, cellCol, v)
+				if cellType == "" || cellType == "n" {
+					if g.numeric == nil {
+						g.numeric = map[[2]int]bool{}
+					}
+					g.numeric[[2]int{cellRow - 1, cellCol}] = true
+				}
 			}
 		case tokText:
 			if (inV || (inT && phonetic == 0)) && !inF {

@@ -42,6 +42,30 @@ func sniff(name string, data []byte, lim Limits) (*zip.Reader, string) {
 	return zr, ""
 }
 
+// msgNumbers answers an Apple Numbers document.
+const msgNumbers = "这是苹果 Numbers 文件，无法读取。请在 Numbers 中选择“文件 > 导出为 > Excel”，保存为 .xlsx 后再报送"
+
+// formatAdvice is what to say, by extension, of a spreadsheet format that is not .xlsx,
+// when the content does not tell better; "" for other extensions.
+func formatAdvice(ext string) string {
+	switch ext {
+	case ".numbers":
+		return msgNumbers
+	case ".xlsb":
+		return "这是 Excel 二进制工作簿（.xlsb），无法读取。请在 Excel 中“另存为”Excel 工作簿（*.xlsx）后再报送"
+	case ".ods", ".fods", ".ots":
+		return msgODS
+	case ".et", ".ett":
+		return msgET
+	}
+	return ""
+}
+
+const (
+	msgODS = "这是 OpenDocument 文件（如 .ods），请在 LibreOffice 或 WPS 中“另存为”Excel 工作簿（*.xlsx）后再报送"
+	msgET  = "这是 WPS 表格专用格式（.et），无法读取。请在 WPS 中“另存为”Excel 工作簿（*.xlsx）后再报送"
+)
+
 // msgBroken is the message for a zip that cannot be read.
 const msgBroken = "文件不完整或已损坏（可能下载、拷贝或压缩时中断），无法打开。请在 Excel 或 WPS 中重新保存后再报送"
 
@@ -57,15 +81,15 @@ func sniffMsg(name string, data []byte, lim Limits) string {
 		case bytes.Contains(data, encryptionInfo):
 			return "文件设置了打开密码（已加密），无法读取。请在 Excel 或 WPS 中取消密码后另存为 .xlsx 再报送"
 		case ext == ".et" || ext == ".ett":
-			return "这是 WPS 表格专用格式（.et），无法读取。请在 WPS 中“另存为”Excel 工作簿（*.xlsx）后再报送"
+			return msgET
 		default:
 			return "这是旧版 Excel 97-2003 工作簿（.xls）或其他旧格式，无法读取。请在 Excel 或 WPS 中“另存为”Excel 工作簿（*.xlsx）后再报送"
 		}
 	case bytes.HasPrefix(data, []byte("%PDF")):
 		return "这是 PDF 文件，不是 Excel 工作簿。请报送填写好的 .xlsx 模板"
 	case !bytes.HasPrefix(data, []byte("PK")):
-		if ext == ".et" {
-			return "这是 WPS 表格专用格式（.et），无法读取。请在 WPS 中“另存为”Excel 工作簿（*.xlsx）后再报送"
+		if msg := formatAdvice(ext); msg != "" {
+			return msg
 		}
 		if looksLikeText(data) {
 			return "这是文本文件，不是 Excel 工作簿（.xlsx）。请使用下发的模板填报，不要另存为 CSV 或文本"
@@ -74,6 +98,9 @@ func sniffMsg(name string, data []byte, lim Limits) string {
 	}
 	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
 	if err != nil {
+		if msg := formatAdvice(ext); msg != "" {
+			return msg // not .xlsx whether broken or not
+		}
 		return msgBroken
 	}
 	if len(zr.File) > lim.MaxParts {
@@ -95,6 +122,9 @@ func sniffMsg(name string, data []byte, lim Limits) string {
 		}
 	}
 	if !hasWorkbook {
+		if msg := formatAdvice(ext); msg != "" {
+			return msg
+		}
 		for _, f := range zr.File {
 			switch strings.ToLower(f.Name) {
 			case "word/document.xml":
@@ -102,7 +132,7 @@ func sniffMsg(name string, data []byte, lim Limits) string {
 			case "ppt/presentation.xml":
 				return "这是 PowerPoint 演示文稿，不是 Excel 工作簿。请报送填写好的 .xlsx 模板"
 			case "content.xml":
-				return "这是 OpenDocument 文件（如 .ods），请在 LibreOffice 或 WPS 中“另存为”Excel 工作簿（*.xlsx）后再报送"
+				return msgODS
 			}
 		}
 		return "这是 zip 压缩包，不是 Excel 工作簿（缺少 xl/workbook.xml）。若其中有多个模板，请解压后导入，或直接导入 .zip 文件"

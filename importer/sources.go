@@ -26,20 +26,49 @@ type source struct {
 	problem  string // set when the source cannot be read at all; open is then nil
 }
 
-// workbookExt are the extensions picked up inside folders and archives. Old formats are
-// included so that their senders get the "save as .xlsx" message instead of silence.
-var workbookExt = map[string]bool{".xlsx": true, ".xlsm": true, ".xls": true, ".et": true}
+// workbookExt are the extensions picked up inside folders and archives: every spreadsheet
+// format a unit might save the template as. Only .xlsx/.xlsm (and their template twins)
+// can be read; the others are inputs all the same, so that a unit that saved as .xls,
+// .et, .ods, .csv or .numbers gets the "save as .xlsx" message instead of being quietly
+// missed. Documents, PDFs, images and the like are skipped and listed in Totals.Skipped.
+var workbookExt = map[string]bool{
+	".xlsx": true, ".xlsm": true, ".xltx": true, ".xltm": true,
+	".xls": true, ".xlt": true, ".xlsb": true, ".et": true, ".ett": true,
+	".ods": true, ".fods": true, ".ots": true, ".csv": true, ".numbers": true,
+}
+
+// lockFile tells Excel's and WPS's ~$name.xlsx, written while a workbook is open.
+func lockFile(name string) bool { return strings.HasPrefix(name, "~$") }
+
+// msgLockFile answers a lock file given by name.
+const msgLockFile = "这是 Excel 打开文件时产生的临时锁定文件，请报送正式文件"
 
 // sources lists the inputs in a stable order: arguments in the order given, folders and
 // archives in name order. A path that does not exist or cannot be read is an error for
 // the whole run, since the user asked for something that cannot be done; a broken archive
 // is one rejected input among others.
 type sources struct {
-	list    []source
-	skipped []string // files in folders and archives that are not workbooks
-	closers []io.Closer
-	lim     Limits
-	skipDir string // the errors dir, never read back
+	list     []source
+	skipped  []string // files in folders and archives that are not workbooks
+	excluded []string // folders left out because they are the errors dir
+	closers  []io.Closer
+	lim      Limits
+	skipDir  string          // the errors dir, never read back
+	seen     map[string]bool // absolute paths of files and archives already listed
+}
+
+// once reports whether the file or archive at p is listed for the first time: the same
+// path given twice, or a file both named and inside a folder named, is read once.
+func (s *sources) once(p string) bool {
+	abs, err := filepath.Abs(p)
+	if err != nil {
+		abs = filepath.Clean(p)
+	}
+	if s.seen[abs] {
+		return false
+	}
+	s.seen[abs] = true
+	return true
 }
 
 func (s *sources) Close() {
@@ -49,7 +78,7 @@ func (s *sources) Close() {
 }
 
 func collect(paths []string, lim Limits, skipDir string) (*sources, error) {
-	s := &sources{lim: lim, skipDir: skipDir}
+	s := &sources{lim: lim, skipDir: skipDir, seen: map[string]bool{}}
 	for _, p := range paths {
 		fi, err := os.Stat(p)
 		if err != nil {
@@ -57,11 +86,20 @@ func collect(paths []string, lim Limits, skipDir string) (*sources, error) {
 			return nil, fmt.Errorf("无法读取 %s：%w", p, statErr(err))
 		}
 		switch {
+		case fi.IsDir() && strings.EqualFold(filepath.Ext(p), ".numbers"):
+			s.numbers(p)
 		case fi.IsDir():
+			if within(p, skipDir) {
+				s.Close()
+				return nil, fmt.Errorf("退回文件夹不能与导入文件夹相同：%s 是退回副本的存放位置（--errors-dir %s），其中的文件不会被导入。请用 --errors-dir 另指一个不在导入文件夹中的文件夹", p, skipDir)
+			}
 			if err := s.dir(p); err != nil {
 				s.Close()
 				return nil, err
 			}
+		case !s.once(p):
+		case lockFile(filepath.Base(p)):
+			s.list = append(s.list, source{name: p, problem: msgLockFile})
 		case strings.EqualFold(filepath.Ext(p), ".zip"):
 			s.zip(p)
 		default:
@@ -69,6 +107,27 @@ func collect(paths []string, lim Limits, skipDir string) (*sources, error) {
 		}
 	}
 	return s, nil
+}
+
+// within tells whether folder p is dir or inside it.
+func within(p, dir string) bool {
+	if dir == "" {
+		return false
+	}
+	ap, err1 := filepath.Abs(p)
+	ad, err2 := filepath.Abs(dir)
+	if err1 != nil || err2 != nil {
+		return false
+	}
+	rel, err := filepath.Rel(ad, ap)
+	return err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator))
+}
+
+// numbers answers an Apple Numbers document, which macOS may store as a folder.
+func (s *sources) numbers(p string) {
+	if s.once(p) {
+		s.list = append(s.list, source{name: p, problem: msgNumbers})
+	}
 }
 
 func statErr(err error) error {
@@ -131,14 +190,20 @@ func (s *sources) dir(root string) error {
 			}
 			return nil
 		}
+		ext := strings.ToLower(filepath.Ext(p))
 		if d.IsDir() {
 			if abs, _ := filepath.Abs(p); s.skipDir != "" && abs == skip {
+				s.excluded = append(s.excluded, p)
+				return fs.SkipDir
+			}
+			if ext == ".numbers" {
+				s.numbers(p)
 				return fs.SkipDir
 			}
 			return nil
 		}
-		ext := strings.ToLower(filepath.Ext(p))
 		switch {
+		case !s.once(p):
 		case ext == ".zip":
 			s.zip(p)
 		case workbookExt[ext]:

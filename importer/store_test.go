@@ -55,7 +55,7 @@ func (a storeAdapter) SaveSubmissions(ctx context.Context, subs []*xxgk.Submissi
 	res, err := a.st.SaveSubmissions(ctx, subs)
 	out := make([]Saved, len(res))
 	for i, r := range res {
-		out[i] = Saved{Version: r.Version, Unchanged: r.Unchanged, ID: r.ID, FirstAt: r.FirstAt}
+		out[i] = Saved{Version: r.Version, Unchanged: r.Unchanged, ID: r.ID, FirstAt: r.FirstAt, Current: r.Current}
 	}
 	return out, err
 }
@@ -142,6 +142,45 @@ func TestStoreRoundTrip(t *testing.T) {
 		vs, err := a.st.Versions(context.Background(), "2020", "CZJ")
 		if err != nil || len(vs) != 2 {
 			t.Errorf("versions %d %v", len(vs), err)
+		}
+	})
+}
+
+// TestStoreOldFileAgain: the office re-imports its whole inbox, which still holds a unit's
+// first file after a corrected one was accepted. The old file matches version 1 and is
+// unchanged; the corrected version 2 stays current.
+func TestStoreOldFileAgain(t *testing.T) {
+	forEngine(t, func(t *testing.T, e engine) {
+		cat := testCatalog(t)
+		a := openStore(t, e.fresh(t), cat)
+		inbox := t.TempDir()
+		first := writeFile(t, filepath.Join(inbox, "市财政局.xlsx"), filled(t, cat, "市财政局", samples.Good, 1))
+		fixed := writeFile(t, filepath.Join(inbox, "市财政局（修改）.xlsx"), filled(t, cat, "市财政局", samples.Good, 2))
+		for _, p := range []string{first, fixed} {
+			if res, _, err := runImport(t, storeOptions(a), p); err != nil || res[0].Outcome != Accepted {
+				t.Fatalf("%s: %+v %v", p, res, err)
+			}
+		}
+		res, tot, err := runImport(t, storeOptions(a), inbox)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if tot.Unchanged != 2 || tot.Accepted != 0 {
+			t.Fatalf("whole inbox again: %s", outcomes(res))
+		}
+		for _, r := range res {
+			want := map[string]int{"市财政局.xlsx": 1, "市财政局（修改）.xlsx": 2}[filepath.Base(r.Name)]
+			if r.Version != want || r.Current != 2 {
+				t.Errorf("%s: version %d current %d, want version %d current 2", r.Name, r.Version, r.Current, want)
+			}
+		}
+		vs, err := a.st.Versions(context.Background(), "2020", "CZJ")
+		if err != nil || len(vs) != 2 {
+			t.Fatalf("versions %d %v, want 2", len(vs), err)
+		}
+		cur, err := a.st.Current(context.Background(), "2020")
+		if err != nil || len(cur) != 1 || cur[0].Version != 2 || cur[0].SHA256 != vs[1].SHA256 {
+			t.Errorf("current after re-import: %+v %v", cur, err)
 		}
 	})
 }

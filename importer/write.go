@@ -73,7 +73,10 @@ func (b *batch) store(ctx context.Context, q []*parsed) error {
 }
 
 func (b *batch) stored(p *parsed, s Saved) {
-	p.res.Version = s.Version
+	p.res.Version, p.res.Current = s.Version, s.Current
+	if p.res.Current == 0 {
+		p.res.Current = s.Version
+	}
 	p.sub.Version, p.sub.ID, p.sub.FirstAt = s.Version, s.ID, s.FirstAt
 	if s.Unchanged {
 		p.res.Outcome = Unchanged

@@ -82,23 +82,7 @@ func FeedbackFileName(r xxgk.Round, u xxgk.Unit) string {
 	if name == "" {
 		name = u.Code
 	}
-	return safeName(r.ID) + "_" + safeName(name) + "_反馈.pdf"
-}
-
-// safeName replaces what Windows refuses in a file name (<>:"/\|?* and control
-// characters) and trailing dots and spaces.
-func safeName(s string) string {
-	s = strings.Map(func(r rune) rune {
-		if r < 0x20 || strings.ContainsRune(`<>:"/\|?*`, r) {
-			return '_'
-		}
-		return r
-	}, strings.TrimSpace(s))
-	s = strings.TrimRight(s, ". ")
-	if s == "" {
-		return "_"
-	}
-	return s
+	return xxgk.SafeFileName(r.ID) + "_" + xxgk.SafeFileName(name) + "_反馈.pdf"
 }
 
 func statusText(s xxgk.Summary, u xxgk.UnitSummary) string {

@@ -5,6 +5,8 @@ import (
 	"database/sql"
 	"fmt"
 	"strings"
+
+	"xxgk"
 )
 
 // Lookups SaveSubmissions makes inside its transaction. Each is bounded by the
@@ -41,11 +43,11 @@ func checkUnits(ctx context.Context, tx *sql.Tx, round string, units []string) e
 	return nil
 }
 
-// loadHeads reads, for each unit, its current version (id, SHA-256) and when version 1 was
-// imported: at most two rows per unit, found through the (round_id, unit_code, version) key.
+// loadHeads reads, for each unit, its current version and when version 1 was imported:
+// at most two rows per unit, found through the (round_id, unit_code, version) key.
 func loadHeads(ctx context.Context, tx *sql.Tx, round string, units []string, heads map[unitKey]*head) error {
 	for _, part := range chunks(units, 500) {
-		rows, err := tx.QueryContext(ctx, `SELECT s.id, s.unit_code, s.version, s.sha256, s.imported_at
+		rows, err := tx.QueryContext(ctx, `SELECT s.unit_code, s.version, s.imported_at
 FROM submissions s WHERE s.round_id = ? AND s.unit_code IN (`+placeholders(len(part))+`) AND (s.version = 1 OR s.version =
 (SELECT MAX(m.version) FROM submissions m WHERE m.round_id = s.round_id AND m.unit_code = s.unit_code))`,
 			append([]any{round}, anys(part)...)...)
@@ -53,24 +55,90 @@ FROM submissions s WHERE s.round_id = ? AND s.unit_code IN (`+placeholders(len(p
 			return err
 		}
 		for rows.Next() {
-			var id, importedAt int64
-			var unit, sha string
+			var importedAt int64
+			var unit string
 			var version int
-			if err := rows.Scan(&id, &unit, &version, &sha, &importedAt); err != nil {
+			if err := rows.Scan(&unit, &version, &importedAt); err != nil {
 				rows.Close()
 				return err
 			}
-			k := unitKey{round, unit}
-			h := heads[k]
-			if h == nil {
-				h = &head{from: -1}
-				heads[k] = h
-			}
+			h := headOf(heads, unitKey{round, unit})
 			if version == 1 {
 				h.firstAt = fromMicros(importedAt)
 			}
-			if version > h.version {
-				h.version, h.sha, h.id = version, sha, id
+			h.version = max(h.version, version)
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func headOf(heads map[unitKey]*head, k unitKey) *head {
+	h := heads[k]
+	if h == nil {
+		h = newHead()
+		heads[k] = h
+	}
+	return h
+}
+
+// unitFile is one file (by SHA-256) of one unit.
+type unitFile struct{ unit, sha string }
+
+// filesOf lists the distinct (unit, SHA-256) pairs the batch brings for round.
+func filesOf(subs []*xxgk.Submission, round string) []unitFile {
+	var out []unitFile
+	seen := map[unitFile]bool{}
+	for _, sub := range subs {
+		f := unitFile{sub.Unit, sub.SHA256}
+		if sub.Round == round && !seen[f] {
+			seen[f] = true
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
+// loadMatches finds the stored versions holding the batch's files through the
+// (round_id, unit_code, sha256) index: only versions that are the same file as one in the
+// batch are read, however long a unit's history, 500 files per query. When a file was
+// stored more than once (before migration 0003 an old file could come back as a new
+// version), the highest such version is kept.
+func loadMatches(ctx context.Context, tx *sql.Tx, round string, files []unitFile, heads map[unitKey]*head) error {
+	for len(files) > 0 {
+		part := files[:min(len(files), 500)]
+		files = files[len(part):]
+		want := map[unitFile]bool{}
+		var units, shas []string
+		for _, f := range part {
+			want[f] = true
+			units = append(units, f.unit)
+			shas = append(shas, f.sha)
+		}
+		units, shas = distinct(units), distinct(shas)
+		args := append(append([]any{round}, anys(units)...), anys(shas)...)
+		rows, err := tx.QueryContext(ctx, `SELECT id, unit_code, version, sha256 FROM submissions
+WHERE round_id = ? AND unit_code IN (`+placeholders(len(units))+`) AND sha256 IN (`+placeholders(len(shas))+`)`, args...)
+		if err != nil {
+			return err
+		}
+		for rows.Next() {
+			var id int64
+			var version int
+			var f unitFile
+			if err := rows.Scan(&id, &f.unit, &version, &f.sha); err != nil {
+				rows.Close()
+				return err
+			}
+			if !want[f] {
+				continue // another unit's file
+			}
+			h := headOf(heads, unitKey{round, f.unit})
+			if m, ok := h.files[f.sha]; !ok || version > m.version {
+				h.files[f.sha] = match{version: version, id: id, from: -1}
 			}
 		}
 		rows.Close()
@@ -79,6 +147,19 @@ FROM submissions s WHERE s.round_id = ? AND s.unit_code IN (`+placeholders(len(p
 		}
 	}
 	return nil
+}
+
+// distinct drops repeats, keeping first-seen order.
+func distinct(ss []string) []string {
+	seen := map[string]bool{}
+	out := ss[:0:0]
+	for _, s := range ss {
+		if !seen[s] {
+			seen[s] = true
+			out = append(out, s)
+		}
+	}
+	return out
 }
 
 type versionKey struct {

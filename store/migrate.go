@@ -4,12 +4,15 @@ import (
 	"context"
 	"database/sql"
 	"embed"
+	"errors"
 	"fmt"
 	"io/fs"
 	"path"
 	"sort"
 	"strconv"
 	"strings"
+
+	"github.com/go-sql-driver/mysql"
 )
 
 // migrationFiles holds the schema, one directory per engine, files named NNNN_what.sql.
@@ -174,7 +177,7 @@ func (s *Store) migrateLocked(ctx context.Context, ms []migration) error {
 // apply runs one migration's statements and records its version.
 func (s *Store) apply(ctx context.Context, q DBTX, m migration) error {
 	for _, st := range m.statements {
-		if _, err := q.ExecContext(ctx, st); err != nil {
+		if _, err := q.ExecContext(ctx, st); err != nil && !indexExists(err) {
 			return fmt.Errorf("数据库结构升级 %s 失败：%w", m.name, err)
 		}
 	}
@@ -201,4 +204,12 @@ func (s *Store) appliedVersions(ctx context.Context, q DBTX) (map[int]bool, erro
 		done[v] = true
 	}
 	return done, rows.Err()
+}
+
+// indexExists tells a MySQL "duplicate key name" (1061): the index a migration creates is
+// already there, left by a migrator that stopped before recording its version. MySQL 8
+// has no CREATE INDEX IF NOT EXISTS, so this is how such a migration stays re-runnable.
+func indexExists(err error) bool {
+	var me *mysql.MySQLError
+	return errors.As(err, &me) && me.Number == 1061
 }

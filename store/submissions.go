@@ -12,16 +12,21 @@ import (
 
 // SaveResult tells what SaveSubmissions did with one submission.
 type SaveResult struct {
-	Version   int       // the version stored, or the current one when Unchanged
-	Unchanged bool      // the unit's current version is the same file (same SHA-256): nothing written
-	ID        int64     // the submission's row id
+	Version   int       // the version stored, or, when Unchanged, the stored version that is the same file
+	Unchanged bool      // some stored version of the unit is the same file (same SHA-256): nothing written
+	ID        int64     // the row id of Version
 	FirstAt   time.Time // when the unit's version 1 was imported; decides lateness
+	// Current is the unit's current (highest) version once the batch is stored. It is
+	// above Version when an older file was imported again.
+	Current int
 }
 
 // SaveSubmissions stores a batch of accepted workbooks in ONE transaction with multi-row
-// INSERTs. For each submission, if the unit's current version has the same SHA-256 it is
-// Unchanged and nothing is written; otherwise it becomes version current+1 with its items
-// and warnings. A file appearing twice in the batch for the same unit is stored once.
+// INSERTs. For each submission, if ANY stored version of the unit has the same SHA-256 it
+// is Unchanged, reported as that version, and nothing is written: the office re-importing
+// its whole inbox must not turn an old file into the newest version. Otherwise it becomes
+// version current+1 with its items and warnings. A file appearing twice in the batch for
+// the same unit is stored once.
 //
 // Two imports running at once cannot create the same version: the schema's unique key
 // (round_id, unit_code, version) makes the later one fail, and the whole batch is retried
@@ -82,12 +87,19 @@ type unitKey struct{ round, unit string }
 
 // head is what the batch needs to know about a unit's stored versions.
 type head struct {
+	version int // current (highest) version
+	firstAt time.Time
+	files   map[string]match // SHA-256 → the version holding that file, for the batch's files only
+}
+
+// match is a version holding a given file.
+type match struct {
 	version int
-	sha     string
 	id      int64 // 0 while the version is being inserted by this batch
 	from    int   // index in the batch that created the version, or -1 when stored before
-	firstAt time.Time
 }
+
+func newHead() *head { return &head{files: map[string]match{}} }
 
 // saveBatch is one attempt at the batch inside tx.
 func (s *Store) saveBatch(ctx context.Context, tx *sql.Tx, subs []*xxgk.Submission, at []time.Time) ([]SaveResult, error) {
@@ -108,6 +120,9 @@ func (s *Store) saveBatch(ctx context.Context, tx *sql.Tx, subs []*xxgk.Submissi
 		if err := loadHeads(ctx, tx, round, us, heads); err != nil {
 			return nil, err
 		}
+		if err := loadMatches(ctx, tx, round, filesOf(subs, round), heads); err != nil {
+			return nil, err
+		}
 	}
 
 	res := make([]SaveResult, len(subs))
@@ -117,26 +132,29 @@ func (s *Store) saveBatch(ctx context.Context, tx *sql.Tx, subs []*xxgk.Submissi
 		k := unitKey{sub.Round, sub.Unit}
 		h := heads[k]
 		if h == nil {
-			h = &head{from: -1}
+			h = newHead()
 			heads[k] = h
 		}
 		if _, ok := base[k]; !ok {
 			base[k] = h.version
 		}
-		if h.version > 0 && h.sha == sub.SHA256 {
-			res[i] = SaveResult{Version: h.version, Unchanged: true, ID: h.id, FirstAt: h.firstAt}
-			if h.from >= 0 {
-				res[i].ID = -1 - int64(h.from) // resolved once the creating row has its id
+		if m, ok := h.files[sub.SHA256]; ok {
+			res[i] = SaveResult{Version: m.version, Unchanged: true, ID: m.id, FirstAt: h.firstAt}
+			if m.from >= 0 {
+				res[i].ID = -1 - int64(m.from) // resolved once the creating row has its id
 			}
 			continue
 		}
 		h.version++
-		h.sha, h.id, h.from = sub.SHA256, 0, i
+		h.files[sub.SHA256] = match{version: h.version, from: i}
 		if h.version == 1 {
 			h.firstAt = at[i]
 		}
 		res[i] = SaveResult{Version: h.version, FirstAt: h.firstAt}
 		fresh = append(fresh, i)
+	}
+	for i, sub := range subs {
+		res[i].Current = heads[unitKey{sub.Round, sub.Unit}].version
 	}
 	if len(fresh) == 0 {
 		return res, nil

@@ -44,13 +44,18 @@ func testVersions(t *testing.T, e engine) {
 	}
 	same := newSub("2020", "CZJ", "b", 4, t3)
 	r3 := save(t, s, same)[0]
-	if r3 != (SaveResult{Version: 2, Unchanged: true, ID: r2.ID, FirstAt: micro(t1)}) || same.Version != 2 || same.ID != r2.ID {
+	if r3 != (SaveResult{Version: 2, Unchanged: true, ID: r2.ID, FirstAt: micro(t1), Current: 2}) || same.Version != 2 || same.ID != r2.ID {
 		t.Errorf("re-importing the current file: %+v", r3)
 	}
-	// Going back to an earlier file is a change: it becomes version 3.
-	back := newSub("2020", "CZJ", "a", 4, t4)
-	if r4 := save(t, s, back)[0]; r4.Version != 3 || r4.Unchanged {
-		t.Errorf("earlier file again: %+v", r4)
+	// Re-importing an earlier file (the office re-reading its whole inbox) is no change: it
+	// is reported as the version it matches and v2 stays current.
+	old := newSub("2020", "CZJ", "a", 4, t3)
+	if r := save(t, s, old)[0]; r != (SaveResult{Version: 1, Unchanged: true, ID: r1.ID, FirstAt: micro(t1), Current: 2}) || old.Version != 1 || old.ID != r1.ID {
+		t.Errorf("earlier file again: %+v, want unchanged v1 (current v2)", r)
+	}
+	back := newSub("2020", "CZJ", "c", 4, t4)
+	if r4 := save(t, s, back)[0]; r4.Version != 3 || r4.Unchanged || r4.Current != 3 {
+		t.Errorf("new file after that: %+v", r4)
 	}
 
 	vs, err := s.Versions(ctx, "2020", "CZJ")
@@ -60,7 +65,7 @@ func testVersions(t *testing.T, e engine) {
 	want := []struct {
 		sha string
 		at  time.Time
-	}{{sha("a"), t1}, {sha("b"), t2}, {sha("a"), t4}}
+	}{{sha("a"), t1}, {sha("b"), t2}, {sha("c"), t4}}
 	if len(vs) != len(want) {
 		t.Fatalf("Versions: %d entries, want %d", len(vs), len(want))
 	}
@@ -105,15 +110,19 @@ func testSameFileTwiceInBatch(t *testing.T, e engine) {
 		newSub("2020", "HBQ", "x", 2, at(15, 0)), // same file, other unit: its own version 1
 		newSub("2020", "CZJ", "x", 2, at(15, 0)),
 		newSub("2020", "CZJ", "y", 2, at(15, 0)),
+		newSub("2020", "CZJ", "x", 2, at(15, 0)), // back to the first file, still in the batch
 	)
 	if res[0].Version != 1 || res[0].Unchanged || res[1].Version != 1 || res[1].Unchanged {
 		t.Errorf("first copies: %+v %+v", res[0], res[1])
 	}
-	if res[2] != (SaveResult{Version: 1, Unchanged: true, ID: res[0].ID, FirstAt: res[0].FirstAt}) {
+	if res[2] != (SaveResult{Version: 1, Unchanged: true, ID: res[0].ID, FirstAt: res[0].FirstAt, Current: 2}) {
 		t.Errorf("second copy in the batch = %+v, want unchanged v1 id %d", res[2], res[0].ID)
 	}
 	if res[3].Version != 2 || res[3].Unchanged || !res[3].FirstAt.Equal(res[0].FirstAt) {
 		t.Errorf("next file in the batch = %+v", res[3])
+	}
+	if res[4] != (SaveResult{Version: 1, Unchanged: true, ID: res[0].ID, FirstAt: res[0].FirstAt, Current: 2}) {
+		t.Errorf("first file again after the second = %+v, want unchanged v1 id %d", res[4], res[0].ID)
 	}
 	if n := count(t, s, `SELECT COUNT(*) FROM submission_items`); n != 6 {
 		t.Errorf("%d items stored, want 6", n)

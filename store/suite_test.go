@@ -49,8 +49,17 @@ func testMigrateTwice(t *testing.T, e engine) {
 	if s.Engine() != e.name {
 		t.Errorf("Engine() = %q, want %q", s.Engine(), e.name)
 	}
-	if n := count(t, s, `SELECT COUNT(*) FROM schema_migrations`); n != len(ms) || n < 2 {
+	if n := count(t, s, `SELECT COUNT(*) FROM schema_migrations`); n != len(ms) || n < 3 {
 		t.Fatalf("schema_migrations has %d rows, want %d", n, len(ms))
+	}
+	// 0003: re-imported files are found through an index on (round_id, unit_code, sha256).
+	indexQuery := `SELECT COUNT(*) FROM sqlite_master WHERE type = 'index' AND name = 'submissions_file'`
+	if e.name == "mysql" {
+		indexQuery = `SELECT COUNT(DISTINCT index_name) FROM information_schema.statistics
+WHERE table_schema = DATABASE() AND table_name = 'submissions' AND index_name = 'submissions_file'`
+	}
+	if n := count(t, s, indexQuery); n != 1 {
+		t.Errorf("index submissions_file: %d found, want 1", n)
 	}
 	if err := s.SaveRound(context.Background(), round2020, smallCatalog(t)); err != nil {
 		t.Fatal(err)

@@ -10,11 +10,8 @@ import (
 	"xxgk"
 )
 
-// The range accepted by 最近更新日期. Anything outside is a typo (a year of 20 or 2200).
-var (
-	minDate = time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC)
-	maxDate = time.Date(2099, 12, 31, 0, 0, 0, 0, time.UTC)
-)
+// The range accepted by 最近更新日期 is xxgk.MinDate() to xxgk.MaxDate(), shared with
+// the import rules. Anything outside is a typo (a year of 20 or 2200).
 
 // validations adds the dropdown, the type checks and the input prompts to the input
 // columns of rows rowFirst..lastRow. Excel limits a prompt's title to 32 characters and
@@ -65,9 +62,9 @@ func (b *book) validations(lastRow int) error {
 
 	err = add(col(xxgk.ColUpdated), "最近更新日期",
 		"请填写栏目最近一次发布信息的日期，格式如 2020-09-15。",
-		"日期不正确", "请填写 2000-01-01 至 2099-12-31 之间的日期，格式如 2020-09-15。",
+		"日期不正确", "请填写 "+xxgk.FormatDate(xxgk.MinDate())+" 至 "+xxgk.FormatDate(xxgk.MaxDate())+" 之间的日期，格式如 2020-09-15。",
 		func(dv *excelize.DataValidation) error {
-			return dv.SetRange(strconv.Itoa(serial(minDate)), strconv.Itoa(serial(maxDate)),
+			return dv.SetRange(strconv.Itoa(serial(xxgk.MinDate())), strconv.Itoa(serial(xxgk.MaxDate())),
 				excelize.DataValidationTypeDate, excelize.DataValidationOperatorBetween)
 		})
 	if err != nil {

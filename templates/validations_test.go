@@ -61,8 +61,8 @@ func TestValidations(t *testing.T) {
 			checkMessages(t, dv, tt.errMessage)
 		})
 	}
-	if serial(minDate) != 36526 || serial(maxDate) != 73050 {
-		t.Errorf("date serials %d..%d", serial(minDate), serial(maxDate))
+	if serial(xxgk.MinDate()) != 36526 || serial(xxgk.MaxDate()) != 73050 {
+		t.Errorf("date serials %d..%d", serial(xxgk.MinDate()), serial(xxgk.MaxDate()))
 	}
 	if !strings.Contains(*col(xxgk.ColURL).Prompt, "http://") || !strings.Contains(*col(xxgk.ColURL).Prompt, "https://") {
 		t.Errorf("URL prompt %q does not say to start with http:// or https://", *col(xxgk.ColURL).Prompt)

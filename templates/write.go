@@ -105,19 +105,7 @@ func FileName(r xxgk.Round, u xxgk.Unit) string {
 	if strings.TrimSpace(name) == "" {
 		name = u.Code
 	}
-	return safeName(r.ID) + "_" + safeName(name) + "_信息公开栏目建设情况填报表.xlsx"
-}
-
-// safeName replaces what Windows forbids in a file name (and control characters) with _,
-// and drops the leading/trailing dots and spaces Explorer refuses.
-func safeName(s string) string {
-	s = strings.Map(func(r rune) rune {
-		if r < 0x20 || strings.ContainsRune(`\/:*?"<>|`, r) {
-			return '_'
-		}
-		return r
-	}, s)
-	return strings.Trim(s, " .")
+	return xxgk.SafeFileName(r.ID) + "_" + xxgk.SafeFileName(name) + "_信息公开栏目建设情况填报表.xlsx"
 }
 
 // book is one workbook being built.

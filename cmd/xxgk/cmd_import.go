@@ -230,8 +230,12 @@ func (p *importPrinter) summary(t importer.Totals, opts importer.Options) {
 	if t.Warnings > 0 {
 		s += fmt.Sprintf("；警告 %d 条", t.Warnings)
 	}
-	if len(t.Skipped) > 0 {
-		s += fmt.Sprintf("；跳过 %d 个非工作簿文件", len(t.Skipped))
+	if n := len(t.Skipped); n > 0 {
+		names := t.Skipped[:min(n, 10)]
+		s += fmt.Sprintf("；跳过 %d 个非工作簿文件：%s", n, strings.Join(names, "、"))
+		if n > len(names) {
+			s += " 等"
+		}
 	}
 	if opts.DryRun {
 		s += "（试运行，未写入数据库）"
