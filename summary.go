@@ -34,6 +34,7 @@ type UnitSummary struct {
 	SubmittedAt time.Time // import time of the current version
 	FirstAt     time.Time // import time of the first version; decides lateness
 	Submission  *Submission
+	Rejected    Rejected // files refused at import; see AddRejections
 }
 
 // IndicatorCoverage is one indicator's line in 指标覆盖.

@@ -149,3 +149,30 @@ func equalStrings(a, b []string) bool {
 	}
 	return true
 }
+
+func TestAddRejections(t *testing.T) {
+	cat := testCatalog(t)
+	r := Round{ID: "2020", Deadline: time.Date(2020, 9, 20, 0, 0, 0, 0, time.UTC)}
+	at := time.Date(2020, 9, 18, 10, 0, 0, 0, ChinaTime)
+	s := Summarize(r, cat, []Submission{{Unit: "CZJ", Version: 1, FirstAt: at, ImportedAt: at}})
+	s.AddRejections([]Rejection{
+		{Round: "2020", Unit: "SJJ", FileName: "a.xlsx", At: at, Errors: 3},
+		{Round: "2020", Unit: "SJJ", FileName: "b.xlsx", At: at.Add(time.Hour), Errors: 1},
+		{Round: "2020", Unit: "CZJ", FileName: "c.xlsx", At: at.Add(-time.Hour), Errors: 2},
+		{Round: "2019", Unit: "610902", FileName: "old.xlsx", At: at, Errors: 2},
+		{Round: "2020", Unit: "NOPE", FileName: "x.xlsx", At: at, Errors: 2},
+	})
+	byCode := map[string]UnitSummary{}
+	for _, u := range s.Units {
+		byCode[u.Unit.Code] = u
+	}
+	if u := byCode["SJJ"]; !u.WasRejected() || u.Rejected.Count != 2 || u.Rejected.Last.FileName != "b.xlsx" {
+		t.Errorf("市审计局 rejected = %+v, WasRejected %v", u.Rejected, u.WasRejected())
+	}
+	if u := byCode["CZJ"]; u.WasRejected() || u.Rejected.Count != 1 {
+		t.Errorf("an accepted unit counts as rejected: %+v", u.Rejected)
+	}
+	if u := byCode["610902"]; u.WasRejected() || u.Rejected.Count != 0 {
+		t.Errorf("another round's rejection was counted: %+v", u.Rejected)
+	}
+}

@@ -1,6 +1,8 @@
 package exporter
 
 import (
+	"fmt"
+
 	"github.com/xuri/excelize/v2"
 
 	"xxgk"
@@ -8,7 +10,7 @@ import (
 
 // MissingColumns and ProblemColumns are the headers of 未报送单位 and 问题清单.
 var (
-	MissingColumns = []string{"序号", "单位", "单位全称", "类型", "应建栏目"}
+	MissingColumns = []string{"序号", "单位", "单位全称", "类型", "应建栏目", "退回情况"}
 	ProblemColumns = []string{"单位", "位置", "指标编码", "值", "问题"}
 )
 
@@ -18,6 +20,7 @@ func writeMissingSheet(f *excelize.File, st *styles, s xxgk.Summary, title strin
 	cols := []column{
 		{MissingColumns[0], 6, st.center}, {MissingColumns[1], 20, st.text},
 		{MissingColumns[2], 36, st.text}, {MissingColumns[3], 10, st.center}, {MissingColumns[4], 10, st.number},
+		{MissingColumns[5], 40, st.wrap},
 	}
 	var missing []xxgk.UnitSummary
 	for _, u := range s.Units {
@@ -41,7 +44,7 @@ func writeMissingSheet(f *excelize.File, st *styles, s xxgk.Summary, title strin
 	}
 	vals := make([]any, len(cols))
 	for i, u := range missing {
-		row := []any{i + 1, unitName(u.Unit), str(u.Unit.Name), u.Unit.Kind.Label(), u.Assigned}
+		row := []any{i + 1, unitName(u.Unit), str(u.Unit.Name), u.Unit.Kind.Label(), u.Assigned, rejectionNote(u)}
 		for j, v := range row {
 			vals[j] = excelize.Cell{Value: v, StyleID: cols[j].Style}
 		}
@@ -102,4 +105,15 @@ func problemText(p xxgk.Problem) string {
 		return p.Message
 	}
 	return p.Field + "：" + p.Message
+}
+
+// rejectionNote says when a missing unit's file was sent back, so the office does not
+// chase it as if it had never reported.
+func rejectionNote(u xxgk.UnitSummary) any {
+	if !u.WasRejected() {
+		return nil
+	}
+	last := u.Rejected.Last
+	return fmt.Sprintf("%s 报送的 %s 有 %d 处错误，已退回，待改正重报（共退回 %d 次）",
+		FormatTime(last.At), last.FileName, last.Errors, u.Rejected.Count)
 }

@@ -9,6 +9,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/xuri/excelize/v2"
 
@@ -131,7 +132,7 @@ func TestReportSheetSettings(t *testing.T) {
 	}{
 		{SheetSummary, "B4", "A3:J8", "$3:$3"},
 		{SheetCoverage, "B2", "A1:I21", "$1:$1"},
-		{SheetMissing, "A2", "A1:E3", "$1:$1"},
+		{SheetMissing, "A2", "A1:F3", "$1:$1"},
 		{SheetProblems, "A2", "A1:E3", "$1:$1"},
 		{SheetDetails, "C2", "A1:O45", "$1:$1"},
 	}
@@ -296,4 +297,27 @@ func zipEntry(t testing.TB, path, name string) string {
 	}
 	t.Fatalf("%s has no %s", path, name)
 	return ""
+}
+
+// A missing unit whose file was sent back says so in 未报送单位.
+func TestReportMissingSheetNotesRejections(t *testing.T) {
+	s, cat := fixtureSummary(t)
+	s.AddRejections([]xxgk.Rejection{
+		{Round: s.Round.ID, Unit: unitCode(t, cat, "汉阴县"), FileName: "汉阴县.xlsx", Errors: 5, At: time.Date(2020, 9, 18, 2, 0, 0, 0, time.UTC)},
+	})
+	miss := rows(t, openXLSX(t, writeReport(t, s, cat)), SheetMissing)
+	want := [][]string{MissingColumns, {"1", "市教体局", "安康市教育体育局", "市级部门", "18"},
+		{"2", "汉阴县", "汉阴县人民政府", "县区", "8", "2020-09-18 10:00 报送的 汉阴县.xlsx 有 5 处错误，已退回，待改正重报（共退回 1 次）"}}
+	if !slices.EqualFunc(miss, want, slices.Equal) {
+		t.Errorf("未报送单位 %q", miss)
+	}
+}
+
+func unitCode(t testing.TB, cat *xxgk.Catalog, name string) string {
+	t.Helper()
+	u, ok := cat.Units.Lookup(name)
+	if !ok {
+		t.Fatalf("no unit %s", name)
+	}
+	return u.Code
 }

@@ -144,7 +144,7 @@ func TestDimensionsMatchData(t *testing.T) {
 		{report, SheetSummary, "A1:J9", 9},
 		{report, SheetChart, "A1", 1},
 		{report, SheetCoverage, "A1:I21", 21},
-		{report, SheetMissing, "A1:E3", 3},
+		{report, SheetMissing, "A1:F3", 3},
 		{report, SheetProblems, "A1:E3", 3},
 		{report, SheetDetails, "A1:O45", 45},
 		{export, SheetDetails, "A1:O45", 45},

@@ -31,9 +31,15 @@ func Feedback(w io.Writer, s xxgk.Summary, u xxgk.UnitSummary, cat *xxgk.Catalog
 	inds := cat.For(u.Unit)
 	today := xxgk.ChineseDate(china(opt.Date))
 	deadline := xxgk.ChineseDate(s.Round.Deadline)
-	if u.State == xxgk.Missing {
+	if u.WasRejected() {
+		last := u.Rejected.Last
+		d.para(fmt.Sprintf("你单位于%s报送的《%s》因有%d处填写错误，未能通过审核，已退回（退回文件中已将问题单元格标红并加批注）。截至%s，你单位尚未报送改正后的文件。按要求，你单位应建设以下%d个栏目，请改正后重新报送，报送截止日期为%s。",
+			xxgk.ChineseDate(china(last.At)), last.FileName, last.Errors, today, len(inds), deadline))
+	} else if u.State == xxgk.Missing {
 		d.para(fmt.Sprintf("截至%s，你单位尚未报送《%s》。按要求，你单位应建设以下%d个栏目，并按模板填报报送，报送截止日期为%s。",
 			today, s.Round.Title, len(inds), deadline))
+	}
+	if u.State == xxgk.Missing {
 		if s.Round.IsLate(opt.Date) {
 			d.para("报送截止日期已过，请尽快补报；逾期报送情况将在通报中注明。")
 		}

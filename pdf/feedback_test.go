@@ -6,6 +6,7 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+	"time"
 
 	"xxgk"
 )
@@ -109,5 +110,34 @@ func TestFeedbackFileName(t *testing.T) {
 		if got := FeedbackFileName(r, tc.u); got != tc.want {
 			t.Errorf("FeedbackFileName(%+v) = %q, want %q", tc.u, got, tc.want)
 		}
+	}
+}
+
+// A unit whose file was refused is told so, not that it never reported.
+func TestFeedbackAfterRejection(t *testing.T) {
+	s, cat := fixture(t, 40, 0)
+	var code string
+	for _, x := range s.Units {
+		if x.State == xxgk.Missing {
+			code = x.Unit.Code
+			break
+		}
+	}
+	s.AddRejections([]xxgk.Rejection{{Round: s.Round.ID, Unit: code, FileName: "填报表.xlsx", Errors: 5,
+		At: time.Date(2020, 9, 18, 10, 0, 0, 0, xxgk.ChinaTime)}})
+	var u xxgk.UnitSummary
+	for _, x := range s.Units {
+		if x.Unit.Code == code {
+			u = x
+		}
+	}
+	raw := renderFeedback(t, s, u, cat)
+	for _, w := range []string{"你单位于2020年9月18日报送的《填报表.xlsx》因有5处填写错误", "尚未报送改正后的文件", "一、应建栏目清单"} {
+		if !strings.Contains(raw, squash(w)) {
+			t.Errorf("feedback after a rejection lacks %q", w)
+		}
+	}
+	if strings.Contains(raw, squash("你单位尚未报送《")) {
+		t.Error("a unit that was sent its file back is told it never reported")
 	}
 }

@@ -43,6 +43,15 @@ func Report(w io.Writer, s xxgk.Summary, cat *xxgk.Catalog, opt Options) error {
 			names[i] = u.Short
 		}
 		d.para(fmt.Sprintf("截至%s，以下%d个单位尚未报送：%s。", xxgk.ChineseDate(china(opt.Date)), len(missing), strings.Join(names, "、")))
+		var sentBack []string
+		for _, u := range s.Units {
+			if u.WasRejected() {
+				sentBack = append(sentBack, u.Unit.Short)
+			}
+		}
+		if len(sentBack) > 0 {
+			d.para(fmt.Sprintf("其中%s曾报送，但因填写错误被退回，尚未改正重报。", strings.Join(sentBack, "、")))
+		}
 	}
 
 	d.heading("三、指标覆盖情况")

@@ -33,6 +33,7 @@ func runSuite(t *testing.T, e engine) {
 		{"ItemsRoundTrip", testItemsRoundTrip},
 		{"ConcurrentSaves", testConcurrentSaves},
 		{"FailMidBatch", testFailMidBatch},
+		{"Rejections", testRejections},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) { c.fn(t, e) })

@@ -89,6 +89,10 @@ func checkDemo(t *testing.T, dir string, dbArgs ...string) {
 	if cz := byUnit["市财政局"]; cz.Version != 2 || cz.Status != "submitted" || cz.Assigned != 19 || cz.SubmittedAt == nil {
 		t.Errorf("市财政局 = %+v", cz)
 	}
+	// 汉阴县's only file was refused: missing, with the refusal on record.
+	if hy := byUnit["汉阴县"]; hy.Status != "missing" || hy.Rejected != 1 {
+		t.Errorf("汉阴县 = %+v", hy)
+	}
 	// 市自然资源局 was rejected before the deadline and accepted after it: late.
 	if zr := byUnit["市自然资源局"]; zr.Status != "late" || zr.Version != 1 {
 		t.Errorf("市自然资源局 = %+v", zr)

@@ -5,7 +5,9 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"path/filepath"
 	"strings"
+	"time"
 
 	"github.com/urfave/cli/v2"
 
@@ -46,7 +48,7 @@ func runImportCmd(c *cli.Context, e *env) error {
 	if err := checkImportTargets(c, st); err != nil {
 		return err
 	}
-	p := &importPrinter{out: e.Stdout, errw: e.Stderr, bar: e.StderrTTY}
+	p := &importPrinter{out: e.Stdout, errw: e.Stderr, bar: e.StderrTTY, now: e.Now, user: e.User}
 	opts := importer.Options{
 		Rounds:    storeRounds{st},
 		Saver:     storeSaver{st},
@@ -59,6 +61,13 @@ func runImportCmd(c *cli.Context, e *env) error {
 	}
 	tot, err := importer.Import(c.Context, opts, paths, p.result)
 	p.clearBar()
+	if !opts.DryRun {
+		// Kept so that status and feedback know the unit tried; a failure here loses no
+		// submission, so it is said and the run goes on.
+		if rerr := st.SaveRejections(c.Context, p.rejections); rerr != nil {
+			fmt.Fprintf(e.Stderr, "xxgk: 无法记录被退回的文件（不影响已导入的报送）：%v\n", rerr)
+		}
+	}
 	if tot.Files > 0 {
 		p.summary(tot, opts)
 	}
@@ -125,10 +134,14 @@ func (a storeSaver) SaveSubmissions(ctx context.Context, subs []*xxgk.Submission
 // a progress bar on stderr that is cleared before each block.
 type importPrinter struct {
 	out, errw io.Writer
-	bar       bool
-	drawn     bool
-	done      int
-	total     int
+	now       func() time.Time
+	user      string
+	// rejections are the refused files whose unit and round were identified.
+	rejections []xxgk.Rejection
+	bar        bool
+	drawn      bool
+	done       int
+	total      int
 }
 
 // barMin is how many files make a progress bar worth drawing.
@@ -154,6 +167,12 @@ func (p *importPrinter) clearBar() {
 
 func (p *importPrinter) result(r importer.Result) {
 	p.clearBar()
+	if r.Outcome == importer.Rejected && r.Unit.Code != "" && r.Round != "" && r.SHA256 != "" {
+		p.rejections = append(p.rejections, xxgk.Rejection{
+			Round: r.Round, Unit: r.Unit.Code, FileName: filepath.Base(r.Name), SHA256: r.SHA256,
+			At: p.now(), ImportedBy: p.user, Errors: len(r.Problems.Only(xxgk.Error)),
+		})
+	}
 	fmt.Fprintln(p.out, resultLine(r))
 	for _, pr := range r.Problems {
 		fmt.Fprintln(p.out, "    "+problemLine(pr))

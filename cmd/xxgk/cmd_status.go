@@ -60,6 +60,7 @@ type statusEntry struct {
 	NotApplicable int     `json:"not_applicable"`
 	Completion    float64 `json:"completion"`
 	SubmittedAt   *string `json:"submitted_at"`
+	Rejected      int     `json:"rejected"` // files refused at import
 }
 
 func statusEntries(s xxgk.Summary) []statusEntry {
@@ -68,7 +69,7 @@ func statusEntries(s xxgk.Summary) []statusEntry {
 		en := statusEntry{
 			Unit: u.Unit.Short, Kind: string(u.Unit.Kind), Status: string(u.State), Version: u.Version,
 			Assigned: u.Assigned, Opened: u.Opened, NotOpened: u.NotOpened, NotApplicable: u.NotApplicable,
-			Completion: u.Completion(),
+			Completion: u.Completion(), Rejected: u.Rejected.Count,
 		}
 		if !u.SubmittedAt.IsZero() {
 			t := u.SubmittedAt.In(xxgk.ChinaTime).Format("2006-01-02T15:04:05-07:00")
@@ -88,7 +89,7 @@ func writeStatusJSON(w io.Writer, s xxgk.Summary) error {
 
 func writeStatusCSV(w io.Writer, s xxgk.Summary) error {
 	cw := csv.NewWriter(w)
-	_ = cw.Write([]string{"unit", "kind", "status", "version", "assigned", "opened", "not_opened", "not_applicable", "completion", "submitted_at"})
+	_ = cw.Write([]string{"unit", "kind", "status", "version", "assigned", "opened", "not_opened", "not_applicable", "completion", "submitted_at", "rejected"})
 	for _, en := range statusEntries(s) {
 		at := ""
 		if en.SubmittedAt != nil {
@@ -96,7 +97,7 @@ func writeStatusCSV(w io.Writer, s xxgk.Summary) error {
 		}
 		_ = cw.Write([]string{en.Unit, en.Kind, en.Status, strconv.Itoa(en.Version), strconv.Itoa(en.Assigned),
 			strconv.Itoa(en.Opened), strconv.Itoa(en.NotOpened), strconv.Itoa(en.NotApplicable),
-			strconv.FormatFloat(en.Completion, 'f', 4, 64), at})
+			strconv.FormatFloat(en.Completion, 'f', 4, 64), at, strconv.Itoa(en.Rejected)})
 	}
 	cw.Flush()
 	return cw.Error()
@@ -121,13 +122,15 @@ func writeStatusTable(w io.Writer, s xxgk.Summary) error {
 			version = strconv.Itoa(u.Version)
 			at = u.SubmittedAt.In(xxgk.ChinaTime).Format("2006-01-02 15:04")
 		}
-		comp := u.Rate()
+		if u.WasRejected() {
+			at = "已退回 " + u.Rejected.Last.At.In(xxgk.ChinaTime).Format("2006-01-02 15:04")
+		}
 		t.Row(mark, u.Unit.Short, u.Unit.Kind.Label(), u.State.Label(), version,
-			strconv.Itoa(u.Assigned), strconv.Itoa(u.Opened), strconv.Itoa(u.NotOpened), strconv.Itoa(u.NotApplicable), comp, at)
+			strconv.Itoa(u.Assigned), strconv.Itoa(u.Opened), strconv.Itoa(u.NotOpened), strconv.Itoa(u.NotApplicable), u.Rate(), at)
 	}
 	if err := t.Render(w); err != nil {
 		return err
 	}
-	fmt.Fprintln(w, "\n✘ 未报送　! 逾期报送（首次报送晚于截止日期）")
+	fmt.Fprintln(w, "\n✘ 未报送（“已退回”指报送过但因填写错误被退回、尚未改正重报）　! 逾期报送（首次报送晚于截止日期）")
 	return nil
 }

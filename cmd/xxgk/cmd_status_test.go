@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/csv"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 	"xxgk/internal/testdb"
@@ -53,8 +54,12 @@ func TestStatusFormats(t *testing.T) {
 	if got != want {
 		t.Errorf("row order\n got %s\nwant %s", got, want)
 	}
-	if !strings.Contains(out, "✘ 未报送　! 逾期报送") {
+	if !strings.Contains(out, "✘ 未报送（“已退回”指报送过但因填写错误被退回、尚未改正重报）　! 逾期报送") {
 		t.Error("legend missing")
+	}
+	// 汉阴县 sent a file that was refused: still missing, but not silent.
+	if !regexp.MustCompile(`(?m)^✘  汉阴县 +县区 +未报送 .*已退回 2020-09-18 10:00$`).MatchString(out) {
+		t.Errorf("汉阴县's refused file is not shown:\n%s", out)
 	}
 
 	// CSV for scripts: the JSON keys as header, one row per unit.
@@ -66,7 +71,7 @@ func TestStatusFormats(t *testing.T) {
 	if err != nil || len(recs) != 37 {
 		t.Fatalf("csv: %d records, %v", len(recs), err)
 	}
-	if strings.Join(recs[0], ",") != "unit,kind,status,version,assigned,opened,not_opened,not_applicable,completion,submitted_at" {
+	if strings.Join(recs[0], ",") != "unit,kind,status,version,assigned,opened,not_opened,not_applicable,completion,submitted_at,rejected" {
 		t.Errorf("csv header %v", recs[0])
 	}
 	if recs[1][0] != "市财政局" || recs[1][2] != "submitted" || recs[1][3] != "2" {

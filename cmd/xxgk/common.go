@@ -89,5 +89,11 @@ func loadSummary(c *cli.Context, st *store.Store) (xxgk.Summary, *xxgk.Catalog, 
 	if err != nil {
 		return xxgk.Summary{}, nil, failf("读取轮次“%s”的报送数据失败：%v", r.ID, err)
 	}
-	return xxgk.Summarize(r, cat, current), cat, nil
+	rejections, err := st.Rejections(c.Context, r.ID)
+	if err != nil {
+		return xxgk.Summary{}, nil, failf("读取轮次“%s”的退回记录失败：%v", r.ID, err)
+	}
+	s := xxgk.Summarize(r, cat, current)
+	s.AddRejections(rejections)
+	return s, cat, nil
 }
