@@ -63,8 +63,8 @@ type Result struct {
 	Unit     xxgk.Unit // zero when the file could not be identified
 	Round    string
 	SHA256   string // hex digest of the file, once identified
-	Version  int // the stored version (Accepted) or the stored version it is identical to (Unchanged)
-	Current  int // the unit's current version once stored; above Version when an old file came again
+	Version  int    // the stored version (Accepted) or the stored version it is identical to (Unchanged)
+	Current  int    // the unit's current version once stored; above Version when an old file came again
 	Counts   xxgk.Counts
 	Problems xxgk.Problems // errors and warnings, located
 	// ErrorCopy is the annotated copy written to Options.ErrorsDir for a rejected file;
