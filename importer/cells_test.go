@@ -259,7 +259,7 @@ func strPtr(s string) *string { return &s }
 func TestFileNameOfAnotherUnit(t *testing.T) {
 	c := readBook(t, "报送/2020_汉滨区_填报表.xlsx", validBook(t))
 	got := problemLines(c.Problems)
-	want := "警告 xxgk_meta “2020_汉滨区_填报表.xlsx” 文件名指向“汉滨区”，但模板属于“市财政局”（以模板隐藏信息为准，已按“市财政局”处理），请核对是否报送错了文件"
+	want := "警告  “2020_汉滨区_填报表.xlsx” 文件名指向“汉滨区”，但模板属于“市财政局”（以模板隐藏信息为准，已按“市财政局”处理），请核对是否报送错了文件"
 	if len(got) != 1 || got[0] != want || !c.Accepted() {
 		t.Errorf("got %q", got)
 	}

@@ -43,6 +43,6 @@ func (rd *read) checkFileName(units *xxgk.Units, own xxgk.Unit) {
 		}
 	}
 	if best > 0 {
-		rd.warn(xxgk.SheetMeta, "", baseName(rd.c.Name), "文件名指向“%s”，但模板属于“%s”（以模板隐藏信息为准，已按“%s”处理），请核对是否报送错了文件", other.Short, own.Short, own.Short)
+		rd.warn("", "", baseName(rd.c.Name), "文件名指向“%s”，但模板属于“%s”（以模板隐藏信息为准，已按“%s”处理），请核对是否报送错了文件", other.Short, own.Short, own.Short)
 	}
 }
