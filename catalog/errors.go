@@ -14,12 +14,12 @@ const (
 // Problem is one thing wrong in a user's table. Row is the 1-based row number as Excel
 // shows it (the header is row 1 in a file whose header is on top); 0 means the file as a
 // whole. One fault repeated on many rows (a unit missing from the unit list) is one
-// Problem: Rows then lists every row in ascending order and Row is the first of them.
+// Problem: Rows then lists its rows in ascending order, and Row is the first of them.
 type Problem struct {
 	Table   string // 指标表 or 单位名单
 	File    string // base name of the file
 	Row     int
-	Rows    []int // set only when the problem spans several rows
+	Rows    []int // set only for a grouped problem; may hold a single row
 	Message string
 }
 

@@ -17,6 +17,11 @@ import (
 //   - a blank 建设单位 inherits the list above within the same 一级指标, never across.
 //
 // 需报送信息, frequency and display never inherit: blank means none.
+//
+// A name missing from the unit list is reported once, on one line listing every row whose
+// 建设单位 cell names it (第 2–10、12、15 行): one unit left out of next year's list must
+// not bury the other problems under a hundred identical lines. Rows that inherit the cell
+// from a merged cell above are not listed; the clerk edits the cell where the name is.
 func parseIndicators(rows [][]string, file string, us *xxgk.Units) ([]xxgk.Indicator, []Problem) {
 	ps := &problems{table: indicatorTable, file: file}
 	l, h := findHeader(rows, indicatorColumns(), ps)
@@ -81,10 +86,14 @@ func parseIndicators(rows [][]string, file string, us *xxgk.Units) ([]xxgk.Indic
 		if ind.UnitsRaw == "" {
 			ps.add(n, "缺少建设单位（空白单元格只沿用同一一级指标内上一行的建设单位）")
 		} else {
-			a, msgs := resolveUnits(ind.UnitsRaw, us)
+			a, issues := resolveUnits(ind.UnitsRaw, us)
 			if !inherited { // an inherited list was reported on the row it came from
-				for _, m := range msgs {
-					ps.add(n, "%s", m)
+				for _, is := range issues {
+					if is.unknown != "" {
+						ps.addGrouped("unknown unit\x00"+is.unknown, n, "%s", is.msg)
+					} else {
+						ps.add(n, "%s", is.msg)
+					}
 				}
 			}
 			ind.Units, ind.AllDepts, ind.AllCounty, ind.OpenEnded = a.codes, a.allDepts, a.allCounty, a.openEnded

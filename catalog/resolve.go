@@ -31,12 +31,20 @@ func isAllUnits(name string) bool {
 	return ok
 }
 
+// unitIssue is one thing wrong in a 建设单位 cell. unknown is the name as written when the
+// issue is a name missing from the unit list: the same name on other rows is the same
+// fault, and the caller reports it once for all of them.
+type unitIssue struct {
+	unknown string
+	msg     string
+}
+
 // resolveUnits reads a 建设单位 cell. Only this cell is read: "市政府" inside the content
 // text is the subject of the disclosure, not a unit that builds a column. Every name that
-// is not in the unit list yields a message; nothing is dropped silently.
-func resolveUnits(raw string, us *xxgk.Units) (assignment, []string) {
+// is not in the unit list yields an issue; nothing is dropped silently.
+func resolveUnits(raw string, us *xxgk.Units) (assignment, []unitIssue) {
 	var a assignment
-	var msgs []string
+	var msgs []unitIssue
 	seen := map[string]bool{}
 	for _, tok := range splitNames(raw, "、，,;；\n") {
 		// These end a list the office may extend; longest first so that 等相关职能部门
@@ -67,7 +75,7 @@ func resolveUnits(raw string, us *xxgk.Units) (assignment, []string) {
 			if c := us.Closest(tok); c != "" {
 				msg += fmt.Sprintf("，最接近的是“%s”", c)
 			}
-			msgs = append(msgs, msg)
+			msgs = append(msgs, unitIssue{unknown: tok, msg: msg})
 			continue
 		}
 		if !seen[u.Code] {
@@ -76,7 +84,7 @@ func resolveUnits(raw string, us *xxgk.Units) (assignment, []string) {
 		}
 	}
 	if len(msgs) == 0 && len(a.codes) == 0 && !a.allDepts && !a.allCounty {
-		msgs = append(msgs, fmt.Sprintf("建设单位“%s”没有列出任何单位", raw))
+		msgs = append(msgs, unitIssue{msg: fmt.Sprintf("建设单位“%s”没有列出任何单位", raw)})
 	}
 	return a, msgs
 }
