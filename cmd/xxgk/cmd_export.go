@@ -43,12 +43,7 @@ func runExport(c *cli.Context, e *env) error {
 	default:
 		return failf("--out 的扩展名应为 .csv 或 .xlsx，而不是“%s”", filepath.Ext(out))
 	}
-	st, err := openExistingStore(c)
-	if err != nil {
-		return err
-	}
-	defer st.Close()
-	s, cat, err := loadSummary(c, st)
+	s, cat, err := readSummary(c)
 	if err != nil {
 		return err
 	}

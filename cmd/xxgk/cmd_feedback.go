@@ -40,12 +40,7 @@ func runFeedback(c *cli.Context, e *env, dir, font string) error {
 	if err != nil {
 		return err
 	}
-	st, err := openExistingStore(c)
-	if err != nil {
-		return err
-	}
-	defer st.Close()
-	s, cat, err := loadSummary(c, st)
+	s, cat, err := readSummary(c)
 	if err != nil {
 		return err
 	}

@@ -39,12 +39,7 @@ func reportCommand(e *env) *cli.Command {
 					return err
 				}
 			}
-			st, err := openExistingStore(c)
-			if err != nil {
-				return err
-			}
-			defer st.Close()
-			s, cat, err := loadSummary(c, st)
+			s, cat, err := readSummary(c)
 			if err != nil {
 				return err
 			}

@@ -28,12 +28,7 @@ func statusCommand(e *env) *cli.Command {
 			if format != "table" && format != "csv" && format != "json" {
 				return failf("--format 只能是 table、csv 或 json，而不是“%s”", format)
 			}
-			st, err := openExistingStore(c)
-			if err != nil {
-				return err
-			}
-			defer st.Close()
-			s, _, err := loadSummary(c, st)
+			s, _, err := readSummary(c)
 			if err != nil {
 				return err
 			}

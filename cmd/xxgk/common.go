@@ -79,6 +79,18 @@ func selectRound(c *cli.Context, st *store.Store) (xxgk.Round, *xxgk.Catalog, er
 	return r, cat, nil
 }
 
+// readSummary opens the database, summarises the round named by --round (or the newest)
+// and closes the database again: what the reading commands (status, export, report,
+// feedback) all start with.
+func readSummary(c *cli.Context) (xxgk.Summary, *xxgk.Catalog, error) {
+	st, err := openExistingStore(c)
+	if err != nil {
+		return xxgk.Summary{}, nil, err
+	}
+	defer st.Close()
+	return loadSummary(c, st)
+}
+
 // loadSummary reads the round and every unit's current submission and summarises them.
 func loadSummary(c *cli.Context, st *store.Store) (xxgk.Summary, *xxgk.Catalog, error) {
 	r, cat, err := selectRound(c, st)
