@@ -12,9 +12,13 @@
 //	frequency 频次 / 公开频次
 //	display   展现形式                   专题 where the table says 以专题形式展现
 //
-// Unit list columns: code 编码/单位编码 (required), name 全称/单位全称, short 简称/单位名称
-// (one of the two required), kind 类型 (department/部门 or county/县区, required), aliases 别名
-// (separated by | or 、).
+// Unit list columns: code 编码/单位编码 (required, unique), name 全称/单位全称, short
+// 简称/单位名称, kind 类型 (department/部门 or county/县区, required), aliases 别名 (separated
+// by | or 、). The file needs a short-name or a full-name column. Where it has a short-name
+// column, every row must fill it: the short name is printed on every template and table,
+// so a blank one is reported rather than silently replaced by the full name. Only a file
+// without that column uses its full names as short names. A blank full name takes the
+// short name. Codes and names (short, full, aliases) must be unique across the list.
 //
 // A title or 附件： line above the header is skipped: the header is the first row naming at
 // least two known columns. Row numbers in messages are the rows Excel shows.

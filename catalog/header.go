@@ -57,6 +57,12 @@ func (l layout) cell(row []string, field string) string {
 	return strings.TrimSpace(strings.ReplaceAll(row[i], "\r\n", "\n"))
 }
 
+// label returns the header of field as the file writes it, on one line ("单位\n名称" →
+// "单位名称"), for messages that point the clerk at a column.
+func (l layout) label(header []string, field string) string {
+	return strings.Join(strings.Fields(l.cell(header, field)), "")
+}
+
 // findHeader finds the header row: the first row naming at least two known columns among
 // the first rows of the file, so that a title such as 《安康市政府网站重点领域信息公开栏目
 // 建设指标》 or 附件： above the table is skipped. Failing that, the first non-blank row is

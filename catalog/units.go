@@ -30,13 +30,17 @@ func parseUnits(rows [][]string, file string) (*xxgk.Units, []Problem) {
 		if blank(row) {
 			continue
 		}
-		u, ok := unitFromRow(l, row, n, ps)
+		u, ok := unitFromRow(l, rows[h], row, n, ps)
 		if !ok {
 			continue
 		}
-		dup := false
+		codeKey := xxgk.FoldName(u.Code)
+		dup, sameCodeRow := false, 0 // row whose code this one repeats
+		// A row pasted twice repeats the code and the names of one earlier row: one line
+		// about the code says it all. Names clashing with any other row are still reported.
 		checked := map[string]bool{} // Short and Name are often the same string
-		for _, name := range u.Names() {
+		// The code first, so that a code typed twice is reported as a code.
+		for _, name := range append([]string{u.Code}, u.Names()...) {
 			k := xxgk.FoldName(name)
 			if k == "" || checked[k] {
 				continue
@@ -47,7 +51,13 @@ func parseUnits(rows [][]string, file string) (*xxgk.Units, []Problem) {
 				dup = true
 				continue
 			}
-			if c, ok := claimed[k]; ok && c.row != n {
+			c, ok := claimed[k]
+			switch {
+			case !ok || c.row == n || c.row == sameCodeRow:
+			case k == codeKey && c.code:
+				ps.add(n, "单位编码“%s”与第 %d 行重复", u.Code, c.row)
+				dup, sameCodeRow = true, c.row
+			default:
 				ps.add(n, "名称“%s”与第 %d 行的“%s”重复", name, c.row, c.short)
 				dup = true
 			}
@@ -57,7 +67,7 @@ func parseUnits(rows [][]string, file string) (*xxgk.Units, []Problem) {
 		}
 		for _, name := range u.Names() {
 			if k := xxgk.FoldName(name); k != "" {
-				claimed[k] = claim{row: n, short: u.Short}
+				claimed[k] = claim{row: n, short: u.Short, code: k == codeKey}
 			}
 		}
 		list = append(list, u)
@@ -76,10 +86,21 @@ func parseUnits(rows [][]string, file string) (*xxgk.Units, []Problem) {
 type claim struct {
 	row   int
 	short string
+	code  bool // the name claimed is the unit's code
 }
 
-// unitFromRow builds one unit; the short and full names fall back on each other.
-func unitFromRow(l layout, row []string, n int, ps *problems) (xxgk.Unit, bool) {
+// unitFromRow builds one unit. header is the header row, so that messages name a column
+// as the file spells it.
+//
+// The short name (简称/单位名称) is required wherever the file has that column: it is the
+// name printed on every template, file name and summary table, and a clerk who leaves it
+// blank in Excel has most likely forgotten it. Quietly using the full name instead would
+// put 安康市高新技术产业开发区管理委员会 on every generated file without anyone having
+// chosen it; one message before anything is generated costs the clerk a minute. A file
+// with no short-name column at all has made that choice for every row, and its full names
+// are used as short names. The full name falls back on the short name: it only appears
+// where the short name would also do.
+func unitFromRow(l layout, header, row []string, n int, ps *problems) (xxgk.Unit, bool) {
 	u := xxgk.Unit{
 		Code:  l.cell(row, "code"),
 		Name:  l.cell(row, "name"),
@@ -90,11 +111,23 @@ func unitFromRow(l layout, row []string, n int, ps *problems) (xxgk.Unit, bool) 
 		ps.add(n, "缺少单位编码")
 		ok = false
 	}
-	if u.Name == "" && u.Short == "" {
+	_, hasName := l["name"]
+	_, hasShort := l["short"]
+	switch {
+	case u.Short != "":
+	case hasShort && u.Name != "":
+		ps.add(n, "缺少单位简称（“%s”列为空；全称为“%s”）", l.label(header, "short"), u.Name)
+		ok = false
+	case hasShort && hasName:
 		ps.add(n, "缺少单位简称和全称")
 		ok = false
-	}
-	if u.Short == "" {
+	case hasShort:
+		ps.add(n, "缺少单位简称（“%s”列为空）", l.label(header, "short"))
+		ok = false
+	case u.Name == "":
+		ps.add(n, "缺少单位全称（“%s”列为空）", l.label(header, "name"))
+		ok = false
+	default: // no short-name column in the file
 		u.Short = u.Name
 	}
 	if u.Name == "" {
