@@ -21,8 +21,9 @@ type Rejected struct {
 	Last  Rejection // the latest one
 }
 
-// AddRejections attaches refused files to their units. Only a unit without an accepted
-// version keeps the information in its state; the others' rejections were superseded.
+// AddRejections attaches refused files to their units. What it means depends on time: a
+// refusal before the current version was superseded by it; one after it means the unit's
+// latest file was sent back and the current version still counts (see RefusedLatest).
 func (s *Summary) AddRejections(rs []Rejection) {
 	idx := make(map[string]int, len(s.Units))
 	for i, u := range s.Units {
@@ -43,3 +44,9 @@ func (s *Summary) AddRejections(rs []Rejection) {
 
 // WasRejected tells a missing unit that did send a file, which was refused.
 func (u UnitSummary) WasRejected() bool { return u.State == Missing && u.Rejected.Count > 0 }
+
+// RefusedLatest tells that the unit's latest file was refused: it has no accepted version,
+// or a file sent after its current version was sent back.
+func (u UnitSummary) RefusedLatest() bool {
+	return u.Rejected.Count > 0 && u.Rejected.Last.At.After(u.SubmittedAt)
+}

@@ -169,8 +169,18 @@ func TestAddRejections(t *testing.T) {
 	if u := byCode["SJJ"]; !u.WasRejected() || u.Rejected.Count != 2 || u.Rejected.Last.FileName != "b.xlsx" {
 		t.Errorf("市审计局 rejected = %+v, WasRejected %v", u.Rejected, u.WasRejected())
 	}
-	if u := byCode["CZJ"]; u.WasRejected() || u.Rejected.Count != 1 {
+	if u := byCode["CZJ"]; u.WasRejected() || u.RefusedLatest() || u.Rejected.Count != 1 {
 		t.Errorf("an accepted unit counts as rejected: %+v", u.Rejected)
+	}
+	if u := byCode["SJJ"]; !u.RefusedLatest() {
+		t.Error("a missing unit's refusal is not its latest file")
+	}
+	// A file refused after the accepted version: the unit's latest file was sent back.
+	s.AddRejections([]Rejection{{Round: "2020", Unit: "CZJ", FileName: "d.xlsx", At: at.Add(time.Hour), Errors: 1}})
+	for _, u := range s.Units {
+		if u.Unit.Code == "CZJ" && (!u.RefusedLatest() || u.WasRejected()) {
+			t.Errorf("refusal after acceptance: RefusedLatest %v WasRejected %v", u.RefusedLatest(), u.WasRejected())
+		}
 	}
 	if u := byCode["610902"]; u.WasRejected() || u.Rejected.Count != 0 {
 		t.Errorf("another round's rejection was counted: %+v", u.Rejected)

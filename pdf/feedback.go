@@ -50,6 +50,11 @@ func Feedback(w io.Writer, s xxgk.Summary, u xxgk.UnitSummary, cat *xxgk.Catalog
 		d.heading("二、报送要求与联系方式")
 	} else {
 		d.para(statusText(s, u))
+		if u.RefusedLatest() {
+			last := u.Rejected.Last
+			d.para(fmt.Sprintf("你单位于%s报送的《%s》因有%d处填写错误已退回（问题单元格已标红并加批注），本反馈仍按第%d版统计。请改正后重新报送。",
+				xxgk.ChineseDate(china(last.At)), last.FileName, last.Errors, u.Version))
+		}
 		problems := d.problems(u, inds)
 		d.heading("一、需要整改的问题")
 		if len(problems) == 0 {

@@ -1,6 +1,7 @@
 package pdf
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -139,5 +140,29 @@ func TestFeedbackAfterRejection(t *testing.T) {
 	}
 	if strings.Contains(raw, squash("你单位尚未报送《")) {
 		t.Error("a unit that was sent its file back is told it never reported")
+	}
+}
+
+// A file refused after the accepted version is mentioned in the unit's feedback.
+func TestFeedbackRefusedAfterAcceptance(t *testing.T) {
+	s, cat := fixture(t, 40, 0)
+	var u xxgk.UnitSummary
+	for _, x := range s.Units {
+		if x.State != xxgk.Missing {
+			u = x
+			break
+		}
+	}
+	s.AddRejections([]xxgk.Rejection{{Round: s.Round.ID, Unit: u.Unit.Code, FileName: "改正版.xlsx", Errors: 2,
+		At: u.SubmittedAt.Add(24 * time.Hour)}})
+	for _, x := range s.Units {
+		if x.Unit.Code == u.Unit.Code {
+			u = x
+		}
+	}
+	raw := renderFeedback(t, s, u, cat)
+	want := fmt.Sprintf("报送的《改正版.xlsx》因有2处填写错误已退回（问题单元格已标红并加批注），本反馈仍按第%d版统计", u.Version)
+	if !strings.Contains(raw, squash(want)) {
+		t.Errorf("feedback lacks %q", want)
 	}
 }

@@ -55,8 +55,9 @@ ON DUPLICATE KEY UPDATE name = VALUES(name), short = VALUES(short), kind = VALUE
 	retryable:        mysqlRetryable,
 }
 
-// sqliteRetryable: a unique-key conflict (another process took the version) or a lock
-// that busy_timeout gave up on.
+// sqliteRetryable: a unique-key conflict (another process took the version). A busy
+// database is not retried: busy_timeout has already waited for the lock, and retrying
+// that wait 25 times would leave an import silent for minutes behind another program.
 func sqliteRetryable(err error) bool {
 	var e *sqlite.Error
 	if !errors.As(err, &e) {
@@ -65,6 +66,15 @@ func sqliteRetryable(err error) bool {
 	switch e.Code() {
 	case sqlite3.SQLITE_CONSTRAINT_UNIQUE, sqlite3.SQLITE_CONSTRAINT_PRIMARYKEY:
 		return true
+	}
+	return false
+}
+
+// sqliteBusy tells a database another program kept locked past busy_timeout.
+func sqliteBusy(err error) bool {
+	var e *sqlite.Error
+	if !errors.As(err, &e) {
+		return false
 	}
 	switch e.Code() & 0xff {
 	case sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED:

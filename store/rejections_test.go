@@ -2,7 +2,9 @@ package store
 
 import (
 	"context"
+	"database/sql"
 	"errors"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -48,5 +50,50 @@ func testRejections(t *testing.T, e engine) {
 	}
 	if _, err := s.Rejections(ctx, "1999"); !errors.Is(err, ErrNotFound) {
 		t.Errorf("unknown round: err = %v", err)
+	}
+
+	// Without submissions the round may still change (the office re-issues templates):
+	// refused files of the old templates go with the old snapshot instead of blocking it.
+	changed := smallCatalog(t)
+	changed.Scope = xxgk.CountyMandatory
+	if err := s.SaveRound(ctx, round2020, changed); err != nil {
+		t.Fatalf("re-saving a round with refused files: %v", err)
+	}
+	if got, _ := s.Rejections(ctx, "2020"); len(got) != 0 {
+		t.Errorf("%d refused files of the old templates kept", len(got))
+	}
+}
+
+// A SQLite file held by another program fails once busy_timeout has waited, with a
+// message saying so, instead of retrying the wait again and again in silence.
+func TestSQLiteBusyFailsOnce(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "busy.db")
+	s := open(t, "sqlite:"+path+"?_pragma=busy_timeout(200)")
+	ctx := context.Background()
+	if err := s.SaveRound(ctx, round2020, smallCatalog(t)); err != nil {
+		t.Fatal(err)
+	}
+	other, err := sql.Open("sqlite", path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer other.Close()
+	conn, err := other.Conn(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer conn.Close()
+	if _, err := conn.ExecContext(ctx, "BEGIN IMMEDIATE"); err != nil {
+		t.Fatal(err)
+	}
+	defer conn.ExecContext(ctx, "ROLLBACK") //nolint:errcheck
+
+	start := time.Now()
+	err = s.SaveRejections(ctx, []xxgk.Rejection{{Round: "2020", Unit: "CZJ", FileName: "a.xlsx", SHA256: strings.Repeat("a", 64), At: start}})
+	if err == nil || !strings.Contains(err.Error(), "数据库文件被其他程序占用") {
+		t.Errorf("err = %v", err)
+	}
+	if d := time.Since(start); d > 5*time.Second {
+		t.Errorf("gave up after %v; busy_timeout was 200ms", d)
 	}
 }

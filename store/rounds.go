@@ -142,7 +142,9 @@ contact_phone, contact_email, county_scope, created_at) VALUES (?, ?, ?, ?, ?, ?
 // saveSnapshot replaces the round's units and indicators with multi-row inserts.
 func saveSnapshot(ctx context.Context, tx *sql.Tx, round string, snap snapshot, exists bool) error {
 	if exists {
-		for _, q := range []string{`DELETE FROM round_units WHERE round_id = ?`, `DELETE FROM round_indicators WHERE round_id = ?`} {
+		// Refused files of a round without submissions were made from the templates being
+		// replaced; they go with the old snapshot (and would block it by foreign key).
+		for _, q := range []string{`DELETE FROM rejections WHERE round_id = ?`, `DELETE FROM round_units WHERE round_id = ?`, `DELETE FROM round_indicators WHERE round_id = ?`} {
 			if _, err := tx.ExecContext(ctx, q, round); err != nil {
 				return err
 			}

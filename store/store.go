@@ -174,6 +174,9 @@ func (s *Store) retry(ctx context.Context, fn func() error) error {
 	for attempt := 1; ; attempt++ {
 		err = fn()
 		if err == nil || attempt == maxAttempts || !s.d.retryable(err) || ctx.Err() != nil {
+			if sqliteBusy(err) {
+				err = &explained{msg: "数据库文件被其他程序占用，等待 30 秒后仍未释放。请关闭正在使用该数据库的程序（或另一个正在运行的 xxgk）后重新运行", err: err}
+			}
 			return hide(err, s.secret)
 		}
 		select {

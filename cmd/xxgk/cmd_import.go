@@ -197,7 +197,7 @@ func resultLine(r importer.Result) string {
 		s += fmt.Sprintf(" — %s 第 %d 版，%s", unit, r.Version, counts)
 	case importer.Unchanged:
 		if r.Current > r.Version {
-			s += fmt.Sprintf(" — %s 与已存的第 %d 版相同（当前为第 %d 版），未写入", unit, r.Version, r.Current)
+			s += fmt.Sprintf(" — %s 与已存的第 %d 版相同（当前为第 %d 版），未写入。如单位确要改回此版，请在文件中改动后重新保存再导入", unit, r.Version, r.Current)
 		} else {
 			s += fmt.Sprintf(" — %s 与已存的第 %d 版相同，未写入", unit, r.Version)
 		}

@@ -117,8 +117,11 @@ func writeStatusTable(w io.Writer, s xxgk.Summary) error {
 			version = strconv.Itoa(u.Version)
 			at = u.SubmittedAt.In(xxgk.ChinaTime).Format("2006-01-02 15:04")
 		}
-		if u.WasRejected() {
+		switch {
+		case u.WasRejected():
 			at = "已退回 " + u.Rejected.Last.At.In(xxgk.ChinaTime).Format("2006-01-02 15:04")
+		case u.RefusedLatest():
+			at += "（其后的文件已退回）"
 		}
 		t.Row(mark, u.Unit.Short, u.Unit.Kind.Label(), u.State.Label(), version,
 			strconv.Itoa(u.Assigned), strconv.Itoa(u.Opened), strconv.Itoa(u.NotOpened), strconv.Itoa(u.NotApplicable), u.Rate(), at)
