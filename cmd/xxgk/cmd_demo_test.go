@@ -169,3 +169,20 @@ func TestDemoLeavesRealDataAlone(t *testing.T) {
 		t.Errorf("demo wrote into a busy folder: %d entries", len(entries))
 	}
 }
+
+// Without any Chinese font, PDF output stops with exit 2 and says how to get one, before
+// touching the database.
+func TestPDFWithoutFont(t *testing.T) {
+	for _, args := range [][]string{
+		{"report", "--out", filepath.Join(t.TempDir(), "r.pdf")},
+		{"feedback", "--out", t.TempDir()},
+	} {
+		var out, errb bytes.Buffer
+		e := newEnv(strings.NewReader(""), &out, &errb)
+		e.FontDirs = []string{t.TempDir()}
+		code := run(context.Background(), append([]string{"xxgk", "--db", "sqlite:" + filepath.Join(t.TempDir(), "none.db")}, args...), e)
+		if code != exitFailed || !strings.Contains(errb.String(), "找不到可用的中文字体，无法生成 PDF。Debian/Ubuntu 请执行 sudo apt-get install fonts-wqy-microhei") {
+			t.Errorf("%v: exit %d, stderr %q", args, code, errb.String())
+		}
+	}
+}
