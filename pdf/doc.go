@@ -90,7 +90,10 @@ func (d *doc) family(f *fonts.Face) string {
 	// of the same length ("XXGKAB+" + PostScript name) so that offsets stay valid.
 	n := len(d.families)
 	fam := fmt.Sprintf("xx%c%s", 'a'+n, strings.ToLower(ps))
-	d.pdf.AddUTF8FontFromBytes(fam, "", f.Data)
+	// gofpdf pads table data with append while subsetting, which writes into the bytes it
+	// was given: each document gets its own copy, or documents written at the same time
+	// (feedback runs on every core) would corrupt each other's fonts.
+	d.pdf.AddUTF8FontFromBytes(fam, "", bytes.Clone(f.Data))
 	d.families[f] = fam
 	d.tags["/utf8"+fam] = fmt.Sprintf("/XXGKA%c+%s", 'A'+n, ps)
 	return fam

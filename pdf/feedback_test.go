@@ -6,8 +6,10 @@ import (
 	"path/filepath"
 	"regexp"
 	"strings"
+	"sync"
 	"testing"
 	"time"
+	"xxgk/fonts"
 
 	"xxgk"
 )
@@ -164,5 +166,55 @@ func TestFeedbackRefusedAfterAcceptance(t *testing.T) {
 	want := fmt.Sprintf("报送的《改正版.xlsx》因有2处填写错误已退回（问题单元格已标红并加批注），本反馈仍按第%d版统计", u.Version)
 	if !strings.Contains(raw, squash(want)) {
 		t.Errorf("feedback lacks %q", want)
+	}
+}
+
+// Feedback sheets are written on every core from one font set; each must come out whole.
+// gofpdf writes into the font bytes it is given (doc.go gives each document a copy); the
+// race it caused showed under `go test -race` of the demo in cmd/xxgk, which CI runs.
+func TestFeedbackConcurrent(t *testing.T) {
+	testFonts(t) // skips (or fails in CI) without the Chinese font
+	s, cat := fixture(t, 8, 0)
+	set, _, err := fonts.Load("")
+	if err != nil {
+		t.Fatal(err)
+	}
+	opt := Options{Fonts: set, Date: testDate}
+	dir := t.TempDir()
+	write := func(i int, suffix string) (string, error) {
+		path := filepath.Join(dir, fmt.Sprintf("%d%s.pdf", i, suffix))
+		f, err := os.Create(path)
+		if err != nil {
+			return "", err
+		}
+		defer f.Close()
+		return path, Feedback(f, s, s.Units[i], cat, opt)
+	}
+	want := make([]string, len(s.Units))
+	for i := range s.Units {
+		path, err := write(i, "a")
+		if err != nil {
+			t.Fatal(err)
+		}
+		want[i] = poppler(t, "pdftotext", "-raw", path, "-")
+	}
+	paths := make([]string, len(s.Units))
+	errs := make([]error, len(s.Units))
+	var wg sync.WaitGroup
+	for i := range s.Units {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			paths[i], errs[i] = write(i, "b")
+		}()
+	}
+	wg.Wait()
+	for i := range s.Units {
+		if errs[i] != nil {
+			t.Fatal(errs[i])
+		}
+		if got := poppler(t, "pdftotext", "-raw", paths[i], "-"); got != want[i] {
+			t.Errorf("%s: text differs when written concurrently", s.Units[i].Unit.Short)
+		}
 	}
 }
