@@ -170,6 +170,8 @@ func chinese(f *Face) bool {
 func index(dirs []string) map[string]string {
 	files := map[string]string{}
 	for _, d := range dirs {
+		// The callback never fails (unreadable or missing folders are simply not searched),
+		// so WalkDir has no error to report.
 		_ = filepath.WalkDir(d, func(p string, e fs.DirEntry, err error) error {
 			if err != nil {
 				if errors.Is(err, fs.ErrPermission) && e != nil && e.IsDir() {

@@ -191,10 +191,7 @@ func TestStoreConcurrentImports(t *testing.T) {
 	forEngine(t, func(t *testing.T, e engine) {
 		cat := testCatalog(t)
 		a := openStore(t, e.fresh(t), cat)
-		dir := t.TempDir()
-		for i, u := range []string{"市财政局", "市卫健委", "汉滨区", "汉阴县"} {
-			writeFile(t, filepath.Join(dir, fmt.Sprintf("%d.xlsx", i)), filled(t, cat, u, samples.Good, uint64(i)))
-		}
+		dir := fourUnitsFilled(t, cat)
 		var wg sync.WaitGroup
 		errs := make(chan error, 4)
 		for range 4 {
@@ -247,10 +244,7 @@ func TestStoreFailureMidBatch(t *testing.T) {
 	forEngine(t, func(t *testing.T, e engine) {
 		cat := testCatalog(t)
 		a := openStore(t, e.fresh(t), cat)
-		dir := t.TempDir()
-		for i, u := range []string{"市财政局", "市卫健委", "汉滨区", "汉阴县"} {
-			writeFile(t, filepath.Join(dir, fmt.Sprintf("%d.xlsx", i)), filled(t, cat, u, samples.Good, uint64(i)))
-		}
+		dir := fourUnitsFilled(t, cat)
 		opts := storeOptions(a)
 		opts.BatchSize = 2
 		opts.Saver = &flakySaver{Saver: a, failFrom: 2}
@@ -297,4 +291,14 @@ func TestStoreUnknownRound(t *testing.T) {
 	if len(res) != 1 || res[0].Outcome != Rejected || res[0].Problems[0].Message != "数据库中没有轮次“2020”，无法导入。请确认该轮模板是由本系统生成的，或先创建该轮次" {
 		t.Errorf("%+v", res)
 	}
+}
+
+// fourUnitsFilled writes good workbooks of four units into a new folder.
+func fourUnitsFilled(t testing.TB, cat *xxgk.Catalog) string {
+	t.Helper()
+	dir := t.TempDir()
+	for i, u := range []string{"市财政局", "市卫健委", "汉滨区", "汉阴县"} {
+		writeFile(t, filepath.Join(dir, fmt.Sprintf("%d.xlsx", i)), filled(t, cat, u, samples.Good, uint64(i)))
+	}
+	return dir
 }

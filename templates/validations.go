@@ -24,13 +24,18 @@ func (b *book) validations(lastRow int) error {
 	}
 	choices := "“" + strings.Join(statuses, "”“") + "”"
 
+	// add collects validations; the first error stops the rest and is returned below.
 	var dvs []*excelize.DataValidation
-	add := func(sqref, promptTitle, prompt, errTitle, errMsg string, set func(*excelize.DataValidation) error) error {
+	var addErr error
+	add := func(sqref, promptTitle, prompt, errTitle, errMsg string, set func(*excelize.DataValidation) error) {
+		if addErr != nil {
+			return
+		}
 		dv := excelize.NewDataValidation(true)
 		dv.Sqref = sqref
 		if set != nil {
-			if err := set(dv); err != nil {
-				return err
+			if addErr = set(dv); addErr != nil {
+				return
 			}
 		}
 		dv.SetInput(promptTitle, prompt)
@@ -38,20 +43,16 @@ func (b *book) validations(lastRow int) error {
 			dv.SetError(excelize.DataValidationErrorStyleStop, errTitle, errMsg)
 		}
 		dvs = append(dvs, dv)
-		return nil
 	}
 
-	err := add(col(xxgk.ColStatus), "是否开设栏目",
+	add(col(xxgk.ColStatus), "是否开设栏目",
 		"请点击右侧箭头，从列表中选择"+choices+"之一。选择“"+string(xxgk.NotOpened)+"”或“"+string(xxgk.NotApplicable)+"”时，请在“备注”中说明原因。",
 		"请从列表中选择", "只能选择"+choices+"之一，请点击单元格右侧的箭头从列表中选择。",
 		func(dv *excelize.DataValidation) error { return dv.SetDropList(statuses) })
-	if err != nil {
-		return err
-	}
-	_ = add(col(xxgk.ColName), "栏目名称", "请填写本单位网站上该栏目的实际名称，如“预决算公开”。", "", "", nil)
+	add(col(xxgk.ColName), "栏目名称", "请填写本单位网站上该栏目的实际名称，如“预决算公开”。", "", "", nil)
 
 	urlCell := cell(xxgk.ColURL+1, rowFirst)
-	_ = add(col(xxgk.ColURL), "栏目网址",
+	add(col(xxgk.ColURL), "栏目网址",
 		"请填写该栏目页面的完整网址，以 http:// 或 https:// 开头，例如 http://www.ankang.gov.cn/xxgk/。可从浏览器地址栏复制。",
 		"网址格式不正确", "网址应以 http:// 或 https:// 开头，请从浏览器地址栏复制完整网址。",
 		func(dv *excelize.DataValidation) error {
@@ -60,17 +61,14 @@ func (b *book) validations(lastRow int) error {
 			return nil
 		})
 
-	err = add(col(xxgk.ColUpdated), "最近更新日期",
+	add(col(xxgk.ColUpdated), "最近更新日期",
 		"请填写栏目最近一次发布信息的日期，格式如 2020-09-15。",
 		"日期不正确", "请填写 "+xxgk.FormatDate(xxgk.MinDate())+" 至 "+xxgk.FormatDate(xxgk.MaxDate())+" 之间的日期，格式如 2020-09-15。",
 		func(dv *excelize.DataValidation) error {
 			return dv.SetRange(strconv.Itoa(serial(xxgk.MinDate())), strconv.Itoa(serial(xxgk.MaxDate())),
 				excelize.DataValidationTypeDate, excelize.DataValidationOperatorBetween)
 		})
-	if err != nil {
-		return err
-	}
-	err = add(col(xxgk.ColCount), "发布信息条数",
+	add(col(xxgk.ColCount), "发布信息条数",
 		"请填写栏目中已发布信息的条数，为大于或等于 0 的整数，如 12。",
 		"条数不正确", "发布信息条数应为大于或等于 0 的整数，如 12，不要带“条”字。",
 		func(dv *excelize.DataValidation) error {
@@ -80,17 +78,17 @@ func (b *book) validations(lastRow int) error {
 			dv.Formula2 = ""
 			return nil
 		})
-	if err != nil {
-		return err
-	}
 	if ref := b.requiredRefs(); ref != "" {
-		_ = add(ref, "报送内容（必填）",
+		add(ref, "报送内容（必填）",
 			"本行需报送信息（见“需报送信息”列）。选择“已开设”时必须填写报送的内容，可写明信息名称、数量、网址或文号等。",
 			"", "", nil)
 	}
-	_ = add(col(xxgk.ColRemark), "备注",
+	add(col(xxgk.ColRemark), "备注",
 		"选择“"+string(xxgk.NotOpened)+"”或“"+string(xxgk.NotApplicable)+"”时必须在此说明原因；其他需要说明的情况也可写在这里。",
 		"", "", nil)
+	if addErr != nil {
+		return addErr
+	}
 
 	for _, dv := range dvs {
 		if err := b.f.AddDataValidation(xxgk.SheetForm, dv); err != nil {

@@ -83,7 +83,7 @@ func writeStatusJSON(w io.Writer, s xxgk.Summary) error {
 }
 
 func writeStatusCSV(w io.Writer, s xxgk.Summary) error {
-	cw := csv.NewWriter(w)
+	cw := csv.NewWriter(w) // csv.Writer keeps its first error; cw.Error() reports it below
 	_ = cw.Write([]string{"unit", "kind", "status", "version", "assigned", "opened", "not_opened", "not_applicable", "completion", "submitted_at", "rejected"})
 	for _, en := range statusEntries(s) {
 		at := ""
