@@ -1,6 +1,9 @@
 package xxgk
 
-import "time"
+import (
+	"fmt"
+	"time"
+)
 
 // OpenStatus is the answer to 是否开设栏目.
 type OpenStatus string
@@ -45,8 +48,36 @@ type Submission struct {
 }
 
 // Counts tallies a submission's answers.
+//
+// The four answers partition what is assigned: Assigned = Opened + NotOpened +
+// NotApplicable + NotReported, where NotReported counts the columns no accepted
+// submission answers (every column of a unit that never reported). Every count of columns
+// the tool prints comes from here, so the numbers in a report always add up.
 type Counts struct {
-	Assigned, Opened, NotOpened, NotApplicable int
+	Assigned, Opened, NotOpened, NotApplicable, NotReported int
+}
+
+// Answered is the number of columns an accepted submission answers.
+func (c Counts) Answered() int { return c.Opened + c.NotOpened + c.NotApplicable }
+
+// Plus adds two tallies, for totals.
+func (c Counts) Plus(o Counts) Counts {
+	return Counts{
+		Assigned:      c.Assigned + o.Assigned,
+		Opened:        c.Opened + o.Opened,
+		NotOpened:     c.NotOpened + o.NotOpened,
+		NotApplicable: c.NotApplicable + o.NotApplicable,
+		NotReported:   c.NotReported + o.NotReported,
+	}
+}
+
+// CheckPartition reports whether the four answers add up to what is assigned.
+func (c Counts) CheckPartition() error {
+	if c.Answered()+c.NotReported != c.Assigned || c.NotReported < 0 {
+		return fmt.Errorf("counts do not add up: 应建 %d ≠ 已开设 %d + 未开设 %d + 不适用 %d + 未报送 %d",
+			c.Assigned, c.Opened, c.NotOpened, c.NotApplicable, c.NotReported)
+	}
+	return nil
 }
 
 // Completion is opened ÷ (assigned − not applicable), in 0..1; 0 when nothing is due.
@@ -75,6 +106,10 @@ func CountItems(assigned int, items []Item) Counts {
 	c := Counts{Assigned: assigned}
 	for _, it := range items {
 		c.Add(it.Status)
+	}
+	c.NotReported = assigned - c.Answered()
+	if c.NotReported < 0 {
+		c.NotReported = 0
 	}
 	return c
 }

@@ -1,6 +1,7 @@
 package xxgk
 
 import (
+	"fmt"
 	"sort"
 	"time"
 )
@@ -43,12 +44,38 @@ type IndicatorCoverage struct {
 	Counts // Assigned counts every unit that must build it, submitted or not
 }
 
+// CheckPartition checks that every unit row, every indicator row and the total add up
+// (应建 = 已开设 + 未开设 + 不适用 + 未报送), and that the units and the indicators
+// give the same total.
+func (s Summary) CheckPartition() error {
+	var byUnit, byIndicator Counts
+	for _, u := range s.Units {
+		if err := u.CheckPartition(); err != nil {
+			return fmt.Errorf("%s: %w", u.Unit.Short, err)
+		}
+		byUnit = byUnit.Plus(u.Counts)
+	}
+	for _, c := range s.Indicators {
+		if err := c.CheckPartition(); err != nil {
+			return fmt.Errorf("%s: %w", c.Code, err)
+		}
+		byIndicator = byIndicator.Plus(c.Counts)
+	}
+	if err := s.Total.CheckPartition(); err != nil {
+		return fmt.Errorf("合计: %w", err)
+	}
+	if byUnit != s.Total || byIndicator != s.Total {
+		return fmt.Errorf("totals differ: units %+v, indicators %+v, total %+v", byUnit, byIndicator, s.Total)
+	}
+	return nil
+}
+
 // Summary is a round's state, computed once for every output.
 type Summary struct {
 	Round      Round
 	Units      []UnitSummary // catalog order
 	Indicators []IndicatorCoverage
-	Total      Counts // over all units, missing ones counting as nothing opened
+	Total      Counts // over all units; a missing unit's columns count as NotReported
 	Submitted  int    // units with a current submission, late ones included
 	Late       int
 	Missing    int
@@ -73,7 +100,7 @@ func Summarize(r Round, cat *Catalog, current []Submission) Summary {
 		for _, ind := range inds {
 			cov[ind.Code].Assigned++
 		}
-		us := UnitSummary{Unit: u, State: Missing, Counts: Counts{Assigned: len(inds)}}
+		us := UnitSummary{Unit: u, State: Missing, Counts: Counts{Assigned: len(inds), NotReported: len(inds)}}
 		if sub := byUnit[u.Code]; sub != nil {
 			us.Submission = sub
 			us.Version = sub.Version
@@ -86,12 +113,18 @@ func Summarize(r Round, cat *Catalog, current []Submission) Summary {
 			if r.IsLate(us.FirstAt) {
 				us.State = Late
 			}
-			us.Counts = CountItems(len(inds), sub.Items)
+			assigned := make(map[string]bool, len(inds))
+			for _, ind := range inds {
+				assigned[ind.Code] = true
+			}
+			var answers []Item
 			for _, it := range sub.Items {
-				if c := cov[it.Code]; c != nil {
-					c.Add(it.Status)
+				if assigned[it.Code] {
+					answers = append(answers, it)
+					cov[it.Code].Add(it.Status)
 				}
 			}
+			us.Counts = CountItems(len(inds), answers)
 			s.Warnings += len(sub.Warnings)
 		}
 		switch us.State {
@@ -103,11 +136,12 @@ func Summarize(r Round, cat *Catalog, current []Submission) Summary {
 		default:
 			s.Submitted++
 		}
-		s.Total.Assigned += us.Assigned
-		s.Total.Opened += us.Opened
-		s.Total.NotOpened += us.NotOpened
-		s.Total.NotApplicable += us.NotApplicable
+		s.Total = s.Total.Plus(us.Counts)
 		s.Units = append(s.Units, us)
+	}
+	for i := range s.Indicators {
+		c := &s.Indicators[i].Counts
+		c.NotReported = c.Assigned - c.Answered()
 	}
 	return s
 }

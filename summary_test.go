@@ -92,9 +92,9 @@ func TestSummarize(t *testing.T) {
 		c     Counts
 		comp  float64
 	}{
-		"CZJ":    {Submitted, Counts{3, 1, 1, 1}, 0.5},
-		"SJJ":    {Missing, Counts{Assigned: 2}, 0},
-		"610902": {Late, Counts{2, 2, 0, 0}, 1},
+		"CZJ":    {Submitted, Counts{3, 1, 1, 1, 0}, 0.5},
+		"SJJ":    {Missing, Counts{Assigned: 2, NotReported: 2}, 0},
+		"610902": {Late, Counts{2, 2, 0, 0, 0}, 1},
 	}
 	for _, u := range s.Units {
 		w := want[u.Unit.Code]
@@ -102,15 +102,18 @@ func TestSummarize(t *testing.T) {
 			t.Errorf("%s: state %s counts %+v completion %v; want %s %+v %v", u.Unit.Code, u.State, u.Counts, u.Completion(), w.state, w.c, w.comp)
 		}
 	}
-	if s.Total != (Counts{7, 3, 1, 1}) {
+	if s.Total != (Counts{7, 3, 1, 1, 2}) {
 		t.Errorf("total %+v", s.Total)
 	}
 	cov := map[string]Counts{}
 	for _, ic := range s.Indicators {
 		cov[ic.Code] = ic.Counts
 	}
-	if cov["CZ-01-1"] != (Counts{Assigned: 2, Opened: 2}) || cov["JC-01-1"] != (Counts{Assigned: 2, NotOpened: 1}) {
+	if cov["CZ-01-1"] != (Counts{Assigned: 2, Opened: 2}) || cov["JC-01-1"] != (Counts{Assigned: 2, NotOpened: 1, NotReported: 1}) {
 		t.Errorf("coverage %+v", cov)
+	}
+	if err := s.CheckPartition(); err != nil {
+		t.Error(err)
 	}
 	var order []string
 	for _, u := range s.ProblemsFirst() {

@@ -17,6 +17,10 @@ import (
 // Env is the variable naming the MySQL test server.
 const Env = "XXGK_TEST_MYSQL"
 
+// SuffixEnv, when set, is appended to every test database name, so that two checkouts
+// can run their MySQL tests against one server at the same time.
+const SuffixEnv = "XXGK_TEST_DB_SUFFIX"
+
 // SQLite returns a DSN for a new SQLite file removed when the test ends.
 func SQLite(tb testing.TB) string {
 	tb.Helper()
@@ -37,7 +41,7 @@ func MySQLConfig(tb testing.TB, name string) *mysql.Config {
 	if err != nil {
 		tb.Fatalf("%s: %v", Env, err)
 	}
-	cfg.DBName = name
+	cfg.DBName = name + os.Getenv(SuffixEnv)
 	return cfg
 }
 
@@ -53,7 +57,7 @@ func MySQL(tb testing.TB, name string) string {
 		tb.Fatal(err)
 	}
 	defer db.Close()
-	if _, err := db.Exec("DROP DATABASE IF EXISTS `" + name + "`"); err != nil {
+	if _, err := db.Exec("DROP DATABASE IF EXISTS `" + cfg.DBName + "`"); err != nil {
 		tb.Fatalf("MySQL server from %s unreachable: %v", Env, err)
 	}
 	return "mysql://" + cfg.FormatDSN()
