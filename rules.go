@@ -25,11 +25,6 @@ type Checker struct {
 	Date1904 bool      // the workbook uses the 1904 date system
 }
 
-// StaleAfter is how old a column's last update may be, counted back from the round's
-// deadline, before it is flagged: inspections fail notices and policy columns not updated
-// within six months.
-const StaleAfter = 6 // months
-
 // CheckRow checks one row against its indicator and returns the normalised item and the
 // problems found, each naming its column in Field. Cell and file are for the caller to fill.
 func (c Checker) CheckRow(ind Indicator, in RowInput) (Item, Problems) {
@@ -107,8 +102,8 @@ func (c Checker) CheckRow(ind Indicator, in RowInput) (Item, Problems) {
 		if it.URL != "" && validURL(it.URL) && !govHost(it.URL) {
 			add(Warning, ColURL, it.URL, "网址不在 gov.cn 域名下，请确认是否为本单位政府网站栏目")
 		}
-		if !it.LastUpdate.IsZero() && it.LastUpdate.Before(c.Round.Deadline.AddDate(0, -StaleAfter, 0)) {
-			add(Warning, ColUpdated, FormatDate(it.LastUpdate), "栏目已超过 %d 个月未更新（以截止日期 %s 计），存在“不更新”风险", StaleAfter, FormatDate(c.Round.Deadline))
+		if ind.IsStale(it.LastUpdate, c.Round.Deadline) {
+			add(Warning, ColUpdated, FormatDate(it.LastUpdate), "栏目已超过 %s未更新（以截止日期 %s 计），存在“不更新”风险", ind.StaleRule(), FormatDate(c.Round.Deadline))
 		}
 		if it.Count == 0 {
 			add(Warning, ColCount, "0", "栏目已开设但发布信息为 0 条，属于“空白栏目”风险")
