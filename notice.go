@@ -1,0 +1,25 @@
+package xxgk
+
+import "time"
+
+// Notice is what the office's papers for a round carry besides the data: the 通报's
+// document number, issuing office and date, and the day by which missing units must 补报
+// and units with problems must 整改. It is stored with the round, so the office sets it
+// once; a flag given on the command line wins and is remembered.
+type Notice struct {
+	DocNumber string    // 发文字号, e.g. 安电政办字〔2020〕6号; empty prints none
+	Issuer    string    // 发文机关; empty means the round's contact office
+	Date      time.Time // 成文日期; zero means the day the paper is written (China time)
+	ReplyBy   time.Time // 补报/整改 deadline (a calendar date); zero means none is given
+}
+
+// IssuerFor is the issuing office printed for round r.
+func (n Notice) IssuerFor(r Round) string {
+	if n.Issuer != "" {
+		return n.Issuer
+	}
+	return r.Contact.Office
+}
+
+// HasReplyBy tells whether the papers carry a deadline for 补报 and 整改.
+func (n Notice) HasReplyBy() bool { return !n.ReplyBy.IsZero() }
