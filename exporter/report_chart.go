@@ -38,8 +38,10 @@ func writeChartSheet(f *excelize.File, st *styles, units []xxgk.UnitSummary, tit
 	if err := f.SetCellStyle(SheetChart, "A1", "A1", st.note); err != nil {
 		return err
 	}
-	fit := true
-	if err := f.SetSheetProps(SheetChart, &excelize.SheetPropsOptions{FitToPage: &fit}); err != nil {
+	// An explicit default row height: the print area below counts rows of 20 px, and
+	// LibreOffice's own default row is shorter, which cut the chart off.
+	fit, custom, rowPt := true, true, float64(chartRowPx)*0.75
+	if err := f.SetSheetProps(SheetChart, &excelize.SheetPropsOptions{FitToPage: &fit, CustomHeight: &custom, DefaultRowHeight: &rowPt}); err != nil {
 		return err
 	}
 	n := len(units)
@@ -122,7 +124,9 @@ func chartPage(f *excelize.File, heightPx, n int) error {
 		return err
 	}
 	cols := int(math.Ceil(float64(chartWidthPx)/chartColPx)) + 1
-	rows := 2 + int(math.Ceil(float64(heightPx)/chartRowPx)) + 1
+	// excelize anchors the chart counting rows of about 18 px; count 16 to be sure the
+	// whole drawing is inside the area.
+	rows := 2 + int(math.Ceil(float64(heightPx)/16)) + 2
 	return f.SetDefinedName(&excelize.DefinedName{
 		Name:     "_xlnm.Print_Area",
 		RefersTo: fmt.Sprintf("'%s'!$A$1:$%s$%d", SheetChart, colName(cols), rows),
