@@ -264,8 +264,8 @@ func TestReportOtherSheets(t *testing.T) {
 }
 
 func TestReportEmptyRound(t *testing.T) {
-	s, cat := fixtureSummary(t)
-	s = xxgk.Summarize(fixtureRound, cat, nil)
+	_, cat := fixtureSummary(t)
+	s := xxgk.Summarize(fixtureRound, cat, nil)
 	f := openXLSX(t, writeReport(t, s, cat))
 	if got := rows(t, f, SheetProblems); len(got) != 2 || got[1][0] != "（导入时未发现问题）" {
 		t.Errorf("问题清单 of an empty round: %q", got)

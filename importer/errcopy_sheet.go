@@ -14,7 +14,8 @@ import (
 const (
 	problemsTitleRow  = 1
 	problemsHeaderRow = 3
-	problemsFontPt    = 11 // the workbook's default size: the unit reads this on screen
+	problemsFontPt    = 11   // the workbook's default size: the unit reads this on screen
+	problemsFace      = "宋体" // named, or LibreOffice falls back to a serif face
 )
 
 // problemColumns are 问题清单's headers and widths; 问题 gets the room.
@@ -112,18 +113,18 @@ func problemRows(f *excelize.File, ps xxgk.Problems) error {
 	const sh = SheetProblems
 	border := []excelize.Border{{Type: "left", Color: "808080", Style: 1}, {Type: "right", Color: "808080", Style: 1},
 		{Type: "top", Color: "808080", Style: 1}, {Type: "bottom", Color: "808080", Style: 1}}
-	head, err := f.NewStyle(&excelize.Style{Font: &excelize.Font{Bold: true, Size: problemsFontPt},
+	head, err := f.NewStyle(&excelize.Style{Font: &excelize.Font{Family: problemsFace, Bold: true, Size: problemsFontPt},
 		Fill:      excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"D9E1F2"}},
 		Alignment: &excelize.Alignment{Horizontal: "center", Vertical: "center"}, Border: border})
 	if err != nil {
 		return err
 	}
-	body, err := f.NewStyle(&excelize.Style{Font: &excelize.Font{Size: problemsFontPt},
+	body, err := f.NewStyle(&excelize.Style{Font: &excelize.Font{Family: problemsFace, Size: problemsFontPt},
 		Alignment: &excelize.Alignment{WrapText: true, Vertical: "top"}, Border: border})
 	if err != nil {
 		return err
 	}
-	titleStyle, err := f.NewStyle(&excelize.Style{Font: &excelize.Font{Bold: true, Size: problemsFontPt, Color: "C00000"},
+	titleStyle, err := f.NewStyle(&excelize.Style{Font: &excelize.Font{Family: problemsFace, Bold: true, Size: problemsFontPt, Color: "C00000"},
 		Alignment: &excelize.Alignment{WrapText: true, Vertical: "center"}})
 	if err != nil {
 		return err
