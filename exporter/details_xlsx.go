@@ -8,14 +8,17 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"xxgk"
+	"xxgk/xlsxlayout"
 )
 
 // SheetDetails is the sheet holding the detail rows, in the export and in the report.
 const SheetDetails = "明细"
 
 // WriteDetailsXLSX writes the detail rows as a one-sheet workbook: the .xlsx form of
-// `xxgk export`. Dates and counts are real date and number cells.
-func WriteDetailsXLSX(w io.Writer, rows []Detail) error {
+// `xxgk export`. Dates and counts are real date and number cells. WithRound, WithIssuer
+// and WithDate fill in its document properties.
+func WriteDetailsXLSX(w io.Writer, rows []Detail, opts ...ReportOption) error {
+	cfg := newConfig(opts)
 	f := excelize.NewFile()
 	defer f.Close()
 	if err := f.SetSheetName("Sheet1", SheetDetails); err != nil {
@@ -25,7 +28,14 @@ func WriteDetailsXLSX(w io.Writer, rows []Detail) error {
 	if err != nil {
 		return err
 	}
-	if err := writeDetailsSheet(f, st, rows, ""); err != nil {
+	title := ""
+	if cfg.round.ID != "" {
+		title = roundTitle(cfg.round) + "明细"
+	}
+	if err := writeDetailsSheet(f, st, rows, title); err != nil {
+		return err
+	}
+	if err := xlsxlayout.Set(f, cfg.props("明细")); err != nil {
 		return err
 	}
 	return writeFile(f, w)
@@ -39,12 +49,15 @@ func writeFile(f *excelize.File, w io.Writer) error {
 }
 
 func detailColumns(st *styles) []column {
-	widths := []float64{14, 10, 14, 16, 11, 18, 30, 12, 9, 24, 20, 6, 9, 14, 17}
-	styles := []int{st.text, st.text, st.wrap, st.wrap, st.center, st.wrap, st.text,
-		st.date, st.number, st.wrap, st.wrap, st.center, st.text, st.text, st.dateTime}
+	// Printed landscape on A4 at one page wide: about 190 width units in all. Text
+	// columns wrap (the URL too, so it prints whole); short codes, dates and numbers
+	// keep one line.
+	widths := []float64{12, 9, 10, 12, 8, 16, 26, 11, 6, 22, 18, 5, 7, 13, 16}
+	styles := []int{st.wrap, st.text, st.wrap, st.wrap, st.center, st.wrap, st.wrap,
+		st.date, st.number, st.wrap, st.wrap, st.center, st.wrap, st.text, st.dateTime}
 	cols := make([]column, len(DetailColumns))
 	for i, t := range DetailColumns {
-		cols[i] = column{Title: t, Width: widths[i], Style: styles[i]}
+		cols[i] = column{Title: t, Width: widths[i], Style: styles[i], Wrap: styles[i] == st.wrap}
 	}
 	return cols
 }

@@ -52,7 +52,7 @@ func TestWriteDetailsXLSX(t *testing.T) {
 	if p, _ := f.GetPanes(SheetDetails); !p.Freeze || p.TopLeftCell != "C2" {
 		t.Errorf("panes %+v", p)
 	}
-	if w, _ := f.GetColWidth(SheetDetails, "G"); w < 30 {
+	if w, _ := f.GetColWidth(SheetDetails, "G"); w < 24 {
 		t.Errorf("URL column width %v", w)
 	}
 	if got, want := strings.ReplaceAll(sheetXMLAttr(t, path, SheetDetails, "autoFilter", "ref"), "$", ""), "A1:O45"; got != want {

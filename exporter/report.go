@@ -7,6 +7,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"xxgk"
+	"xxgk/xlsxlayout"
 )
 
 // Sheet names of the consolidated report, in workbook order.
@@ -28,22 +29,61 @@ const LowCompletion = 0.6
 type ReportOption func(*reportConfig)
 
 type reportConfig struct {
-	date time.Time
+	date   time.Time
+	issuer string
+	round  xxgk.Round
 }
 
-// WithDate sets the report date printed under the title (default: now). Commands pass
-// their injected clock so that output is reproducible in tests.
+// WithDate sets the report date printed under the title and the workbook's creation
+// time (default: now). Commands pass their injected clock so that output is
+// reproducible in tests.
 func WithDate(t time.Time) ReportOption {
 	return func(c *reportConfig) { c.date = t }
+}
+
+// WithIssuer names the office the workbook says made it (document property 作者);
+// default the round's contact office.
+func WithIssuer(office string) ReportOption {
+	return func(c *reportConfig) { c.issuer = office }
+}
+
+// WithRound names the round of an export (WriteDetailsXLSX), for its title and subject;
+// ReportXLSX takes the round from the summary.
+func WithRound(r xxgk.Round) ReportOption {
+	return func(c *reportConfig) { c.round = r }
+}
+
+func newConfig(opts []ReportOption) reportConfig {
+	cfg := reportConfig{date: time.Now()}
+	for _, o := range opts {
+		o(&cfg)
+	}
+	return cfg
+}
+
+// props are the document properties of a workbook about cfg's round: made by the
+// issuing office, about the round, created when written.
+func (c reportConfig) props(what string) xlsxlayout.Props {
+	r := c.round
+	office := c.issuer
+	if office == "" {
+		office = r.Contact.Office
+	}
+	if office == "" {
+		office = xxgk.DefaultContact.Office
+	}
+	title := what
+	if r.ID != "" || r.Title != "" {
+		title = roundTitle(r) + what
+	}
+	return xlsxlayout.Props{Creator: office, Title: title, Subject: r.ID, Created: c.date, Now: c.date}
 }
 
 // ReportXLSX writes the consolidated workbook for a round: 汇总 (one row per unit, problems
 // first, totals), 图表 (completion by unit), 指标覆盖, 未报送单位, 问题清单 and 明细.
 func ReportXLSX(w io.Writer, s xxgk.Summary, cat *xxgk.Catalog, opts ...ReportOption) error {
-	cfg := reportConfig{date: time.Now()}
-	for _, o := range opts {
-		o(&cfg)
-	}
+	cfg := newConfig(opts)
+	cfg.round = s.Round
 	f := excelize.NewFile()
 	defer f.Close()
 	// Create every sheet first: defined names (print titles, filters) refer to sheets by
@@ -78,9 +118,7 @@ func ReportXLSX(w io.Writer, s xxgk.Summary, cat *xxgk.Catalog, opts ...ReportOp
 	// 汇总 is active as the first sheet of a new file. Do not call SetActiveSheet: it reads
 	// every worksheet back, streamed ones included, and the save then re-encodes them all
 	// (most of the run time at 1,000 units).
-	if err := f.SetDocProps(&excelize.DocProperties{
-		Title: title + "汇总", Creator: "xxgk", Subject: s.Round.ID, Language: "zh-CN",
-	}); err != nil {
+	if err := xlsxlayout.Set(f, cfg.props("汇总")); err != nil {
 		return err
 	}
 	return writeFile(f, w)

@@ -9,21 +9,22 @@ import (
 )
 
 // CoverageColumns are 指标覆盖's headers. 信息公开内容 comes last: several items share one
-// 二级指标 (财政信息), and without it their rows look like duplicates.
-var CoverageColumns = []string{"编码", "一级指标", "二级指标", "应建单位数", "已开设", "未开设", "不适用", "覆盖率", "信息公开内容"}
+// 二级指标 (财政信息), and without it their rows look like duplicates. On every row and in
+// 合计, 应建单位数 = 已开设 + 未开设 + 不适用 + 未报送.
+var CoverageColumns = []string{"编码", "一级指标", "二级指标", "应建单位数", "已开设", "未开设", "不适用", "未报送", "覆盖率", "信息公开内容"}
 
-const coverageRateCol = 8 // H
+const coverageRateCol = 9 // I
 
 func writeCoverageSheet(f *excelize.File, st *styles, s xxgk.Summary, title string) error {
-	widths := []float64{11, 16, 20, 10, 8, 8, 8, 9, 48}
-	bodies := []int{st.text, st.wrap, st.wrap, st.number, st.number, st.number, st.number, st.percent, st.wrap}
+	widths := []float64{10, 14, 18, 10, 7, 7, 7, 7, 8, 44}
+	bodies := []int{st.text, st.wrap, st.wrap, st.number, st.number, st.number, st.number, st.number, st.percent, st.wrap}
 	cols := make([]column, len(CoverageColumns))
 	for i, t := range CoverageColumns {
-		cols[i] = column{Title: t, Width: widths[i], Style: bodies[i]}
+		cols[i] = column{Title: t, Width: widths[i], Style: bodies[i], Wrap: bodies[i] == st.wrap}
 	}
 	n := len(s.Indicators)
 	sw, err := newSheetWriter(f, sheetSpec{
-		Name: SheetCoverage, Cols: cols, HeaderRow: 1, LastRow: 1 + n, Freeze: "B2", Title: title,
+		Name: SheetCoverage, Cols: cols, HeaderRow: 1, LastRow: 1 + n + 1, Freeze: "B2", Title: title,
 	})
 	if err != nil {
 		return err
@@ -32,9 +33,11 @@ func writeCoverageSheet(f *excelize.File, st *styles, s xxgk.Summary, title stri
 		return err
 	}
 	vals := make([]any, len(cols))
+	var total xxgk.Counts
 	for _, c := range s.Indicators {
+		total = total.Plus(c.Counts)
 		row := []any{c.Code, str(c.Area), str(c.SubArea), c.Assigned, c.Opened, c.NotOpened,
-			c.NotApplicable, c.Completion(), str(c.Content)}
+			c.NotApplicable, c.NotReported, c.Completion(), str(c.Content)}
 		if c.Assigned == 0 {
 			row[coverageRateCol-1] = nil // nobody must build it: no rate rather than 0%
 		}
@@ -44,6 +47,16 @@ func writeCoverageSheet(f *excelize.File, st *styles, s xxgk.Summary, title stri
 		if err := sw.next(vals); err != nil {
 			return err
 		}
+	}
+	totals := []any{"合计", nil, nil, total.Assigned, total.Opened, total.NotOpened, total.NotApplicable,
+		total.NotReported, total.Completion(), nil}
+	tstyles := []int{st.totalText, st.totalText, st.totalText, st.totalNumber, st.totalNumber, st.totalNumber,
+		st.totalNumber, st.totalNumber, st.totalPercent, st.totalText}
+	for i, v := range totals {
+		vals[i] = excelize.Cell{Value: v, StyleID: tstyles[i]}
+	}
+	if err := sw.next(vals); err != nil {
+		return err
 	}
 	var conds []condFormat
 	if n > 0 {

@@ -18,9 +18,9 @@ var (
 // one line says so, so that an empty sheet is not mistaken for a failure.
 func writeMissingSheet(f *excelize.File, st *styles, s xxgk.Summary, title string) error {
 	cols := []column{
-		{MissingColumns[0], 6, st.center}, {MissingColumns[1], 20, st.text},
-		{MissingColumns[2], 36, st.text}, {MissingColumns[3], 10, st.center}, {MissingColumns[4], 10, st.number},
-		{MissingColumns[5], 40, st.wrap},
+		{MissingColumns[0], 6, st.center, false}, {MissingColumns[1], 20, st.text, false},
+		{MissingColumns[2], 30, st.wrap, true}, {MissingColumns[3], 10, st.center, false}, {MissingColumns[4], 10, st.number, false},
+		{MissingColumns[5], 46, st.wrap, true},
 	}
 	var missing []xxgk.UnitSummary
 	for _, u := range s.Units {
@@ -59,8 +59,8 @@ func writeMissingSheet(f *excelize.File, st *styles, s xxgk.Summary, title strin
 // imported (errors reject a file, so only warnings reach the store), units in catalog order.
 func writeProblemsSheet(f *excelize.File, st *styles, s xxgk.Summary, title string) error {
 	cols := []column{
-		{ProblemColumns[0], 16, st.text}, {ProblemColumns[1], 13, st.text}, {ProblemColumns[2], 11, st.text},
-		{ProblemColumns[3], 30, st.wrap}, {ProblemColumns[4], 56, st.wrap},
+		{ProblemColumns[0], 16, st.text, false}, {ProblemColumns[1], 13, st.text, false}, {ProblemColumns[2], 11, st.text, false},
+		{ProblemColumns[3], 30, st.wrap, true}, {ProblemColumns[4], 56, st.wrap, true},
 	}
 	n := 0
 	for _, u := range s.Units {

@@ -7,21 +7,23 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"xxgk"
+	"xxgk/xlsxlayout"
 )
 
 // SummaryColumns are 汇总's headers.
-var SummaryColumns = []string{"单位", "类型", "报送状态", "版本", "应建栏目", "已开设", "未开设", "不适用", "完成率", "最后报送时间"}
+// 应建栏目 = 已开设 + 未开设 + 不适用 + 未报送 on every row and in 合计.
+var SummaryColumns = []string{"单位", "类型", "报送状态", "版本", "应建栏目", "已开设", "未开设", "不适用", "未报送", "完成率", "最后报送时间"}
 
 // Layout of 汇总: a title, a line of overall figures, the header, one row per unit, totals.
 const (
 	summaryHeaderRow = 3
-	summaryStatusCol = 3 // C
-	summaryRateCol   = 9 // I
+	summaryStatusCol = 3  // C
+	summaryRateCol   = 10 // J
 )
 
 func writeSummarySheet(f *excelize.File, st *styles, s xxgk.Summary, units []xxgk.UnitSummary, title string, date time.Time) error {
-	widths := []float64{22, 9, 10, 6, 9, 8, 8, 8, 9, 19}
-	bodies := []int{st.text, st.center, st.center, st.center, st.number, st.number, st.number, st.number, st.percent, st.dateTime}
+	widths := []float64{22, 9, 10, 6, 9, 8, 8, 8, 8, 9, 19}
+	bodies := []int{st.text, st.center, st.center, st.center, st.number, st.number, st.number, st.number, st.number, st.percent, st.dateTime}
 	cols := make([]column, len(SummaryColumns))
 	for i, t := range SummaryColumns {
 		cols[i] = column{Title: t, Width: widths[i], Style: bodies[i]}
@@ -40,7 +42,9 @@ func writeSummarySheet(f *excelize.File, st *styles, s xxgk.Summary, units []xxg
 	if err := sw.mergeRow(); err != nil {
 		return err
 	}
-	if err := sw.next([]any{excelize.Cell{Value: overallLine(s, date), StyleID: st.subtitle}}, excelize.RowOpts{Height: 32}); err != nil {
+	line := overallLine(s, date)
+	lineHeight := xlsxlayout.RowHeight(bodyFontPt, 2, xlsxlayout.Cell{Text: line, Width: sumWidths(widths)})
+	if err := sw.next([]any{excelize.Cell{Value: line, StyleID: st.subtitle}}, excelize.RowOpts{Height: lineHeight}); err != nil {
 		return err
 	}
 	if err := sw.mergeRow(); err != nil {
@@ -50,21 +54,17 @@ func writeSummarySheet(f *excelize.File, st *styles, s xxgk.Summary, units []xxg
 		return err
 	}
 	vals := make([]any, len(cols))
-	var last time.Time
 	for _, u := range units {
 		var version, at any
 		if u.State != xxgk.Missing {
 			version, at = u.Version, timeValue(u.SubmittedAt)
-			if u.SubmittedAt.After(last) {
-				last = u.SubmittedAt
-			}
 		}
 		row := []any{unitName(u.Unit), u.Unit.Kind.Label(), u.State.Label(), version,
-			u.Assigned, u.Opened, u.NotOpened, u.NotApplicable, u.Completion(), at}
+			u.Assigned, u.Opened, u.NotOpened, u.NotApplicable, u.NotReported, u.Completion(), at}
 		if u.State == xxgk.Missing {
-			// As in the PDF: nothing reported, so no counts and no rate (0.0% would read
-			// as "submitted and opened nothing").
-			row[5], row[6], row[7], row[8] = nil, nil, nil, xxgk.NoRate
+			// Nothing reported: every column counts under 未报送, and there is no rate
+			// (0.0% would read as "submitted and opened nothing").
+			row[summaryRateCol-1] = xxgk.NoRate
 		}
 		for i, v := range row {
 			vals[i] = excelize.Cell{Value: v, StyleID: cols[i].Style}
@@ -76,10 +76,12 @@ func writeSummarySheet(f *excelize.File, st *styles, s xxgk.Summary, units []xxg
 			return err
 		}
 	}
+	// 最后报送时间 of 合计 stays empty: a date there reads as the round's, and summing
+	// dates means nothing.
 	totals := []any{"合计", nil, fmt.Sprintf("已报送 %d/%d", s.Submitted, len(s.Units)), nil,
-		s.Total.Assigned, s.Total.Opened, s.Total.NotOpened, s.Total.NotApplicable, s.Total.Completion(), timeValue(last)}
+		s.Total.Assigned, s.Total.Opened, s.Total.NotOpened, s.Total.NotApplicable, s.Total.NotReported, s.Total.Completion(), nil}
 	tstyles := []int{st.totalText, st.totalText, st.totalText, st.totalText, st.totalNumber, st.totalNumber,
-		st.totalNumber, st.totalNumber, st.totalPercent, st.totalDateTime}
+		st.totalNumber, st.totalNumber, st.totalNumber, st.totalPercent, st.totalText}
 	for i, v := range totals {
 		vals[i] = excelize.Cell{Value: v, StyleID: tstyles[i]}
 	}
@@ -121,55 +123,10 @@ func summaryConds(st *styles, n int) []condFormat {
 	}
 }
 
-// maxChartHeight keeps the chart within Excel's largest drawing object (169 in, about
-// 16,000 px); at 1,000 units the bars get thinner instead.
-const maxChartHeight = 15000
-
-// writeChartSheet draws completion by unit as horizontal bars, in 汇总's order (problems on
-// top), reading the values from 汇总 so the chart and the table cannot disagree.
-func writeChartSheet(f *excelize.File, st *styles, units []xxgk.UnitSummary, title string) error {
-	if err := f.SetCellValue(SheetChart, "A1", "各单位完成率（按 汇总 表顺序：未报送、逾期在前，完成率由低到高；低于 60% 为偏低）"); err != nil {
-		return err
+func sumWidths(ws []float64) float64 {
+	t := 0.0
+	for _, w := range ws {
+		t += w
 	}
-	if err := f.SetCellStyle(SheetChart, "A1", "A1", st.note); err != nil {
-		return err
-	}
-	fit := true
-	if err := f.SetSheetProps(SheetChart, &excelize.SheetPropsOptions{FitToPage: &fit}); err != nil {
-		return err
-	}
-	if err := printSetup(f, SheetChart, title, 0); err != nil {
-		return err
-	}
-	n := len(units)
-	if n == 0 {
-		return f.SetCellValue(SheetChart, "A2", "（没有单位）")
-	}
-	first, last := summaryHeaderRow+1, summaryHeaderRow+n
-	ref := func(col int) string {
-		c := colName(col)
-		return fmt.Sprintf("'%s'!$%s$%d:$%s$%d", SheetSummary, c, first, c, last)
-	}
-	zero, one := 0.0, 1.0
-	gap, vary := uint(40), false
-	// excelize's default axis text is a light grey that vanishes on paper.
-	axisFont := excelize.Font{Color: "262626", Size: 10}
-	return f.AddChart(SheetChart, "A3", &excelize.Chart{
-		Type: excelize.Bar,
-		Series: []excelize.ChartSeries{{
-			Name:       fmt.Sprintf("'%s'!$%s$%d", SheetSummary, colName(summaryRateCol), summaryHeaderRow),
-			Categories: ref(1),
-			Values:     ref(summaryRateCol),
-			Fill:       excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"4472C4"}},
-		}},
-		Title:     excelize.ChartTitle{Paragraph: []excelize.RichTextRun{{Text: "各单位完成率"}}},
-		Legend:    excelize.ChartLegend{Position: "none"},
-		Dimension: excelize.ChartDimension{Width: 900, Height: uint(min(120+22*n, maxChartHeight))},
-		XAxis:     excelize.ChartAxis{ReverseOrder: true, Font: axisFont},
-		YAxis: excelize.ChartAxis{MajorGridLines: true, Minimum: &zero, Maximum: &one, MajorUnit: 0.1,
-			NumFmt: excelize.ChartNumFmt{CustomNumFmt: "0%"}, Font: axisFont},
-		PlotArea:   excelize.ChartPlotArea{ShowVal: true, NumFmt: excelize.ChartNumFmt{CustomNumFmt: fmtPercent}},
-		GapWidth:   &gap,
-		VaryColors: &vary,
-	})
+	return t
 }

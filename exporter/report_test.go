@@ -71,12 +71,13 @@ func TestReportSummarySheet(t *testing.T) {
 		t.Errorf("header %q", rs[2])
 	}
 	want := [][]string{
-		{"市教体局", "市级部门", "未报送", "", "18", "", "", "", xxgk.NoRate, ""},
-		{"汉阴县", "县区", "未报送", "", "8", "", "", "", xxgk.NoRate, ""},
-		{"市审计局", "市级部门", "逾期报送", "2", "18", "18", "0", "0", xxgk.Percent(1), "2020-09-22 16:05"},
-		{"市财政局", "市级部门", "已报送", "1", "18", "1", "15", "2", xxgk.Percent(1.0 / 16), "2020-09-18 09:30"},
-		{"汉滨区", "县区", "已报送", "1", "8", "5", "3", "0", xxgk.Percent(5.0 / 8), "2020-09-18 09:30"},
-		{"合计", "", "已报送 3/5", "", "70", "24", "18", "2", xxgk.Percent(24.0 / 68), "2020-09-22 16:05"},
+		{"市教体局", "市级部门", "未报送", "", "18", "0", "0", "0", "18", xxgk.NoRate, ""},
+		{"汉阴县", "县区", "未报送", "", "8", "0", "0", "0", "8", xxgk.NoRate, ""},
+		{"市审计局", "市级部门", "逾期报送", "2", "18", "18", "0", "0", "0", xxgk.Percent(1), "2020-09-22 16:05"},
+		{"市财政局", "市级部门", "已报送", "1", "18", "1", "15", "2", "0", xxgk.Percent(1.0 / 16), "2020-09-18 09:30"},
+		{"汉滨区", "县区", "已报送", "1", "8", "5", "3", "0", "0", xxgk.Percent(5.0 / 8), "2020-09-18 09:30"},
+		// No date in 最后报送时间 of 合计.
+		{"合计", "", "已报送 3/5", "", "70", "24", "18", "2", "26", xxgk.Percent(24.0 / 68), ""},
 	}
 	for i, w := range want {
 		got := rs[3+i]
@@ -86,20 +87,20 @@ func TestReportSummarySheet(t *testing.T) {
 		}
 	}
 	// The completion cell holds the ratio with a 0.0% format, so it sorts and charts.
-	raw, err := f.GetCellValue(SheetSummary, "I7", excelize.Options{RawCellValue: true})
+	raw, err := f.GetCellValue(SheetSummary, "J7", excelize.Options{RawCellValue: true})
 	if err != nil || raw != "0.0625" {
-		t.Errorf("I7 raw = %q, %v; want 0.0625", raw, err)
+		t.Errorf("J7 raw = %q, %v; want 0.0625", raw, err)
 	}
-	for _, cell := range []string{"I6", "I8", "I9"} {
+	for _, cell := range []string{"J6", "J8", "J9"} {
 		if nf := numFmt(t, f, SheetSummary, cell); nf != fmtPercent {
 			t.Errorf("%s number format %q, want %q", cell, nf, fmtPercent)
 		}
 	}
-	if nf := numFmt(t, f, SheetSummary, "J6"); nf != fmtDateTime {
-		t.Errorf("J6 number format %q", nf)
+	if nf := numFmt(t, f, SheetSummary, "K6"); nf != fmtDateTime {
+		t.Errorf("K6 number format %q", nf)
 	}
 	mc, _ := f.GetMergeCells(SheetSummary)
-	if len(mc) != 2 || mc[0].GetStartAxis() != "A1" || mc[0].GetEndAxis() != "J1" {
+	if len(mc) != 2 || mc[0].GetStartAxis() != "A1" || mc[0].GetEndAxis() != "K1" {
 		t.Errorf("merged title cells: %v", mc)
 	}
 }
@@ -130,8 +131,8 @@ func TestReportSheetSettings(t *testing.T) {
 		filter     string
 		printTitle string
 	}{
-		{SheetSummary, "B4", "A3:J8", "$3:$3"},
-		{SheetCoverage, "B2", "A1:I21", "$1:$1"},
+		{SheetSummary, "B4", "A3:K8", "$3:$3"},
+		{SheetCoverage, "B2", "A1:J21", "$1:$1"},
 		{SheetMissing, "A2", "A1:F3", "$1:$1"},
 		{SheetProblems, "A2", "A1:E3", "$1:$1"},
 		{SheetDetails, "C2", "A1:O45", "$1:$1"},
@@ -157,10 +158,15 @@ func TestReportSheetSettings(t *testing.T) {
 		}
 	}
 	for _, sheet := range ReportSheets {
+		// The chart prints portrait on one page; the tables landscape, one page wide.
+		orient, tall := "landscape", 0
+		if sheet == SheetChart {
+			orient, tall = "portrait", 1
+		}
 		pl, err := f.GetPageLayout(sheet)
-		if err != nil || *pl.Size != 9 || *pl.Orientation != "landscape" || pl.FitToWidth == nil || *pl.FitToWidth != 1 ||
-			pl.FitToHeight == nil || *pl.FitToHeight != 0 {
-			t.Errorf("%s page layout %+v, %v; want A4 landscape, 1 page wide", sheet, pl, err)
+		if err != nil || *pl.Size != 9 || *pl.Orientation != orient || pl.FitToWidth == nil || *pl.FitToWidth != 1 ||
+			pl.FitToHeight == nil || *pl.FitToHeight != tall {
+			t.Errorf("%s page layout %+v, %v; want A4 %s, 1 page wide, %d tall", sheet, pl, err, orient, tall)
 		}
 		sp, err := f.GetSheetProps(sheet)
 		if err != nil || sp.FitToPage == nil || !*sp.FitToPage {
@@ -194,21 +200,22 @@ func TestReportConditionalFormatsAndChart(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	rowsCF, rateCF := cf["A4:J8"], cf["I4:I8"]
+	rowsCF, rateCF := cf["A4:K8"], cf["J4:J8"]
 	if len(rowsCF) != 2 || rowsCF[0].Type != "formula" || rowsCF[0].Criteria != `$C4="未报送"` || rowsCF[1].Criteria != `$C4="逾期报送"` {
 		t.Errorf("status highlighting: %+v", rowsCF)
 	}
 	if len(rateCF) != 1 || rateCF[0].Criteria != "less than" || rateCF[0].Value != "0.6" {
 		t.Errorf("low completion highlighting: %+v", rateCF)
 	}
-	if cf, _ := f.GetConditionalFormats(SheetCoverage); len(cf["H2:H21"]) != 1 {
+	if cf, _ := f.GetConditionalFormats(SheetCoverage); len(cf["I2:I21"]) != 1 {
 		t.Errorf("coverage highlighting: %+v", cf)
 	}
 	if cf, _ := f.GetConditionalFormats(SheetDetails); len(cf["E2:E45"]) != 1 {
 		t.Errorf("明细 未开设 highlighting: %+v", cf)
 	}
 	chart := zipEntry(t, path, "xl/charts/chart1.xml")
-	for _, want := range []string{`<barDir val="bar">`, `<varyColors val="0">`, "&#39;汇总&#39;!$A$4:$A$8", "&#39;汇总&#39;!$I$4:$I$8", `<orientation val="maxMin">`} {
+	for _, want := range []string{`<barDir val="bar">`, `<varyColors val="0">`, "&#39;图表&#39;!$T$2:$T$6", "&#39;图表&#39;!$U$2:$U$6",
+		`<orientation val="maxMin">`, `<tickLblSkip val="1">`} {
 		if !strings.Contains(chart, want) {
 			t.Errorf("chart lacks %s", want)
 		}
@@ -222,12 +229,12 @@ func TestReportOtherSheets(t *testing.T) {
 	s, cat := fixtureSummary(t)
 	f := openXLSX(t, writeReport(t, s, cat))
 	cov := rows(t, f, SheetCoverage)
-	if len(cov) != 21 || !slices.Equal(cov[0], CoverageColumns) {
+	if len(cov) != 22 || !slices.Equal(cov[0], CoverageColumns) {
 		t.Fatalf("指标覆盖: %d rows, header %q", len(cov), cov[0])
 	}
 	// T-13: every department (3) and county (2) must build it; 市财政局 did not, 汉滨区 and
 	// 市审计局 did; missing units count against coverage.
-	if got, want := cov[13][:8], []string{"T-13", "领域4", "子项13", "5", "2", "1", "0", xxgk.Percent(2.0 / 5)}; !slices.Equal(got, want) {
+	if got, want := cov[13][:9], []string{"T-13", "领域4", "子项13", "5", "2", "1", "0", "2", xxgk.Percent(2.0 / 5)}; !slices.Equal(got, want) {
 		t.Errorf("T-13 coverage %q, want %q", got, want)
 	}
 	if cov[5][2] != "" {
@@ -257,8 +264,8 @@ func TestReportOtherSheets(t *testing.T) {
 }
 
 func TestReportEmptyRound(t *testing.T) {
-	s, cat := fixtureSummary(t)
-	s = xxgk.Summarize(fixtureRound, cat, nil)
+	_, cat := fixtureSummary(t)
+	s := xxgk.Summarize(fixtureRound, cat, nil)
 	f := openXLSX(t, writeReport(t, s, cat))
 	if got := rows(t, f, SheetProblems); len(got) != 2 || got[1][0] != "（导入时未发现问题）" {
 		t.Errorf("问题清单 of an empty round: %q", got)

@@ -141,9 +141,9 @@ func TestDimensionsMatchData(t *testing.T) {
 		file, sheet, dim string
 		rows             int
 	}{
-		{report, SheetSummary, "A1:J9", 9},
-		{report, SheetChart, "A1", 1},
-		{report, SheetCoverage, "A1:I21", 21},
+		{report, SheetSummary, "A1:K9", 9},
+		{report, SheetChart, "A1:U6", 6},
+		{report, SheetCoverage, "A1:J22", 22},
 		{report, SheetMissing, "A1:F3", 3},
 		{report, SheetProblems, "A1:E3", 3},
 		{report, SheetDetails, "A1:O45", 45},
@@ -224,11 +224,11 @@ func TestLibreOfficeSeesEveryRow(t *testing.T) {
 	// LibreOffice renders the 0.0% format itself: its text must be what the PDF and status
 	// print (UnitSummary.Rate, via xxgk.Percent), even on a rounding tie (市财政局: 1/16).
 	for i, u := range s.ProblemsFirst() {
-		if got, want := lo[SheetSummary][3+i][8], u.Rate(); got != want {
+		if got, want := lo[SheetSummary][3+i][9], u.Rate(); got != want {
 			t.Errorf("%s completion shown as %q by LibreOffice, xxgk.Percent says %q", u.Unit.Short, got, want)
 		}
 	}
-	if got, want := lo[SheetSummary][3+3][8], xxgk.Percent(1.0/16); got != "6.3%" || want != "6.3%" {
+	if got, want := lo[SheetSummary][3+3][9], xxgk.Percent(1.0/16); got != "6.3%" || want != "6.3%" {
 		t.Errorf("市财政局 (1/16): LibreOffice %q, xxgk.Percent %q; want 6.3%%", got, want)
 	}
 }

@@ -4,14 +4,23 @@ import (
 	"fmt"
 
 	"github.com/xuri/excelize/v2"
+
+	"xxgk/xlsxlayout"
 )
 
-// column is one column of a streamed table: its header, width and body style.
+// column is one column of a streamed table: its header, width and body style. Wrap
+// marks a column whose style wraps text: each row's height is computed from its wrapped
+// cells, because LibreOffice prints a wrapped cell over the next row when the row has
+// no height, and Excel does not fit heights when it opens a file.
 type column struct {
 	Title string
 	Width float64
 	Style int
+	Wrap  bool
 }
+
+// bodyFontPt is the size of the tables' text (styles.go).
+const bodyFontPt = 10
 
 // sheetSpec describes a streamed sheet before its first row is written. The stream writer
 // emits <sheetPr> and <dimension> when it is created, so everything that lands there
@@ -85,14 +94,41 @@ func activePane(col, row int) string {
 	return "bottomLeft"
 }
 
-// next writes values as the next row (rows are consecutive from 1).
+// next writes values as the next row (rows are consecutive from 1). Without options, a
+// row with text in a wrapped column gets the height that shows all of it.
 func (w *sheetWriter) next(values []any, opts ...excelize.RowOpts) error {
 	w.row++
 	if w.row > w.spec.LastRow {
 		return fmt.Errorf("exporter: sheet %s: row %d beyond declared last row %d", w.spec.Name, w.row, w.spec.LastRow)
 	}
+	if len(opts) == 0 {
+		if h, ok := w.fitHeight(values); ok {
+			opts = []excelize.RowOpts{{Height: h}}
+		}
+	}
 	cell, _ := excelize.CoordinatesToCellName(1, w.row)
 	return w.sw.SetRow(cell, values, opts...)
+}
+
+// fitHeight is the height showing every wrapped cell of values whole; false when no
+// wrapped column holds text (the default height fits).
+func (w *sheetWriter) fitHeight(values []any) (float64, bool) {
+	var cells []xlsxlayout.Cell
+	for i, v := range values {
+		if i >= len(w.spec.Cols) || !w.spec.Cols[i].Wrap {
+			continue
+		}
+		if c, ok := v.(excelize.Cell); ok {
+			v = c.Value
+		}
+		if s, ok := v.(string); ok && s != "" {
+			cells = append(cells, xlsxlayout.Cell{Text: s, Width: w.spec.Cols[i].Width})
+		}
+	}
+	if len(cells) == 0 {
+		return 0, false
+	}
+	return xlsxlayout.RowHeight(bodyFontPt, 1, cells...), true
 }
 
 // header writes the column titles as the next row.
@@ -101,7 +137,11 @@ func (w *sheetWriter) header(style int) error {
 	for i, c := range w.spec.Cols {
 		vals[i] = excelize.Cell{Value: c.Title, StyleID: style}
 	}
-	return w.next(vals, excelize.RowOpts{Height: 30})
+	cells := make([]xlsxlayout.Cell, len(w.spec.Cols))
+	for i, c := range w.spec.Cols {
+		cells[i] = xlsxlayout.Cell{Text: c.Title, Width: c.Width}
+	}
+	return w.next(vals, excelize.RowOpts{Height: max(30, xlsxlayout.RowHeight(bodyFontPt, 1, cells...))})
 }
 
 // merge merges the current row across all columns (title lines).

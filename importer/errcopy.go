@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"time"
 
 	"github.com/xuri/excelize/v2"
 
@@ -79,10 +80,22 @@ const (
 	fillWarning = "FFE699"
 )
 
+// CopyInfo says who returns an annotated copy and when: its document properties name
+// the office as maker (zero: xxgk.DefaultContact.Office) and the time (zero: now).
+type CopyInfo struct {
+	Office string
+	Now    time.Time
+}
+
 // Annotate returns a copy of a workbook with each located problem's cell filled (red for
 // errors, amber for warnings) and commented, and a first sheet 问题清单 listing every
 // problem — ready to send back to the unit.
 func Annotate(data []byte, ps xxgk.Problems) ([]byte, error) {
+	return AnnotateWith(data, ps, CopyInfo{})
+}
+
+// AnnotateWith is Annotate with the copy's maker and time given.
+func AnnotateWith(data []byte, ps xxgk.Problems, info CopyInfo) ([]byte, error) {
 	lim := DefaultLimits()
 	f, err := excelize.OpenReader(bytes.NewReader(data), excelize.Options{UnzipSizeLimit: lim.MaxUnzipped, UnzipXMLSizeLimit: lim.MaxPart})
 	if err != nil {
@@ -140,6 +153,7 @@ func Annotate(data []byte, ps xxgk.Problems) ([]byte, error) {
 			if err != nil || st == nil {
 				st = &excelize.Style{}
 			}
+			cleanColors(st)
 			color := fillError
 			if sev == 1 {
 				color = fillWarning
@@ -170,7 +184,10 @@ func Annotate(data []byte, ps xxgk.Problems) ([]byte, error) {
 			return nil, fmt.Errorf("批注 %s!%s：%w", k.sheet, k.cell, err)
 		}
 	}
-	if err := problemSheet(f, ps); err != nil {
+	if err := problemSheet(f, ps, info.office()); err != nil {
+		return nil, err
+	}
+	if err := copyProps(f, info); err != nil {
 		return nil, err
 	}
 	buf, err := f.WriteToBuffer()
@@ -187,97 +204,4 @@ func commentText(c excelize.Comment) string {
 		t += p.Text
 	}
 	return strings.TrimSpace(t)
-}
-
-// problemSheet writes 问题清单 as the first, active sheet.
-func problemSheet(f *excelize.File, ps xxgk.Problems) error {
-	if idx, _ := f.GetSheetIndex(SheetProblems); idx >= 0 {
-		if err := f.DeleteSheet(SheetProblems); err != nil {
-			return err
-		}
-	}
-	if _, err := f.NewSheet(SheetProblems); err != nil {
-		return err
-	}
-	sheets := f.GetSheetList()
-	if sheets[0] != SheetProblems {
-		if err := f.MoveSheet(SheetProblems, sheets[0]); err != nil {
-			return err
-		}
-	}
-	head, err := f.NewStyle(&excelize.Style{Font: &excelize.Font{Bold: true}, Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"D9E1F2"}},
-		Alignment: &excelize.Alignment{Vertical: "center"}})
-	if err != nil {
-		return err
-	}
-	wrap, err := f.NewStyle(&excelize.Style{Alignment: &excelize.Alignment{WrapText: true, Vertical: "top"}})
-	if err != nil {
-		return err
-	}
-	rows := [][]any{{"序号", "类别", "位置", "指标编码", "值", "问题"}}
-	nErr := len(ps.Only(xxgk.Error))
-	title := fmt.Sprintf("本文件有 %d 个错误、%d 个警告，已退回。请按下表逐项修改（红色单元格为错误，黄色为警告，鼠标停在单元格上可看批注），修改后重新报送。", nErr, len(ps)-nErr)
-	if err := f.SetCellStr(SheetProblems, "A1", title); err != nil {
-		return err
-	}
-	for i, p := range ps {
-		where := p.Where()
-		if where == "" {
-			where = "整个文件"
-		}
-		rows = append(rows, []any{i + 1, p.Severity.Label(), where, p.Code, p.Value, p.Message})
-	}
-	for i, r := range rows {
-		cell, _ := excelize.CoordinatesToCellName(1, i+3)
-		if err := f.SetSheetRow(SheetProblems, cell, &r); err != nil {
-			return err
-		}
-	}
-	last := fmt.Sprintf("F%d", len(rows)+2)
-	if err := f.SetCellStyle(SheetProblems, "A3", "F3", head); err != nil {
-		return err
-	}
-	if len(rows) > 1 {
-		if err := f.SetCellStyle(SheetProblems, "A4", last, wrap); err != nil {
-			return err
-		}
-	}
-	for _, c := range []struct {
-		col   string
-		width float64
-	}{{"A", 6}, {"B", 6}, {"C", 14}, {"D", 12}, {"E", 30}, {"F", 70}} {
-		if err := f.SetColWidth(SheetProblems, c.col, c.col, c.width); err != nil {
-			return err
-		}
-	}
-	// The title spans the table and wraps; printed, the list fits the page width.
-	titleStyle, err := f.NewStyle(&excelize.Style{Font: &excelize.Font{Bold: true, Color: "C00000"}, Alignment: &excelize.Alignment{WrapText: true, Vertical: "center"}})
-	if err != nil {
-		return err
-	}
-	if err := f.MergeCell(SheetProblems, "A1", "F1"); err != nil {
-		return err
-	}
-	if err := f.SetCellStyle(SheetProblems, "A1", "F1", titleStyle); err != nil {
-		return err
-	}
-	if err := f.SetRowHeight(SheetProblems, 1, 36); err != nil {
-		return err
-	}
-	landscape, one, zero, fit := "landscape", 1, 0, true
-	if err := f.SetPageLayout(SheetProblems, &excelize.PageLayoutOptions{Orientation: &landscape, FitToWidth: &one, FitToHeight: &zero}); err != nil {
-		return err
-	}
-	if err := f.SetSheetProps(SheetProblems, &excelize.SheetPropsOptions{FitToPage: &fit}); err != nil {
-		return err
-	}
-	if err := f.SetPanes(SheetProblems, &excelize.Panes{Freeze: true, YSplit: 3, TopLeftCell: "A4", ActivePane: "bottomLeft"}); err != nil {
-		return err
-	}
-	idx, err := f.GetSheetIndex(SheetProblems)
-	if err != nil {
-		return err
-	}
-	f.SetActiveSheet(idx)
-	return nil
 }

@@ -1,6 +1,8 @@
 package templates
 
 import (
+	"github.com/xuri/excelize/v2"
+
 	"xxgk"
 )
 
@@ -55,10 +57,19 @@ func (b *book) form() error {
 	legend := "说明：灰色列为指标内容，已锁定；白色列请逐行填写，从“是否开设栏目”下拉列表选择；" +
 		"黄色底纹的“报送内容”在选择“已开设”时必须填写；选择“未开设”或“不适用”时请在“备注”中说明原因。" +
 		"详见“" + xxgk.SheetGuide + "”工作表。请勿插入或删除行。"
-	if err := b.merged(sh, 1, rowLegend, xxgk.NumCols, legend, st.legend); err != nil {
+	if err := b.merged(sh, 1, rowLegend, xxgk.NumCols, "", st.legend); err != nil {
 		return err
 	}
-	if err := f.SetRowHeight(sh, rowLegend, rowHeight(lines(legend, sumWidths(widths[:]), bodyFont), bodyFont)); err != nil {
+	deadline := b.deadlineText()
+	runs := []excelize.RichTextRun{{Text: legend, Font: &excelize.Font{Family: faceBody, Size: bodyFont, Color: "404040"}}}
+	if deadline != "" {
+		runs = append([]excelize.RichTextRun{{Text: deadline,
+			Font: &excelize.Font{Family: faceBody, Size: bodyFont + 1, Bold: true, Color: "C00000"}}}, runs...)
+	}
+	if err := f.SetCellRichText(sh, cell(1, rowLegend), runs); err != nil {
+		return err
+	}
+	if err := f.SetRowHeight(sh, rowLegend, rowHeight(lines(deadline+legend, sumWidths(widths[:]), bodyFont+1), bodyFont+1)); err != nil {
 		return err
 	}
 
@@ -99,6 +110,7 @@ func (b *book) form() error {
 func (b *book) rows(widths [xxgk.NumCols]float64) error {
 	const sh = xxgk.SheetForm
 	f, st := b.f, b.st
+	typical := typicalLines(widths)
 	for i, ind := range b.inds {
 		row := rowFirst + i
 		vals := [xxgk.FirstInputCol]string{
@@ -141,8 +153,8 @@ func (b *book) rows(widths [xxgk.NumCols]float64) error {
 				return err
 			}
 		}
-		// Leave room for a typed answer even where the description is short.
-		if err := f.SetRowHeight(sh, row, rowHeight(max(n, 2), bodyFont)); err != nil {
+		// Leave room for typical answers even where the description is short.
+		if err := f.SetRowHeight(sh, row, rowHeight(max(n, typical), bodyFont)); err != nil {
 			return err
 		}
 	}
@@ -185,4 +197,13 @@ func sumWidths(ws []float64) float64 {
 		t += w
 	}
 	return t
+}
+
+// deadlineText opens the legend: the unit sees by when to return the form at the top of
+// the sheet it fills, not only in the guide and the footer.
+func (b *book) deadlineText() string {
+	if b.round.Deadline.IsZero() {
+		return ""
+	}
+	return "请于" + xxgk.ChineseDate(b.round.Deadline) + "前填好报送。"
 }

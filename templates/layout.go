@@ -1,11 +1,8 @@
 package templates
 
 import (
-	"math"
-	"strings"
-	"unicode/utf8"
-
 	"xxgk"
+	"xxgk/xlsxlayout"
 )
 
 // Rows of 填报表 (1-based, as Excel counts). The importer finds the labels and the header
@@ -33,52 +30,54 @@ const (
 	guideFont = 11.0
 )
 
-// formWidths are the widths of 填报表's columns in Excel character units, chosen so that
-// the long content columns get the room and the whole table (about 165 units, 1,300 px)
-// fits A4 landscape at about 80%, so 10 pt text prints at 8 pt.
+// formWidths are the widths of 填报表's columns in Excel character units. The input
+// columns get room for what units typically write (a 40-character URL in two lines, a
+// sentence of 报送内容 in three), the descriptions the rest; the whole table (about 175
+// units, 1,350 px) fits A4 landscape at about 75%, so 10 pt text prints at 7.5 pt.
 func formWidths() [xxgk.NumCols]float64 {
 	var w [xxgk.NumCols]float64
 	w[xxgk.ColSeq] = 4.5
-	w[xxgk.ColCode] = 10.5
-	w[xxgk.ColArea] = 9
-	w[xxgk.ColSubArea] = 11
-	w[xxgk.ColContent] = 29
-	w[xxgk.ColReport] = 20
-	w[xxgk.ColStatus] = 10.5
-	w[xxgk.ColName] = 11
-	w[xxgk.ColURL] = 14
+	w[xxgk.ColCode] = 10
+	w[xxgk.ColArea] = 8
+	w[xxgk.ColSubArea] = 10
+	w[xxgk.ColContent] = 26
+	w[xxgk.ColReport] = 17
+	w[xxgk.ColStatus] = 9
+	w[xxgk.ColName] = 14
+	w[xxgk.ColURL] = 24
 	w[xxgk.ColUpdated] = 11
-	w[xxgk.ColCount] = 7.5
-	w[xxgk.ColReported] = 18
-	w[xxgk.ColRemark] = 11
+	w[xxgk.ColCount] = 7
+	w[xxgk.ColReported] = 20
+	w[xxgk.ColRemark] = 15
 	return w
 }
 
-// lines estimates how many lines text wraps to in a column of the given width at the
-// given font size. Excel does not fit row heights when it opens a file, so the writer
-// must. A column width unit is the widest digit of the default font (宋体 11 pt: 8 px);
-// a CJK character is one em, an ASCII one half an em.
-func lines(text string, width, fontPt float64) int {
-	const mdw = 8              // px
-	avail := width*mdw + 5 - 6 // px, less the cell's padding
-	em := fontPt * 96 / 72     // px
-	n := 0
-	for _, para := range strings.Split(text, "\n") {
-		px := 0.0
-		for _, r := range para {
-			if r < utf8.RuneSelf {
-				px += em / 2
-			} else {
-				px += em
-			}
-		}
-		n += max(1, int(math.Ceil(px/avail)))
+// typicalEntries are answers of the length units typically give (from the 2020 returns'
+// shape); each row is made high enough to show them whole once typed, so a filled
+// template prints without text running over the next row.
+var typicalEntries = map[int]string{
+	xxgk.ColName:     "财政预决算信息公开专栏",
+	xxgk.ColURL:      "http://www.ankang.gov.cn/xxgk/czxx/index.html",
+	xxgk.ColReported: "已于9月15日通过电子邮件报送本年度预算公开情况",
+	xxgk.ColRemark:   "网站改版中，栏目已规划，待上线后补报",
+}
+
+// typicalLines is the number of lines the typical entries take in their columns.
+func typicalLines(widths [xxgk.NumCols]float64) int {
+	n := 1
+	for col, text := range typicalEntries {
+		n = max(n, lines(text, widths[col], bodyFont))
 	}
 	return n
 }
 
+// lines estimates how many lines text wraps to in a column of the given width at the
+// given font size; see xlsxlayout.Lines.
+func lines(text string, width, fontPt float64) int {
+	return xlsxlayout.Lines(text, width, fontPt)
+}
+
 // rowHeight is the height in points for a row whose tallest cell wraps to n lines.
 func rowHeight(n int, fontPt float64) float64 {
-	h := float64(n)*fontPt*1.4 + 6
-	return min(h, 409) // Excel's maximum row height
+	return xlsxlayout.Height(n, fontPt)
 }

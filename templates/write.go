@@ -9,10 +9,12 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"time"
 
 	"github.com/xuri/excelize/v2"
 
 	"xxgk"
+	"xxgk/xlsxlayout"
 )
 
 // ErrNoIndicators means the unit has nothing to build in this catalog, so no workbook is
@@ -30,6 +32,9 @@ func Write(w io.Writer, r xxgk.Round, cat *xxgk.Catalog, u xxgk.Unit) error {
 // concurrent use; the zero value is not, use NewWriter.
 type Writer struct {
 	deflaters *sync.Pool
+	// Now, when set, is the clock for the workbooks' creation time (document
+	// properties); default time.Now.
+	Now func() time.Time
 }
 
 // NewWriter returns a Writer for any number of workbooks.
@@ -52,7 +57,11 @@ func (w *Writer) Write(out io.Writer, r xxgk.Round, cat *xxgk.Catalog, u xxgk.Un
 	f := excelize.NewFile()
 	defer f.Close()
 	f.SetZipWriter(w.zipWriter)
-	b := &book{f: f, round: r, unit: u, inds: inds}
+	now := time.Now
+	if w.Now != nil {
+		now = w.Now
+	}
+	b := &book{f: f, round: r, unit: u, inds: inds, now: now()}
 	if err := b.build(); err != nil {
 		return fmt.Errorf("生成 %s 的模板：%w", u.Short, err)
 	}
@@ -115,6 +124,7 @@ type book struct {
 	round xxgk.Round
 	unit  xxgk.Unit
 	inds  []xxgk.Indicator
+	now   time.Time // when the workbook is written
 }
 
 func (b *book) build() error {
@@ -142,6 +152,9 @@ func (b *book) build() error {
 		}
 	}
 	b.f.SetActiveSheet(0)
+	if err := b.props(); err != nil {
+		return err
+	}
 	// Locking the structure keeps sheets from being renamed, deleted or unhidden by
 	// accident; without a password it only guides.
 	return b.f.ProtectWorkbook(&excelize.WorkbookProtectionOptions{LockStructure: true})
@@ -163,3 +176,19 @@ func colName(col int) string {
 func footerText(s string) string { return strings.ReplaceAll(s, "&", "&&") }
 
 func itoa(i int) string { return strconv.Itoa(i) }
+
+// props names the issuing office as the workbook's maker (Excel's 属性, Explorer's
+// tooltip), the unit and form as its title and the round as its subject.
+func (b *book) props() error {
+	office := b.round.Contact.Office
+	if office == "" {
+		office = xxgk.DefaultContact.Office
+	}
+	title := b.round.Title
+	if title == "" {
+		title = xxgk.DefaultRoundTitle
+	}
+	return xlsxlayout.Set(b.f, xlsxlayout.Props{
+		Creator: office, Title: b.unit.Short + " " + title + "填报表", Subject: b.round.ID, Created: b.now, Now: b.now,
+	})
+}

@@ -9,6 +9,7 @@ import (
 
 	"github.com/urfave/cli/v2"
 
+	"xxgk"
 	"xxgk/exporter"
 )
 
@@ -35,11 +36,14 @@ func exportCommand(e *env) *cli.Command {
 func runExport(c *cli.Context, e *env) error {
 	out := c.String("out")
 	var write func(w io.Writer, rows []exporter.Detail) error
+	var round xxgk.Round // known once the summary is read, before write is called
 	switch strings.ToLower(filepath.Ext(out)) {
 	case ".csv":
 		write = exporter.WriteCSV
 	case ".xlsx":
-		write = exporter.WriteDetailsXLSX
+		write = func(w io.Writer, rows []exporter.Detail) error {
+			return exporter.WriteDetailsXLSX(w, rows, exporter.WithRound(round), exporter.WithDate(e.Now()))
+		}
 	default:
 		return failf("--out 的扩展名应为 .csv 或 .xlsx，而不是“%s”", filepath.Ext(out))
 	}
@@ -47,6 +51,7 @@ func runExport(c *cli.Context, e *env) error {
 	if err != nil {
 		return err
 	}
+	round = s.Round
 	rows := exporter.Details(s, cat)
 	if err := writeFileAtomic(out, func(f *os.File) error { return write(f, rows) }); err != nil {
 		return failf("无法写入导出文件 %s：%v", out, err)
