@@ -27,6 +27,9 @@ func SQLite(tb testing.TB) string {
 	return "sqlite:" + filepath.Join(tb.TempDir(), "xxgk.db")
 }
 
+// Name is the database a test calling it name uses on the server.
+func Name(name string) string { return name + os.Getenv(SuffixEnv) }
+
 // MySQLConfig returns the test server's configuration pointed at database name, or skips.
 func MySQLConfig(tb testing.TB, name string) *mysql.Config {
 	tb.Helper()
@@ -41,7 +44,7 @@ func MySQLConfig(tb testing.TB, name string) *mysql.Config {
 	if err != nil {
 		tb.Fatalf("%s: %v", Env, err)
 	}
-	cfg.DBName = name + os.Getenv(SuffixEnv)
+	cfg.DBName = Name(name)
 	return cfg
 }
 
