@@ -10,6 +10,7 @@ const (
 	FindNotAnswered   FindingKind = "not_answered"   // an assigned indicator the submission lacks
 	FindNotOpened     FindingKind = "not_opened"     // 未开设
 	FindStale         FindingKind = "stale"          // 最近更新日期 older than the staleness rule
+	FindEmpty         FindingKind = "empty"          // 已开设 with 0 items published: a blank column (空白栏目)
 	FindMissingReport FindingKind = "missing_report" // 已开设 without the 报送内容 the indicator asks for
 )
 
@@ -22,6 +23,8 @@ func (k FindingKind) Label() string {
 		return "未开设"
 	case FindStale:
 		return "长期未更新"
+	case FindEmpty:
+		return "空白栏目"
 	case FindMissingReport:
 		return "缺少报送内容"
 	}
@@ -41,7 +44,7 @@ func (r Round) StaleCheckDay() time.Time { return r.Deadline }
 
 // Findings lists the substantive problems of a unit's submission, in the order of the
 // unit's indicators: not answered, not opened, stale, or opened without the 报送内容 the
-// indicator requires. A nil submission (a unit that never reported) has none: that unit
+// indicator requires, or opened with nothing published. A nil submission (a unit that never reported) has none: that unit
 // is missing, which is a different matter.
 func Findings(r Round, inds []Indicator, sub *Submission) []Finding {
 	if sub == nil {
@@ -61,6 +64,9 @@ func Findings(r Round, inds []Indicator, sub *Submission) []Finding {
 			out = append(out, Finding{Kind: FindNotOpened, Indicator: ind, Item: it})
 		case it.Status != Opened:
 		default:
+			if it.Count == 0 {
+				out = append(out, Finding{Kind: FindEmpty, Indicator: ind, Item: it})
+			}
 			if ind.IsStale(it.LastUpdate, r.StaleCheckDay()) {
 				out = append(out, Finding{Kind: FindStale, Indicator: ind, Item: it})
 			}
@@ -72,8 +78,8 @@ func Findings(r Round, inds []Indicator, sub *Submission) []Finding {
 	return out
 }
 
-// IsFindingWarning tells an import warning that Findings already covers (the staleness
-// warning), so that a letter does not say the same thing twice.
+// IsFindingWarning tells an import warning that Findings already covers (a stale date,
+// nothing published), so that a letter does not say the same thing twice.
 func IsFindingWarning(p Problem) bool {
-	return p.Severity == Warning && p.Field == FormColumns[ColUpdated]
+	return p.Severity == Warning && (p.Field == FormColumns[ColUpdated] || p.Field == FormColumns[ColCount])
 }
