@@ -22,7 +22,7 @@ func Feedback(w io.Writer, s xxgk.Summary, u xxgk.UnitSummary, cat *xxgk.Catalog
 	d := newDoc(opt, title)
 	d.newPage()
 	d.title(title)
-	d.centred(fmt.Sprintf("（%s　%s）", unitName(u.Unit), yearLabel(s.Round)))
+	d.centred(fmt.Sprintf("（%s　%s）", unitName(u.Unit), s.Round.YearLabel()))
 	d.gap(0.5)
 	name := u.Unit.Name
 	if name == "" {
@@ -74,17 +74,4 @@ func unitName(u xxgk.Unit) string {
 		return u.Name
 	}
 	return u.Code
-}
-
-// yearLabel is how a leader names the round: "2020年度" for a round named by its year.
-func yearLabel(r xxgk.Round) string {
-	if len(r.ID) == 4 && r.ID[0] >= '1' && r.ID[0] <= '2' {
-		for _, c := range r.ID {
-			if c < '0' || c > '9' {
-				return r.ID
-			}
-		}
-		return r.ID + "年度"
-	}
-	return r.ID
 }
