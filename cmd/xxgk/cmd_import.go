@@ -137,10 +137,10 @@ type importPrinter struct {
 	// be recorded by saveRejections (nil in a dry run) a few at a time: they carry the files.
 	rejections     []xxgk.Rejection
 	saveRejections func([]xxgk.Rejection) error
-	bar        bool
-	drawn      bool
-	done       int
-	total      int
+	bar            bool
+	drawn          bool
+	done           int
+	total          int
 }
 
 // barMin is how many files make a progress bar worth drawing.
