@@ -132,7 +132,7 @@ func TestFeedbackFindings(t *testing.T) {
 		inds[1].Code + " " + indName(inds[1]) + "：栏目“预决算公开”已开设但发布信息为0条，属“空白栏目”，请及时发布信息。",
 		inds[2].Code + " " + indName(inds[2]) + "：栏目“财政收支”最近更新日期为2020年7月1日，截至2020年9月20日已超过45 天未更新，请及时更新。",
 		inds[3].Code + " " + indName(inds[3]) + "：未填报，请补充填写。",
-		"填报提示：以下填写已由系统识别处理，不影响本次统计，今后请按模板下拉选项和说明填写——填报表!G5（" + inds[0].Code + " 是否开设栏目）：值“否”：已按“未开设”处理，请今后从下拉列表选择。",
+		"填报提示：以下填写已由系统识别处理，不影响本次统计，今后请按模板下拉选项和说明填写——填报表 G5 单元格（" + inds[0].Code + " 是否开设栏目）：值“否”：已按“未开设”处理，请今后从下拉列表选择。",
 	} {
 		if !strings.Contains(raw, squash(w)) {
 			t.Errorf("letter lacks %q", w)
@@ -227,8 +227,8 @@ func TestFeedbackAfterRejection(t *testing.T) {
 	}
 	raw := renderLetter(t, s, u, cat, Options{Beside: ReturnedFileName(u.Unit)})
 	for _, w := range []string{"你单位于2020年9月18日报送的《填报表.xlsx》因有5处填写错误", "尚未报送改正后的文件", "一、应建栏目清单",
-		"退回原因如下：", "1．填报表!I5（CZ-01-1 栏目网址）：值“www.ankang.gov.cn 信息公开栏目”：不是有效网址，应以 http:// 或 https:// 开头",
-		"2．填报表!K2（联系电话）：未填写联系电话",
+		"退回原因如下：", "1．填报表 I5 单元格（CZ-01-1 栏目网址）：值“www.ankang.gov.cn 信息公开栏目”：不是有效网址，应以 http:// 或 https:// 开头",
+		"2．填报表 K2 单元格（联系电话）：未填写联系电话",
 		"退回的文件随本通知附上（《" + ReturnedFileName(u.Unit) + "》），问题单元格已标红并加批注",
 		"报送方式：在退回的《" + ReturnedFileName(u.Unit) + "》中按批注修改标红的单元格并保存"} {
 		if !strings.Contains(raw, squash(w)) {

@@ -201,9 +201,13 @@ func hintTexts(ws []xxgk.Problem) []string {
 	return []string{"填报提示：以下填写已由系统识别处理，不影响本次统计，今后请按模板下拉选项和说明填写——" + strings.Join(parts, "；") + "。"}
 }
 
-// located is a problem with where it is: 填报表!I5（CZ-01-1 栏目网址）值“…”：message.
+// located is a problem with where it is, in words a clerk reads without Excel's
+// notation: 填报表 I5 单元格（CZ-01-1 栏目网址）：值“…”：message.
 func located(p xxgk.Problem) string {
-	loc := p.Where()
+	loc := p.Sheet
+	if p.Cell != "" {
+		loc += " " + p.Cell + " 单元格"
+	}
 	if what := strings.TrimSpace(p.Code + " " + p.Field); what != "" {
 		loc += "（" + what + "）"
 	}
