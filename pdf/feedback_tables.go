@@ -49,8 +49,8 @@ func (d *doc) itemTable(u xxgk.UnitSummary, inds []xxgk.Indicator) {
 			shaded: it.Status == xxgk.NotOpened})
 	}
 	cols := []column{{head: "编码", align: 'L'}, {head: "指标及栏目名称", align: 'L'}, {head: "是否\n开设", align: 'C'},
-		{head: "栏目网址", align: 'L', w: 34}, {head: "最近\n更新", align: 'C'}, {head: "条数", align: 'C'},
-		{head: "报送内容及备注", align: 'L', w: 36}}
+		{head: "栏目网址", align: 'L', w: 38}, {head: "最近\n更新", align: 'C'}, {head: "条数", align: 'C'},
+		{head: "报送内容及备注", align: 'L', w: 28}}
 	d.table(d.fit(cols, rows, 1), rows)
 }
 

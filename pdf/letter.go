@@ -174,7 +174,7 @@ func findingText(f xxgk.Finding, r xxgk.Round) string {
 		return head + col + "已开设但发布信息为0条，属“空白栏目”，请及时发布信息。"
 	case xxgk.FindStale:
 		return fmt.Sprintf("%s%s最近更新日期为%s，截至%s已超过%s未更新，请及时更新。", head, col,
-			xxgk.ChineseDate(f.Item.LastUpdate), xxgk.ChineseDate(r.StaleCheckDay()), f.Indicator.StaleRule())
+			xxgk.ChineseDate(f.Item.LastUpdate), xxgk.ChineseDate(r.StaleCheckDay()), strings.ReplaceAll(f.Indicator.StaleRule(), " ", ""))
 	case xxgk.FindMissingReport:
 		return head + "已开设但未填写报送内容（本指标需报送：" + f.Indicator.Report + "），请补充。"
 	}
