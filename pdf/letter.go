@@ -18,7 +18,7 @@ type letter struct {
 }
 
 // maxHints is how many auto-corrected entries the 填报提示 paragraph names.
-const maxHints = 8
+const maxHints = 5
 
 // reminder is the 催报 of a unit with no accepted submission.
 func (l letter) reminder() {
