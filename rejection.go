@@ -6,6 +6,7 @@ import "time"
 // submission, but the office must not tell a unit that tried, and was sent its file back,
 // that it never reported.
 type Rejection struct {
+	ID         int64 // the store's id; zero before it is stored
 	Round      string
 	Unit       string // unit code, from the file's hidden sheet
 	FileName   string
@@ -13,7 +14,18 @@ type Rejection struct {
 	At         time.Time // when the import refused it
 	ImportedBy string
 	Errors     int // how many errors the file had
+	// Problems are what the file was refused for, so the unit's letter can list them.
+	Problems Problems
+	// File is the refused workbook itself, kept so that feedback can return it annotated
+	// beside the letter; nil when it was over RejectionKeepMax or could not be read.
+	// Loaded only on request (store.RejectionFile), never with the list.
+	File []byte
 }
+
+// RejectionKeepMax is the largest refused file whose content is kept. A template filled
+// in is 20–60 KB; anything far larger is not a unit's ordinary answer, and its letter
+// lists the errors without the annotated copy.
+const RejectionKeepMax = 4 << 20
 
 // Rejected summarises a unit's refused files.
 type Rejected struct {

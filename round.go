@@ -44,3 +44,17 @@ var ChinaTime = time.FixedZone("CST", 8*3600)
 func (r Round) IsLate(t time.Time) bool {
 	return t.After(r.DueBy(ChinaTime))
 }
+
+// YearLabel is how a leader names the round: "2020年度" for a round named by its year,
+// the id itself otherwise.
+func (r Round) YearLabel() string {
+	if len(r.ID) != 4 || r.ID[0] < '1' || r.ID[0] > '2' {
+		return r.ID
+	}
+	for _, c := range r.ID {
+		if c < '0' || c > '9' {
+			return r.ID
+		}
+	}
+	return r.ID + "年度"
+}

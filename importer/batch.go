@@ -238,6 +238,9 @@ func (b *batch) work(ctx context.Context, i int) *parsed {
 	p.res.Unit, p.res.Counts, p.res.Problems = c.Unit, c.Counts, c.Problems
 	if c.Submission != nil {
 		p.res.Round, p.res.SHA256 = c.Submission.Round, c.Submission.SHA256
+		if !c.Accepted() && c.Readable && len(data) <= xxgk.RejectionKeepMax {
+			p.res.File = data
+		}
 	}
 	switch {
 	case c.Accepted() && b.opts.DryRun:

@@ -72,6 +72,10 @@ type Result struct {
 	ErrorCopy string
 	NoCopy    string
 	Err       error // Failed: why the database refused the file
+	// File is a rejected file's content, for the caller to keep with the refusal (see
+	// xxgk.Rejection.File); set only when the unit and round were identified and the file
+	// is within xxgk.RejectionKeepMax.
+	File []byte
 }
 
 // Warnings counts the result's warnings.

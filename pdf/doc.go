@@ -12,6 +12,7 @@ import (
 
 	"github.com/jung-kurt/gofpdf"
 
+	"xxgk"
 	"xxgk/fonts"
 )
 
@@ -20,6 +21,12 @@ type Options struct {
 	Fonts  *fonts.Set
 	Date   time.Time // the report's date, printed under the title and at the end
 	Office string    // issuer; defaults to the round's contact office
+	Notice xxgk.Notice
+
+	// Beside names the file written next to a unit's letter, which the letter points
+	// to: the blank template of a unit that never reported, or the annotated copy of
+	// a refused file. Empty when there is none.
+	Beside string
 
 	trace func(fonts.Run) // tests: sees every run drawn
 }

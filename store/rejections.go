@@ -38,9 +38,17 @@ WHERE round_id = ? AND unit_code = ? AND sha256 = ?`, r.Round, r.Unit, r.SHA256)
 				if at.IsZero() {
 					at = s.now()
 				}
-				if _, err := tx.ExecContext(ctx, `INSERT INTO rejections
+				res, err := tx.ExecContext(ctx, `INSERT INTO rejections
 (round_id, unit_code, file_name, sha256, rejected_at, imported_by, errors) VALUES (?, ?, ?, ?, ?, ?, ?)`,
-					r.Round, r.Unit, r.FileName, r.SHA256, at.UTC().UnixMicro(), r.ImportedBy, r.Errors); err != nil {
+					r.Round, r.Unit, r.FileName, r.SHA256, at.UTC().UnixMicro(), r.ImportedBy, r.Errors)
+				if err != nil {
+					return err
+				}
+				id, err := res.LastInsertId()
+				if err != nil {
+					return err
+				}
+				if err := saveRejectionDetails(ctx, tx, id, r); err != nil {
 					return err
 				}
 			}
@@ -56,7 +64,7 @@ func (s *Store) Rejections(ctx context.Context, round string) ([]xxgk.Rejection,
 		if err := roundExists(ctx, tx, round); err != nil {
 			return err
 		}
-		rows, err := tx.QueryContext(ctx, `SELECT unit_code, file_name, sha256, rejected_at, imported_by, errors
+		rows, err := tx.QueryContext(ctx, `SELECT id, unit_code, file_name, sha256, rejected_at, imported_by, errors
 FROM rejections WHERE round_id = ? ORDER BY rejected_at, id`, round)
 		if err != nil {
 			return err
@@ -65,13 +73,17 @@ FROM rejections WHERE round_id = ? ORDER BY rejected_at, id`, round)
 		for rows.Next() {
 			r := xxgk.Rejection{Round: round}
 			var at int64
-			if err := rows.Scan(&r.Unit, &r.FileName, &r.SHA256, &at, &r.ImportedBy, &r.Errors); err != nil {
+			if err := rows.Scan(&r.ID, &r.Unit, &r.FileName, &r.SHA256, &at, &r.ImportedBy, &r.Errors); err != nil {
 				return err
 			}
 			r.At = time.UnixMicro(at).UTC()
 			out = append(out, r)
 		}
-		return rows.Err()
+		if err := rows.Err(); err != nil {
+			return err
+		}
+		rows.Close()
+		return loadRejectionProblems(ctx, tx, out)
 	})
 	if err != nil {
 		return nil, hide(err, s.secret)

@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"errors"
 	"path/filepath"
+	"reflect"
 	"strings"
 	"testing"
 	"time"
@@ -20,9 +21,15 @@ func testRejections(t *testing.T, e engine) {
 	}
 	at := time.Date(2020, 9, 18, 2, 0, 0, 123000, time.UTC)
 	sha := func(c string) string { return strings.Repeat(c, 64) }
+	problems := xxgk.Problems{
+		{Severity: xxgk.Error, File: "财政局.xlsx", Sheet: "填报表", Cell: "K8", Code: "CZ-01-1", Field: "发布信息条数", Value: "-3", Message: "应为大于或等于 0 的整数"},
+		{Severity: xxgk.Warning, File: "财政局.xlsx", Sheet: "填报表", Cell: "G5", Code: "CZ-01-2", Field: "是否开设栏目", Value: "是", Message: "已按“已开设”读取"},
+	}
+	kept := []byte("PK\x03\x04 the refused workbook")
 	rs := []xxgk.Rejection{
-		{Round: "2020", Unit: "CZJ", FileName: "财政局.xlsx", SHA256: sha("a"), At: at, ImportedBy: "张三", Errors: 5},
-		{Round: "2020", Unit: "CZJ", FileName: "财政局(2).xlsx", SHA256: sha("b"), At: at.Add(time.Hour), ImportedBy: "张三", Errors: 1},
+		{Round: "2020", Unit: "CZJ", FileName: "财政局.xlsx", SHA256: sha("a"), At: at, ImportedBy: "张三", Errors: 5, Problems: problems, File: kept},
+		{Round: "2020", Unit: "CZJ", FileName: "财政局(2).xlsx", SHA256: sha("b"), At: at.Add(time.Hour), ImportedBy: "张三", Errors: 1,
+			File: make([]byte, xxgk.RejectionKeepMax+1)}, // over the cap: recorded without content
 	}
 	if err := s.SaveRejections(ctx, rs); err != nil {
 		t.Fatal(err)
@@ -37,8 +44,21 @@ func testRejections(t *testing.T, e engine) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(got) != 2 || got[0] != rs[0] || got[1] != rs[1] {
-		t.Errorf("Rejections = %+v\nwant %+v", got, rs)
+	if len(got) != 2 {
+		t.Fatalf("Rejections = %+v\nwant %+v", got, rs)
+	}
+	for i := range rs {
+		want := rs[i]
+		want.ID, want.File = got[i].ID, nil
+		if !reflect.DeepEqual(got[i], want) || got[i].ID == 0 {
+			t.Errorf("Rejections[%d] = %+v\nwant %+v", i, got[i], want)
+		}
+	}
+	if b, err := s.RejectionFile(ctx, got[0].ID); err != nil || string(b) != string(kept) {
+		t.Errorf("RejectionFile = %q, %v; want the file as refused", b, err)
+	}
+	if b, err := s.RejectionFile(ctx, got[1].ID); err != nil || b != nil {
+		t.Errorf("RejectionFile over the cap = %d bytes, %v; want none kept", len(b), err)
 	}
 	// Unknown unit: nothing of the batch is stored.
 	bad := []xxgk.Rejection{{Round: "2020", Unit: "CZJ", FileName: "c.xlsx", SHA256: sha("c"), At: at}, {Round: "2020", Unit: "NOPE", FileName: "x.xlsx", SHA256: sha("d"), At: at}}

@@ -144,7 +144,10 @@ func saveSnapshot(ctx context.Context, tx *sql.Tx, round string, snap snapshot, 
 	if exists {
 		// Refused files of a round without submissions were made from the templates being
 		// replaced; they go with the old snapshot (and would block it by foreign key).
-		for _, q := range []string{`DELETE FROM rejections WHERE round_id = ?`, `DELETE FROM round_units WHERE round_id = ?`, `DELETE FROM round_indicators WHERE round_id = ?`} {
+		for _, q := range []string{
+			`DELETE FROM rejection_problems WHERE rejection_id IN (SELECT id FROM rejections WHERE round_id = ?)`,
+			`DELETE FROM rejection_files WHERE rejection_id IN (SELECT id FROM rejections WHERE round_id = ?)`,
+			`DELETE FROM rejections WHERE round_id = ?`, `DELETE FROM round_units WHERE round_id = ?`, `DELETE FROM round_indicators WHERE round_id = ?`} {
 			if _, err := tx.ExecContext(ctx, q, round); err != nil {
 				return err
 			}

@@ -40,7 +40,12 @@ func runFeedback(c *cli.Context, e *env, dir, font string) error {
 	if err != nil {
 		return err
 	}
-	s, cat, err := readSummary(c)
+	st, err := openExistingStore(c)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	s, cat, err := loadSummary(c, st)
 	if err != nil {
 		return err
 	}
@@ -48,10 +53,19 @@ func runFeedback(c *cli.Context, e *env, dir, font string) error {
 		return failf("无法创建输出目录 %s：%v", dir, unwrapPath(err))
 	}
 	opt := pdf.Options{Fonts: set, Date: e.Now()}
-	paths, failed := writeFeedback(ctx, s, cat, opt, dir)
+	out := writeFeedback(ctx, s, cat, opt, dir, st)
+	var failed []string
 	for i, u := range s.Units {
-		if paths[i] != "" {
-			fmt.Fprintf(e.Stdout, "%s\t%s\t%s\t%s\n", u.Unit.Short, u.State.Label(), u.Rate(), paths[i])
+		o := out[i]
+		if o.letter != "" {
+			line := fmt.Sprintf("%s\t%s\t%s\t%s", u.Unit.Short, u.State.Label(), u.Rate(), o.letter)
+			if o.beside != "" {
+				line += "\t" + o.beside
+			}
+			fmt.Fprintln(e.Stdout, line)
+		}
+		if o.err != nil {
+			failed = append(failed, fmt.Sprintf("%s：%v", u.Unit.Short, o.err))
 		}
 	}
 	if err := ctx.Err(); err != nil {
@@ -60,16 +74,22 @@ func runFeedback(c *cli.Context, e *env, dir, font string) error {
 	if len(failed) > 0 {
 		return failf("%d 个单位的反馈未能写出：\n%s", len(failed), strings.Join(failed, "\n"))
 	}
-	fmt.Fprintf(e.Stdout, "%d 份反馈已生成到 %s（轮次 %s：已报送 %d 个，其中逾期 %d 个；未报送 %d 个，已生成催报通知）\n",
-		len(s.Units), dir, s.Round.ID, s.Submitted, s.Late, s.Missing)
+	fmt.Fprintf(e.Stdout, "%d 份反馈已生成到 %s（%s：已报送 %d 个，其中逾期 %d 个；未报送 %d 个，已生成催报通知并附填报模板或退回文件）\n",
+		len(s.Units), dir, s.Round.YearLabel(), s.Submitted, s.Late, s.Missing)
 	return nil
 }
 
-// writeFeedback writes one PDF per unit, on all cores: each document parses and subsets
-// its fonts on its own, which is the bulk of the time.
-func writeFeedback(ctx context.Context, s xxgk.Summary, cat *xxgk.Catalog, opt pdf.Options, dir string) (paths, failed []string) {
-	paths = make([]string, len(s.Units))
-	errs := make([]error, len(s.Units))
+// letterOut is what was written for one unit: its letter, the file beside it, or why not.
+type letterOut struct {
+	letter, beside string
+	err            error
+}
+
+// writeFeedback writes one letter per unit, and beside it the unit's blank template (a
+// unit that never reported) or its refused file annotated (a unit whose latest file was
+// sent back), on all cores.
+func writeFeedback(ctx context.Context, s xxgk.Summary, cat *xxgk.Catalog, opt pdf.Options, dir string, files rejectionFiles) []letterOut {
+	out := make([]letterOut, len(s.Units))
 	jobs := make(chan int)
 	var wg sync.WaitGroup
 	for w := 0; w < runtime.GOMAXPROCS(0); w++ {
@@ -78,9 +98,22 @@ func writeFeedback(ctx context.Context, s xxgk.Summary, cat *xxgk.Catalog, opt p
 			defer wg.Done()
 			for i := range jobs {
 				u := s.Units[i]
+				o := &out[i]
+				uopt := opt
+				name, write, err := besideFile(ctx, s, cat, u, files)
+				if err == nil && name != "" {
+					path := filepath.Join(dir, name)
+					if err = writeFileAtomic(path, write); err == nil {
+						o.beside, uopt.Beside = path, name
+					}
+				}
+				if err != nil {
+					o.err = err
+					continue
+				}
 				path := filepath.Join(dir, pdf.FeedbackFileName(s.Round, u.Unit))
-				if errs[i] = writeFileAtomic(path, func(f *os.File) error { return pdf.Feedback(f, s, u, cat, opt) }); errs[i] == nil {
-					paths[i] = path
+				if o.err = writeFileAtomic(path, func(f *os.File) error { return pdf.Feedback(f, s, u, cat, uopt) }); o.err == nil {
+					o.letter = path
 				}
 			}
 		}()
@@ -93,10 +126,5 @@ func writeFeedback(ctx context.Context, s xxgk.Summary, cat *xxgk.Catalog, opt p
 	}
 	close(jobs)
 	wg.Wait()
-	for i, err := range errs {
-		if err != nil {
-			failed = append(failed, fmt.Sprintf("%s：%v", s.Units[i].Unit.Short, err))
-		}
-	}
-	return paths, failed
+	return out
 }

@@ -87,6 +87,9 @@ func TestFeedbackCommand(t *testing.T) {
 	for i, u := range s.Units {
 		path := filepath.Join(out, pdf.FeedbackFileName(s.Round, u.Unit))
 		want := fmt.Sprintf("%s\t%s\t%s\t%s", u.Unit.Short, u.State.Label(), u.Rate(), path)
+		if u.State == xxgk.Missing {
+			want += "\t" + filepath.Join(out, pdf.TemplateFileName(u.Unit))
+		}
 		if lines[i] != want {
 			t.Errorf("line %d = %q, want %q", i, lines[i], want)
 		}
@@ -94,7 +97,7 @@ func TestFeedbackCommand(t *testing.T) {
 			t.Errorf("%s: %v", path, err)
 		}
 	}
-	wantSummary := fmt.Sprintf("%d 份反馈已生成到 %s（轮次 2020：已报送 3 个，其中逾期 1 个；未报送 %d 个，已生成催报通知）", len(s.Units), out, len(s.Units)-3)
+	wantSummary := fmt.Sprintf("%d 份反馈已生成到 %s（2020年度：已报送 3 个，其中逾期 1 个；未报送 %d 个，已生成催报通知并附填报模板或退回文件）", len(s.Units), out, len(s.Units)-3)
 	if last := lines[len(lines)-1]; last != wantSummary {
 		t.Errorf("summary %q\nwant    %q", last, wantSummary)
 	}

@@ -49,6 +49,9 @@ func runImportCmd(c *cli.Context, e *env) error {
 		return err
 	}
 	p := &importPrinter{out: e.Stdout, errw: e.Stderr, bar: e.StderrTTY, now: e.Now, user: e.User}
+	if !c.Bool("dry-run") {
+		p.saveRejections = func(rs []xxgk.Rejection) error { return st.SaveRejections(c.Context, rs) }
+	}
 	opts := importer.Options{
 		Rounds:    storeRounds{st},
 		Saver:     storeSaver{st},
@@ -61,13 +64,7 @@ func runImportCmd(c *cli.Context, e *env) error {
 	}
 	tot, err := importer.Import(c.Context, opts, paths, p.result)
 	p.clearBar()
-	if !opts.DryRun {
-		// Kept so that status and feedback know the unit tried; a failure here loses no
-		// submission, so it is said and the run goes on.
-		if rerr := st.SaveRejections(c.Context, p.rejections); rerr != nil {
-			fmt.Fprintf(e.Stderr, "xxgk: 无法记录被退回的文件（不影响已导入的报送）：%v\n", rerr)
-		}
-	}
+	p.flushRejections()
 	if tot.Files > 0 {
 		p.summary(tot, opts)
 	}
@@ -136,12 +133,14 @@ type importPrinter struct {
 	out, errw io.Writer
 	now       func() time.Time
 	user      string
-	// rejections are the refused files whose unit and round were identified.
-	rejections []xxgk.Rejection
-	bar        bool
-	drawn      bool
-	done       int
-	total      int
+	// rejections are the refused files whose unit and round were identified, waiting to
+	// be recorded by saveRejections (nil in a dry run) a few at a time: they carry the files.
+	rejections     []xxgk.Rejection
+	saveRejections func([]xxgk.Rejection) error
+	bar            bool
+	drawn          bool
+	done           int
+	total          int
 }
 
 // barMin is how many files make a progress bar worth drawing.
@@ -158,6 +157,22 @@ func (p *importPrinter) progress(done, total int) {
 	p.drawn = true
 }
 
+// rejectionBatch is how many refused files are recorded at once.
+const rejectionBatch = 20
+
+// flushRejections records the refused files so far. They are kept so that status and
+// feedback know the unit tried and can return its file annotated; a failure here loses no
+// submission, so it is said and the run goes on.
+func (p *importPrinter) flushRejections() {
+	if p.saveRejections != nil && len(p.rejections) > 0 {
+		if err := p.saveRejections(p.rejections); err != nil {
+			p.clearBar()
+			fmt.Fprintf(p.errw, "xxgk: 无法记录被退回的文件（不影响已导入的报送）：%v\n", err)
+		}
+	}
+	p.rejections = nil
+}
+
 func (p *importPrinter) clearBar() {
 	if p.drawn {
 		fmt.Fprint(p.errw, "\r\033[K")
@@ -171,7 +186,11 @@ func (p *importPrinter) result(r importer.Result) {
 		p.rejections = append(p.rejections, xxgk.Rejection{
 			Round: r.Round, Unit: r.Unit.Code, FileName: filepath.Base(r.Name), SHA256: r.SHA256,
 			At: p.now(), ImportedBy: p.user, Errors: len(r.Problems.Only(xxgk.Error)),
+			Problems: r.Problems, File: r.File,
 		})
+		if len(p.rejections) >= rejectionBatch {
+			p.flushRejections()
+		}
 	}
 	fmt.Fprintln(p.out, resultLine(r))
 	for _, pr := range r.Problems {

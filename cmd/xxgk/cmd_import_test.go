@@ -18,13 +18,18 @@ import (
 // some of them; it returns the database flag value and the folder of filled workbooks.
 func importFixture(t *testing.T, fill map[string]samples.Profile) (db, dir string) {
 	t.Helper()
+	return importFixtureDB(t, "sqlite:"+filepath.Join(t.TempDir(), "xxgk.db"), fill)
+}
+
+// importFixtureDB is importFixture on the database db (either engine).
+func importFixtureDB(t *testing.T, db string, fill map[string]samples.Profile) (string, string) {
+	t.Helper()
 	root := t.TempDir()
-	db = "sqlite:" + filepath.Join(root, "xxgk.db")
 	tpl := filepath.Join(root, "tpl")
 	if code, _, stderr := runImportTest(t, "templates", "--db", db, "--out", tpl); code != exitOK {
 		t.Fatalf("templates: exit %d: %s", code, stderr)
 	}
-	dir = filepath.Join(root, "in")
+	dir := filepath.Join(root, "in")
 	os.MkdirAll(dir, 0o755)
 	seed := uint64(0)
 	for unit, p := range fill {

@@ -1,0 +1,51 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"os"
+
+	"xxgk"
+	"xxgk/importer"
+	"xxgk/pdf"
+	"xxgk/templates"
+)
+
+// rejectionFiles gives back a refused file the import kept (the store does).
+type rejectionFiles interface {
+	RejectionFile(ctx context.Context, id int64) ([]byte, error)
+}
+
+// besideFile decides what goes next to a unit's letter, so the unit has what it needs to
+// answer it: the annotated copy of its latest refused file when the import kept it,
+// else for a unit that never reported its blank template, else nothing. It returns the
+// file's name and how to write it.
+func besideFile(ctx context.Context, s xxgk.Summary, cat *xxgk.Catalog, u xxgk.UnitSummary, files rejectionFiles) (string, func(*os.File) error, error) {
+	if u.RefusedLatest() && u.Rejected.Last.ID != 0 {
+		last := u.Rejected.Last
+		data, err := files.RejectionFile(ctx, last.ID)
+		if err != nil {
+			return "", nil, err
+		}
+		// A kept file that cannot be annotated (it was refused for being unreadable) is
+		// not returned: the letter still lists the errors, and a unit with nothing
+		// accepted gets a fresh template below.
+		if data != nil {
+			if copy, err := importer.Annotate(data, last.Problems); err == nil {
+				return pdf.ReturnedFileName(u.Unit), func(f *os.File) error {
+					_, err := f.Write(copy)
+					return err
+				}, nil
+			}
+		}
+	}
+	if u.State != xxgk.Missing {
+		return "", nil, nil
+	}
+	return pdf.TemplateFileName(u.Unit), func(f *os.File) error {
+		if err := templates.Write(f, s.Round, cat, u.Unit); err != nil {
+			return fmt.Errorf("生成填报模板：%w", err)
+		}
+		return nil
+	}, nil
+}

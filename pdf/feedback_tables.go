@@ -1,0 +1,64 @@
+package pdf
+
+import (
+	"strconv"
+	"strings"
+
+	"xxgk"
+)
+
+// indName is 一级指标／二级指标.
+func indName(ind xxgk.Indicator) string {
+	if ind.SubArea != "" {
+		return ind.Area + "／" + ind.SubArea
+	}
+	return ind.Area
+}
+
+// itemTable lists every row the unit reported. A4 portrait holds seven columns, so the
+// indicator and the column name share one cell, and so do 报送内容 and 备注; long text
+// wraps inside its cell and URLs break anywhere rather than run over.
+func (d *doc) itemTable(u xxgk.UnitSummary, inds []xxgk.Indicator) {
+	items := map[string]xxgk.Item{}
+	for _, it := range u.Submission.Items {
+		items[it.Code] = it
+	}
+	var rows []row
+	for _, ind := range inds {
+		it, ok := items[ind.Code]
+		if !ok {
+			rows = append(rows, row{cells: []string{ind.Code, ind.Title(), "未填报"}, shaded: true})
+			continue
+		}
+		count := ""
+		if it.Count >= 0 {
+			count = strconv.Itoa(it.Count)
+		}
+		name := ind.Title()
+		if it.ColumnName != "" {
+			name += "\n栏目：" + it.ColumnName
+		}
+		var notes []string
+		if it.Reported != "" {
+			notes = append(notes, "报送："+it.Reported)
+		}
+		if it.Remark != "" {
+			notes = append(notes, "备注："+it.Remark)
+		}
+		rows = append(rows, row{cells: []string{ind.Code, name, string(it.Status), it.URL, xxgk.FormatDate(it.LastUpdate), count, strings.Join(notes, "\n")},
+			shaded: it.Status == xxgk.NotOpened})
+	}
+	cols := []column{{head: "编码", align: 'L'}, {head: "指标及栏目名称", align: 'L'}, {head: "是否\n开设", align: 'C'},
+		{head: "栏目网址", align: 'L', w: 38}, {head: "最近\n更新", align: 'C'}, {head: "条数", align: 'C'},
+		{head: "报送内容及备注", align: 'L', w: 28}}
+	d.table(d.fit(cols, rows, 1), rows)
+}
+
+func (d *doc) todoTable(inds []xxgk.Indicator) {
+	var rows []row
+	for _, ind := range inds {
+		rows = append(rows, row{cells: []string{ind.Code, indName(ind), ind.Content}})
+	}
+	cols := []column{{head: "编码", align: 'L'}, {head: "指标", align: 'L', w: 40}, {head: "信息公开内容", align: 'L'}}
+	d.table(d.fit(cols, rows, 2), rows)
+}

@@ -1,0 +1,218 @@
+package pdf
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+
+	"xxgk"
+)
+
+// letter writes the body of one unit's letter.
+type letter struct {
+	d    *doc
+	s    xxgk.Summary
+	u    xxgk.UnitSummary
+	inds []xxgk.Indicator
+	opt  Options
+}
+
+// maxHints is how many auto-corrected entries the 填报提示 paragraph names.
+const maxHints = 5
+
+// reminder is the 催报 of a unit with no accepted submission.
+func (l letter) reminder() {
+	d, s, u := l.d, l.s, l.u
+	today := xxgk.ChineseDate(china(l.opt.Date))
+	if u.WasRejected() {
+		last := u.Rejected.Last
+		d.para(fmt.Sprintf("你单位于%s报送的《%s》因有%d处填写错误，未能通过审核，已退回。截至%s，你单位尚未报送改正后的文件。",
+			xxgk.ChineseDate(china(last.At)), last.FileName, last.Errors, today))
+		l.refusal(last)
+	} else {
+		d.para(fmt.Sprintf("截至%s，你单位尚未报送《%s》。", today, s.Round.Title))
+	}
+	d.para(fmt.Sprintf("按要求，你单位应建设以下%d个栏目，并按模板逐项填报。", len(l.inds)))
+	if s.Round.IsLate(l.opt.Date) {
+		d.para(fmt.Sprintf("报送截止日期（%s）已过，请尽快补报；逾期报送情况将在通报中注明。", xxgk.ChineseDate(s.Round.Deadline)))
+	}
+	d.heading("一、应建栏目清单")
+	d.gap(0.3)
+	d.todoTable(l.inds)
+	d.gap(0.5)
+	d.heading("二、报送要求")
+	l.deadline(false)
+	l.howToSend()
+	d.para(contactText(s.Round.Contact))
+}
+
+// feedback is the letter of a unit with an accepted submission.
+func (l letter) feedback() {
+	d, u := l.d, l.u
+	d.para(statusText(l.s, u))
+	if u.RefusedLatest() {
+		last := u.Rejected.Last
+		d.para(fmt.Sprintf("你单位于%s报送的《%s》因有%d处填写错误已退回，本反馈仍按你单位第%d次报送的文件统计。",
+			xxgk.ChineseDate(china(last.At)), last.FileName, last.Errors, u.Version))
+		l.refusal(last)
+	}
+	findings := xxgk.Findings(l.s.Round, l.inds, u.Submission)
+	d.heading("一、需要整改的问题")
+	if len(findings) == 0 {
+		d.para("经核对，你单位应建栏目均已开设并按要求填报，未发现需要整改的问题。请保持栏目内容及时更新。")
+	} else {
+		d.para(fmt.Sprintf("经核对，你单位有以下%d项问题需要整改：", len(findings)))
+		texts := make([]string, len(findings))
+		for i, f := range findings {
+			texts[i] = findingText(f, l.s.Round)
+		}
+		d.numbered(texts)
+	}
+	if hints := hintTexts(u.Submission.Warnings); len(hints) > 0 {
+		d.para(hints[0])
+	}
+	d.heading("二、填报明细")
+	d.gap(0.3)
+	d.itemTable(u, l.inds)
+	d.gap(0.5)
+	d.heading("三、整改与报送要求")
+	l.deadline(len(findings) > 0 || u.RefusedLatest())
+	l.howToSend()
+	d.para(contactText(l.s.Round.Contact))
+}
+
+// refusal lists the errors of a refused file and points to its annotated copy.
+func (l letter) refusal(r xxgk.Rejection) {
+	errs := r.Problems.Only(xxgk.Error)
+	if len(errs) > 0 {
+		l.d.para("退回原因如下：")
+		texts := make([]string, len(errs))
+		for i, p := range errs {
+			texts[i] = located(p)
+		}
+		l.d.numbered(texts)
+	}
+	if l.opt.Beside != "" {
+		l.d.para(fmt.Sprintf("退回的文件随本通知附上（《%s》），问题单元格已标红并加批注，首页“问题清单”逐条列出了上述问题。", l.opt.Beside))
+	}
+}
+
+// deadline says by when to 补报 (no submission) or 整改 (problems to fix).
+func (l letter) deadline(fix bool) {
+	n, r := l.opt.Notice, l.s.Round
+	missing := l.u.State == xxgk.Missing
+	switch {
+	case n.HasReplyBy() && missing:
+		l.d.para(fmt.Sprintf("请于%s前补报。", xxgk.ChineseDate(n.ReplyBy)))
+	case n.HasReplyBy() && fix:
+		l.d.para(fmt.Sprintf("请于%s前完成上述问题的整改，并重新报送修改后的填报表，以最新一版为准。", xxgk.ChineseDate(n.ReplyBy)))
+	case n.HasReplyBy():
+		l.d.para(fmt.Sprintf("如栏目情况有变化，请于%s前重新报送修改后的填报表，以最新一版为准。", xxgk.ChineseDate(n.ReplyBy)))
+	case missing && !r.IsLate(l.opt.Date):
+		l.d.para(fmt.Sprintf("报送截止日期为%s，请按时报送。", xxgk.ChineseDate(r.Deadline)))
+	case missing:
+		l.d.para("请尽快补报。")
+	case fix:
+		l.d.para("请尽快完成上述问题的整改，并重新报送修改后的填报表，以最新一版为准。")
+	default:
+		l.d.para("如栏目情况有变化，可重新报送修改后的填报表，以最新一版为准。")
+	}
+}
+
+// howToSend says how to send the workbook back, naming the file to use.
+func (l letter) howToSend() {
+	const reply = "回复办公室的通知邮件，将工作簿作为附件发回（请保持文件名不变，不要另存为其他格式）。"
+	switch {
+	case l.u.State == xxgk.Missing && l.u.WasRejected() && l.opt.Beside != "":
+		l.d.para(fmt.Sprintf("报送方式：在退回的《%s》中按批注修改标红的单元格并保存，%s", l.opt.Beside, reply))
+	case l.u.State == xxgk.Missing && l.opt.Beside != "":
+		l.d.para(fmt.Sprintf("报送方式：填报模板随本通知附上（《%s》），请用 Excel 或 WPS 打开，在“填报表”中逐项填写并保存，%s", l.opt.Beside, reply))
+	case l.u.State == xxgk.Missing:
+		l.d.para("报送方式：在下发的填报模板中逐项填写并保存，" + reply)
+	case l.u.RefusedLatest() && l.opt.Beside != "":
+		l.d.para(fmt.Sprintf("报送方式：在退回的《%s》中按批注修改标红的单元格并保存，%s", l.opt.Beside, reply))
+	default:
+		l.d.para(fmt.Sprintf("报送方式：在你单位报送的《%s》中修改并保存，%s", l.u.Submission.FileName, reply))
+	}
+}
+
+// statusText is a submitted unit's standing: when it reported, which version counts, and
+// its columns, which add up to what it must build.
+func statusText(s xxgk.Summary, u xxgk.UnitSummary) string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "你单位于%s报送了《%s》", xxgk.ChineseDate(china(u.FirstAt)), s.Round.Title)
+	if u.Version > 1 {
+		fmt.Fprintf(&b, "，现以%s报送的文件（第%d次报送）为准", xxgk.ChineseDate(china(u.SubmittedAt)), u.Version)
+	}
+	if u.State == xxgk.Late {
+		fmt.Fprintf(&b, "，晚于截止日期%s，属逾期报送", xxgk.ChineseDate(s.Round.Deadline))
+	}
+	fmt.Fprintf(&b, "。你单位应建栏目%d个，已开设%d个，未开设%d个，不适用%d个", u.Assigned, u.Opened, u.NotOpened, u.NotApplicable)
+	if u.NotReported > 0 {
+		fmt.Fprintf(&b, "，未填报%d个", u.NotReported)
+	}
+	fmt.Fprintf(&b, "，完成率%s。", u.Rate())
+	return b.String()
+}
+
+// findingText says one substantive problem and what to do about it.
+func findingText(f xxgk.Finding, r xxgk.Round) string {
+	head := f.Indicator.Code + " " + indName(f.Indicator) + "："
+	col := ""
+	if f.Item.ColumnName != "" {
+		col = "栏目“" + f.Item.ColumnName + "”"
+	}
+	switch f.Kind {
+	case xxgk.FindNotAnswered:
+		return head + "未填报，请补充填写。"
+	case xxgk.FindNotOpened:
+		if f.Item.Remark != "" {
+			return head + "未开设（你单位说明：" + f.Item.Remark + "），请尽快开设栏目并发布信息。"
+		}
+		return head + "未开设，请尽快开设栏目并发布信息。"
+	case xxgk.FindEmpty:
+		return head + col + "已开设但发布信息为0条，属“空白栏目”，请及时发布信息。"
+	case xxgk.FindStale:
+		return fmt.Sprintf("%s%s最近更新日期为%s，截至%s已超过%s未更新，请及时更新。", head, col,
+			xxgk.ChineseDate(f.Item.LastUpdate), xxgk.ChineseDate(r.StaleCheckDay()), strings.ReplaceAll(f.Indicator.StaleRule(), " ", ""))
+	case xxgk.FindMissingReport:
+		return head + "已开设但未填写报送内容（本指标需报送：" + f.Indicator.Report + "），请补充。"
+	}
+	return head + f.Kind.Label()
+}
+
+// hintTexts is the 填报提示 paragraph: the import warnings that are not findings (entries
+// read by the import's own judgement, addresses outside gov.cn), in one short paragraph.
+func hintTexts(ws []xxgk.Problem) []string {
+	var parts []string
+	for _, p := range ws {
+		if p.Severity != xxgk.Warning || xxgk.IsFindingWarning(p) {
+			continue
+		}
+		parts = append(parts, located(p))
+	}
+	if len(parts) == 0 {
+		return nil
+	}
+	n := len(parts)
+	if n > maxHints {
+		parts = append(parts[:maxHints], "等共"+strconv.Itoa(n)+"处")
+	}
+	return []string{"填报提示：以下填写已由系统识别处理，不影响本次统计，今后请按模板下拉选项和说明填写——" + strings.Join(parts, "；") + "。"}
+}
+
+// located is a problem with where it is, in words a clerk reads without Excel's
+// notation: 填报表 I5 单元格（CZ-01-1 栏目网址）：值“…”：message.
+func located(p xxgk.Problem) string {
+	loc := p.Sheet
+	if p.Cell != "" {
+		loc += " " + p.Cell + " 单元格"
+	}
+	if what := strings.TrimSpace(p.Code + " " + p.Field); what != "" {
+		loc += "（" + what + "）"
+	}
+	if loc != "" {
+		loc += "："
+	}
+	return loc + strings.TrimSuffix(problemText(p), "。")
+}
