@@ -52,7 +52,7 @@ func runFeedback(c *cli.Context, e *env, dir, font string) error {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return failf("无法创建输出目录 %s：%v", dir, unwrapPath(err))
 	}
-	opt := pdf.Options{Fonts: set, Date: e.Now()}
+	opt := pdf.Options{Fonts: set, Date: e.Now(), Office: s.Round.Contact.Office}
 	out := writeFeedback(ctx, s, cat, opt, dir, st)
 	var failed []string
 	for i, u := range s.Units {
@@ -100,7 +100,7 @@ func writeFeedback(ctx context.Context, s xxgk.Summary, cat *xxgk.Catalog, opt p
 				u := s.Units[i]
 				o := &out[i]
 				uopt := opt
-				name, write, err := besideFile(ctx, s, cat, u, files)
+				name, write, err := besideFile(ctx, s, cat, u, files, opt)
 				if err == nil && name != "" {
 					path := filepath.Join(dir, name)
 					if err = writeFileAtomic(path, write); err == nil {

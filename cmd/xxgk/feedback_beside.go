@@ -19,8 +19,9 @@ type rejectionFiles interface {
 // besideFile decides what goes next to a unit's letter, so the unit has what it needs to
 // answer it: the annotated copy of its latest refused file when the import kept it,
 // else for a unit that never reported its blank template, else nothing. It returns the
-// file's name and how to write it.
-func besideFile(ctx context.Context, s xxgk.Summary, cat *xxgk.Catalog, u xxgk.UnitSummary, files rejectionFiles) (string, func(*os.File) error, error) {
+// file's name and how to write it. opt gives the issuing office and the time the copy
+// says it was made by.
+func besideFile(ctx context.Context, s xxgk.Summary, cat *xxgk.Catalog, u xxgk.UnitSummary, files rejectionFiles, opt pdf.Options) (string, func(*os.File) error, error) {
 	if u.RefusedLatest() && u.Rejected.Last.ID != 0 {
 		last := u.Rejected.Last
 		data, err := files.RejectionFile(ctx, last.ID)
@@ -31,7 +32,7 @@ func besideFile(ctx context.Context, s xxgk.Summary, cat *xxgk.Catalog, u xxgk.U
 		// not returned: the letter still lists the errors, and a unit with nothing
 		// accepted gets a fresh template below.
 		if data != nil {
-			if copy, err := importer.Annotate(data, last.Problems); err == nil {
+			if copy, err := importer.AnnotateWith(data, last.Problems, importer.CopyInfo{Office: opt.Office, Now: opt.Date}); err == nil {
 				return pdf.ReturnedFileName(u.Unit), func(f *os.File) error {
 					_, err := f.Write(copy)
 					return err
