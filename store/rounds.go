@@ -144,7 +144,9 @@ func saveSnapshot(ctx context.Context, tx *sql.Tx, round string, snap snapshot, 
 	if exists {
 		// Refused files of a round without submissions were made from the templates being
 		// replaced; they go with the old snapshot (and would block it by foreign key).
-		for _, q := range []string{`DELETE FROM rejections WHERE round_id = ?`, `DELETE FROM round_units WHERE round_id = ?`, `DELETE FROM round_indicators WHERE round_id = ?`} {
+		// So do corrections of them (only refusals can be cleared without a submission).
+		for _, q := range []string{`DELETE FROM unit_events WHERE round_id = ?`, `DELETE FROM rejections WHERE round_id = ?`,
+			`DELETE FROM round_units WHERE round_id = ?`, `DELETE FROM round_indicators WHERE round_id = ?`} {
 			if _, err := tx.ExecContext(ctx, q, round); err != nil {
 				return err
 			}

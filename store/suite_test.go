@@ -34,6 +34,10 @@ func runSuite(t *testing.T, e engine) {
 		{"ConcurrentSaves", testConcurrentSaves},
 		{"FailMidBatch", testFailMidBatch},
 		{"Rejections", testRejections},
+		{"Revert", testRevert},
+		{"Withdraw", testWithdraw},
+		{"ClearRejections", testClearRejections},
+		{"RoundOverview", testRoundOverview},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) { c.fn(t, e) })
