@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+	"time"
 
 	"xxgk"
 )
@@ -13,6 +14,13 @@ import (
 // Undo: submissions stay append-only. Each correction is one row in unit_events (migration
 // 0007) written in the same transaction as whatever it adds, so the history always says
 // who did what and when.
+
+// Correction is who makes a correction, why, and when (zero At: the store's clock).
+type Correction struct {
+	Operator string
+	Note     string
+	At       time.Time
+}
 
 // ErrNoEffect is wrapped when a correction would change nothing: reverting to the version
 // already current, withdrawing a unit already 未报送, clearing refusals where none count.
@@ -34,11 +42,11 @@ AND c.unit_code = r.unit_code AND c.kind = 'clear_rejections' AND c.rejection_id
 )
 
 // Revert makes version `to` of a unit current again by recording a new version with its
-// content (rows, warnings, filler, file name and checksum), imported now by operator, and
-// a revert event saying so. It returns the new version. Reverting to the version that is
-// already current (and not withdrawn) wraps ErrNoEffect; an unknown round, unit or version
-// wraps ErrNotFound.
-func (s *Store) Revert(ctx context.Context, round, unit string, to int, operator, note string) (int, error) {
+// content (rows, warnings, filler, file name and checksum), imported at by.At by
+// by.Operator, and a revert event saying so. It returns the new version. Reverting to the
+// version that is already current, or whose file the current version already is (and not
+// withdrawn), wraps ErrNoEffect; an unknown round, unit or version wraps ErrNotFound.
+func (s *Store) Revert(ctx context.Context, round, unit string, to int, by Correction) (int, error) {
 	var version int
 	err := s.retry(ctx, func() error {
 		return s.inTx(ctx, false, func(tx *sql.Tx) error {
@@ -47,8 +55,9 @@ func (s *Store) Revert(ctx context.Context, round, unit string, to int, operator
 				return err
 			}
 			var src int64
-			err = tx.QueryRowContext(ctx, `SELECT id FROM submissions WHERE round_id = ? AND unit_code = ? AND version = ?`,
-				round, unit, to).Scan(&src)
+			var srcSHA string
+			err = tx.QueryRowContext(ctx, `SELECT id, sha256 FROM submissions WHERE round_id = ? AND unit_code = ? AND version = ?`,
+				round, unit, to).Scan(&src, &srcSHA)
 			if errors.Is(err, sql.ErrNoRows) {
 				if cur == 0 {
 					return fmt.Errorf("单位“%s”在轮次“%s”中没有任何已接收的版本，%w", unit, round, ErrNotFound)
@@ -61,12 +70,22 @@ func (s *Store) Revert(ctx context.Context, round, unit string, to int, operator
 			if to == cur && !withdrawn {
 				return fmt.Errorf("第 %d 版已是单位“%s”的当前版本，%w", to, unit, ErrNoEffect)
 			}
+			if !withdrawn {
+				var curSHA string
+				if err := tx.QueryRowContext(ctx, `SELECT sha256 FROM submissions WHERE round_id = ? AND unit_code = ? AND version = ?`,
+					round, unit, cur).Scan(&curSHA); err != nil {
+					return err
+				}
+				if curSHA == srcSHA {
+					return fmt.Errorf("单位“%s”的当前版本（第 %d 版）与第 %d 版是同一个文件，%w", unit, cur, to, ErrNoEffect)
+				}
+			}
 			version = cur + 1
-			now := s.now().UTC().UnixMicro()
+			now := s.at(by).UnixMicro()
 			if _, err := tx.ExecContext(ctx, `INSERT INTO submissions (round_id, unit_code, version, filler, phone,
 file_name, file_size, sha256, imported_at, imported_by)
 SELECT round_id, unit_code, ?, filler, phone, file_name, file_size, sha256, ?, ? FROM submissions WHERE id = ?`,
-				version, now, operator, src); err != nil {
+				version, now, by.Operator, src); err != nil {
 				return err
 			}
 			var id int64
@@ -87,7 +106,7 @@ SELECT ?, seq, severity, sheet, cell, code, field, value, message FROM submissio
 				return err
 			}
 			return s.addEvent(ctx, tx, xxgk.UnitEvent{Round: round, Unit: unit, Kind: xxgk.EventRevert,
-				Version: version, FromVersion: to, Operator: operator, Note: note}, 0)
+				Version: version, FromVersion: to, Operator: by.Operator, Note: by.Note, At: s.at(by)}, 0)
 		})
 	})
 	return version, err
@@ -96,7 +115,7 @@ SELECT ?, seq, severity, sheet, cell, code, field, value, message FROM submissio
 // Withdraw sends a unit back to 未报送: its current version is set aside (it stays in the
 // history) until the next accepted file or a revert. It returns the version withdrawn. A
 // unit without versions wraps ErrNotFound, one already withdrawn ErrNoEffect.
-func (s *Store) Withdraw(ctx context.Context, round, unit, operator, note string) (int, error) {
+func (s *Store) Withdraw(ctx context.Context, round, unit string, by Correction) (int, error) {
 	var version int
 	err := s.retry(ctx, func() error {
 		return s.inTx(ctx, false, func(tx *sql.Tx) error {
@@ -112,7 +131,7 @@ func (s *Store) Withdraw(ctx context.Context, round, unit, operator, note string
 			}
 			version = cur
 			return s.addEvent(ctx, tx, xxgk.UnitEvent{Round: round, Unit: unit, Kind: xxgk.EventWithdraw,
-				Version: cur, Operator: operator, Note: note}, 0)
+				Version: cur, Operator: by.Operator, Note: by.Note, At: s.at(by)}, 0)
 		})
 	})
 	return version, err
@@ -123,7 +142,7 @@ func (s *Store) Withdraw(ctx context.Context, round, unit, operator, note string
 // mentioning them, the history marks them cleared. It returns how many refusals it cleared
 // per unit code (units with none to clear are left out). Naming a unit with none wraps
 // ErrNoEffect; so does clearing a whole round that has none.
-func (s *Store) ClearRejections(ctx context.Context, round string, units []string, operator, note string) (map[string]int, error) {
+func (s *Store) ClearRejections(ctx context.Context, round string, units []string, by Correction) (map[string]int, error) {
 	var out map[string]int
 	err := s.retry(ctx, func() error {
 		return s.inTx(ctx, false, func(tx *sql.Tx) error {
@@ -172,7 +191,7 @@ func (s *Store) ClearRejections(ctx context.Context, round string, units []strin
 			}
 			for _, p := range todo {
 				if err := s.addEvent(ctx, tx, xxgk.UnitEvent{Round: round, Unit: p.unit, Kind: xxgk.EventClearRejections,
-					Cleared: p.n, Operator: operator, Note: note}, p.maxID); err != nil {
+					Cleared: p.n, Operator: by.Operator, Note: by.Note, At: s.at(by)}, p.maxID); err != nil {
 					return err
 				}
 				out[p.unit] = p.n
@@ -209,14 +228,24 @@ AND version = ?`, round, unit, v.Int64).Scan(&one)
 	return int(v.Int64), err == nil, err
 }
 
-// addEvent records a correction at the store's clock.
+// at is when a correction happened: by.At, else the store's clock; UTC to the
+// microsecond, as stored.
+func (s *Store) at(by Correction) time.Time {
+	t := by.At
+	if t.IsZero() {
+		t = s.now()
+	}
+	return t.Truncate(time.Microsecond).UTC()
+}
+
+// addEvent records a correction made at e.At.
 func (s *Store) addEvent(ctx context.Context, tx *sql.Tx, e xxgk.UnitEvent, rejectionID int64) error {
 	if strings.TrimSpace(e.Operator) == "" {
 		return errors.New("记录更正：缺少操作人")
 	}
 	_, err := tx.ExecContext(ctx, `INSERT INTO unit_events (round_id, unit_code, kind, version, from_version,
 rejection_id, cleared, at, operator, note) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-		e.Round, e.Unit, string(e.Kind), e.Version, e.FromVersion, rejectionID, e.Cleared, s.now().UTC().UnixMicro(),
+		e.Round, e.Unit, string(e.Kind), e.Version, e.FromVersion, rejectionID, e.Cleared, e.At.UnixMicro(),
 		e.Operator, e.Note)
 	return err
 }

@@ -47,7 +47,7 @@ func testRevert(t *testing.T, e engine) {
 	save(t, s, newSub("2020", "CZJ", "b", 5, at(16, 0)))
 	v1 := history(t, s, "CZJ").Versions[0]
 
-	v, err := s.Revert(ctx, "2020", "CZJ", 1, "李四", "第 2 版是别的单位的文件")
+	v, err := s.Revert(ctx, "2020", "CZJ", 1, Correction{Operator: "李四", Note: "第 2 版是别的单位的文件"})
 	if err != nil || v != 3 {
 		t.Fatalf("Revert = %d, %v; want version 3", v, err)
 	}
@@ -72,19 +72,23 @@ func testRevert(t *testing.T, e engine) {
 	if r := save(t, s, newSub("2020", "CZJ", "b", 5, at(23, 0)))[0]; !r.Unchanged || r.Current != 3 {
 		t.Errorf("re-importing the reverted-away file: %+v", r)
 	}
-	if _, err := s.Revert(ctx, "2020", "CZJ", 3, "李四", ""); !errors.Is(err, ErrNoEffect) {
+	if _, err := s.Revert(ctx, "2020", "CZJ", 3, Correction{Operator: "李四"}); !errors.Is(err, ErrNoEffect) {
 		t.Errorf("reverting to the current version: err = %v, want ErrNoEffect", err)
 	}
-	if _, err := s.Revert(ctx, "2020", "CZJ", 9, "李四", ""); !errors.Is(err, ErrNotFound) || err.Error() != "单位“CZJ”在轮次“2020”中没有第 9 版（已有第 1 至 3 版），不存在" {
+	if _, err := s.Revert(ctx, "2020", "CZJ", 1, Correction{Operator: "李四"}); !errors.Is(err, ErrNoEffect) ||
+		err.Error() != "单位“CZJ”的当前版本（第 3 版）与第 1 版是同一个文件，无需操作" {
+		t.Errorf("reverting to the file already current: err = %v, want ErrNoEffect", err)
+	}
+	if _, err := s.Revert(ctx, "2020", "CZJ", 9, Correction{Operator: "李四"}); !errors.Is(err, ErrNotFound) || err.Error() != "单位“CZJ”在轮次“2020”中没有第 9 版（已有第 1 至 3 版），不存在" {
 		t.Errorf("reverting to a missing version: err = %v", err)
 	}
-	if _, err := s.Revert(ctx, "2020", "HBQ", 1, "李四", ""); !errors.Is(err, ErrNotFound) {
+	if _, err := s.Revert(ctx, "2020", "HBQ", 1, Correction{Operator: "李四"}); !errors.Is(err, ErrNotFound) {
 		t.Errorf("reverting a unit without versions: err = %v", err)
 	}
-	if _, err := s.Revert(ctx, "2020", "NOPE", 1, "李四", ""); !errors.Is(err, ErrNotFound) {
+	if _, err := s.Revert(ctx, "2020", "NOPE", 1, Correction{Operator: "李四"}); !errors.Is(err, ErrNotFound) {
 		t.Errorf("reverting an unknown unit: err = %v", err)
 	}
-	if _, err := s.Revert(ctx, "2020", "CZJ", 2, "", ""); err == nil {
+	if _, err := s.Revert(ctx, "2020", "CZJ", 2, Correction{Operator: ""}); err == nil {
 		t.Error("a correction without an operator was recorded")
 	}
 	if n := count(t, s, `SELECT COUNT(*) FROM submissions`); n != 3 {
@@ -103,10 +107,10 @@ func testWithdraw(t *testing.T, e engine) {
 		t.Fatal(err)
 	}
 	save(t, s, newSub("2020", "CZJ", "wrong", 3, at(15, 0)), newSub("2020", "HBQ", "h", 1, at(15, 0)))
-	if _, err := s.Withdraw(ctx, "2020", "ZRZYJ", "王五", ""); !errors.Is(err, ErrNotFound) {
+	if _, err := s.Withdraw(ctx, "2020", "ZRZYJ", Correction{Operator: "王五"}); !errors.Is(err, ErrNotFound) {
 		t.Errorf("withdrawing a unit without versions: err = %v", err)
 	}
-	v, err := s.Withdraw(ctx, "2020", "CZJ", "王五", "导入到了错误的单位")
+	v, err := s.Withdraw(ctx, "2020", "CZJ", Correction{Operator: "王五", Note: "导入到了错误的单位"})
 	if err != nil || v != 1 {
 		t.Fatalf("Withdraw = %d, %v", v, err)
 	}
@@ -121,7 +125,7 @@ func testWithdraw(t *testing.T, e engine) {
 		rec.Events[0].Kind != xxgk.EventWithdraw || rec.Events[0].Version != 1 || rec.Events[0].Operator != "王五" {
 		t.Errorf("history after withdraw: %+v", rec)
 	}
-	if _, err := s.Withdraw(ctx, "2020", "CZJ", "王五", ""); !errors.Is(err, ErrNoEffect) {
+	if _, err := s.Withdraw(ctx, "2020", "CZJ", Correction{Operator: "王五"}); !errors.Is(err, ErrNoEffect) {
 		t.Errorf("withdrawing twice: err = %v, want ErrNoEffect", err)
 	}
 	ov := overview(t, s)
@@ -149,14 +153,18 @@ func testWithdraw(t *testing.T, e engine) {
 		t.Errorf("overview after the new file: %+v", ov)
 	}
 	// Withdraw, then revert: the revert is how a withdrawal is undone.
-	if _, err := s.Withdraw(ctx, "2020", "CZJ", "王五", ""); err != nil {
+	if _, err := s.Withdraw(ctx, "2020", "CZJ", Correction{Operator: "王五"}); err != nil {
 		t.Fatal(err)
 	}
-	if v, err := s.Revert(ctx, "2020", "CZJ", 3, "王五", "撤回有误"); err != nil || v != 4 {
+	when := at(27, 0) // the caller's clock, when it gives one
+	if v, err := s.Revert(ctx, "2020", "CZJ", 3, Correction{Operator: "王五", Note: "撤回有误", At: when}); err != nil || v != 4 {
 		t.Fatalf("revert after withdraw = %d, %v", v, err)
 	}
-	if cur := currentOf(t, s, "CZJ"); cur == nil || cur.Version != 4 {
+	if cur := currentOf(t, s, "CZJ"); cur == nil || cur.Version != 4 || !cur.ImportedAt.Equal(micro(when)) {
 		t.Errorf("current after undoing the withdrawal: %+v", cur)
+	}
+	if ev := history(t, s, "CZJ").Events; len(ev) != 3 || !ev[2].At.Equal(micro(when)) || !ev[1].At.Equal(micro(clock)) {
+		t.Errorf("event times: %+v", ev)
 	}
 }
 
@@ -190,13 +198,13 @@ func testClearRejections(t *testing.T, e engine) {
 	if err := s.SaveRejections(ctx, []xxgk.Rejection{rj("CZJ", "x1", 15), rj("CZJ", "x2", 16), rj("HBQ", "h1", 16)}); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := s.ClearRejections(ctx, "2020", []string{"ZRZYJ"}, "赵六", ""); !errors.Is(err, ErrNoEffect) {
+	if _, err := s.ClearRejections(ctx, "2020", []string{"ZRZYJ"}, Correction{Operator: "赵六"}); !errors.Is(err, ErrNoEffect) {
 		t.Errorf("clearing a unit without refusals: err = %v", err)
 	}
-	if _, err := s.ClearRejections(ctx, "2020", []string{"NOPE"}, "赵六", ""); !errors.Is(err, ErrNotFound) {
+	if _, err := s.ClearRejections(ctx, "2020", []string{"NOPE"}, Correction{Operator: "赵六"}); !errors.Is(err, ErrNotFound) {
 		t.Errorf("clearing an unknown unit: err = %v", err)
 	}
-	got, err := s.ClearRejections(ctx, "2020", []string{"CZJ"}, "赵六", "空白模板误导入")
+	got, err := s.ClearRejections(ctx, "2020", []string{"CZJ"}, Correction{Operator: "赵六", Note: "空白模板误导入"})
 	if err != nil || !reflect.DeepEqual(got, map[string]int{"CZJ": 2}) {
 		t.Fatalf("ClearRejections(CZJ) = %v, %v", got, err)
 	}
@@ -211,7 +219,7 @@ func testClearRejections(t *testing.T, e engine) {
 	if ev := rec.Events[0]; ev.Kind != xxgk.EventClearRejections || ev.Cleared != 2 || ev.Operator != "赵六" || ev.Note != "空白模板误导入" {
 		t.Errorf("clear event = %+v", ev)
 	}
-	if _, err := s.ClearRejections(ctx, "2020", []string{"CZJ"}, "赵六", ""); !errors.Is(err, ErrNoEffect) {
+	if _, err := s.ClearRejections(ctx, "2020", []string{"CZJ"}, Correction{Operator: "赵六"}); !errors.Is(err, ErrNoEffect) {
 		t.Errorf("clearing twice: err = %v, want ErrNoEffect", err)
 	}
 	// A refusal after the clearing counts again.
@@ -222,17 +230,17 @@ func testClearRejections(t *testing.T, e engine) {
 	if len(rec.Rejections) != 3 || rec.Rejections[2].Cleared {
 		t.Errorf("a later refusal is not cleared: %+v", rec.Rejections)
 	}
-	all, err := s.ClearRejections(ctx, "2020", nil, "赵六", "")
+	all, err := s.ClearRejections(ctx, "2020", nil, Correction{Operator: "赵六"})
 	if err != nil || !reflect.DeepEqual(all, map[string]int{"CZJ": 1, "HBQ": 1}) {
 		t.Errorf("ClearRejections(all) = %v, %v", all, err)
 	}
 	if left, _ := s.Rejections(ctx, "2020"); len(left) != 0 {
 		t.Errorf("after clearing all: %+v", left)
 	}
-	if _, err := s.ClearRejections(ctx, "2020", nil, "赵六", ""); !errors.Is(err, ErrNoEffect) {
+	if _, err := s.ClearRejections(ctx, "2020", nil, Correction{Operator: "赵六"}); !errors.Is(err, ErrNoEffect) {
 		t.Errorf("clearing an empty round: err = %v", err)
 	}
-	if _, err := s.ClearRejections(ctx, "1999", nil, "赵六", ""); !errors.Is(err, ErrNotFound) {
+	if _, err := s.ClearRejections(ctx, "1999", nil, Correction{Operator: "赵六"}); !errors.Is(err, ErrNotFound) {
 		t.Errorf("clearing an unknown round: err = %v", err)
 	}
 	// A round without submissions may still be re-issued; its corrections go with the
