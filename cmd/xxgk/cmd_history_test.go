@@ -198,3 +198,16 @@ func exportedUnits(t testing.TB, path string) map[string]bool {
 	}
 	return out
 }
+
+// XXGK_OPERATOR names who imports and corrections are recorded as, when the OS account
+// is shared.
+func TestOperatorFromEnvironment(t *testing.T) {
+	t.Setenv(operatorEnv, "张骞")
+	if got := currentUser(); got != "张骞" {
+		t.Errorf("currentUser() = %q with %s set", got, operatorEnv)
+	}
+	t.Setenv(operatorEnv, "")
+	if got := currentUser(); got == "张骞" || got == "" {
+		t.Errorf("currentUser() = %q without %s", got, operatorEnv)
+	}
+}
