@@ -121,6 +121,11 @@ func testUndo(t *testing.T, db string) {
 	if st := statusOf(t, db, "汉滨区"); st.Rejected != 1 {
 		t.Fatalf("汉滨区 before clearing: %+v", st)
 	}
+	code, out, _ = runAt(t, clock(19, 8), "rejections", "--db", db)
+	if code != exitOK || !strings.HasPrefix(out, "轮次 2020：1 个单位有被退回的文件\n") ||
+		!regexp.MustCompile(`\n汉滨区  未报送 +1  汉滨区\.xlsx +2020-09-16 10:00 +5\n`).MatchString(out) {
+		t.Errorf("rejections before clearing: exit %d\n%s", code, out)
+	}
 	code, out, stderr = runAt(t, clock(19, 9), "rejections", "clear", "--db", db, "--note", "测试文件", "汉滨区")
 	if code != exitOK || out != "已清除 汉滨区 的 1 条退回记录（轮次 2020，操作人 tester），历史中仍保留\n" {
 		t.Fatalf("rejections clear: exit %d, stdout %q, stderr %q", code, out, stderr)
