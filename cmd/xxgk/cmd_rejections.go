@@ -36,7 +36,7 @@ func rejectionsCommand(e *env) *cli.Command {
 		Description: "列出本轮中被退回、且仍计入状态和反馈单的文件（每个单位一行）。\n" +
 			"子命令：\n" +
 			"   clear  清除误记的退回记录：xxgk rejections clear 单位 或 xxgk rejections clear --all（详见 xxgk rejections clear --help）",
-		Flags:     withGlobals(roundFlag()),
+		Flags: withGlobals(roundFlag()),
 		Subcommands: []*cli.Command{
 			clear,
 		},
