@@ -35,6 +35,7 @@ func runSuite(t *testing.T, e engine) {
 		{"FailMidBatch", testFailMidBatch},
 		{"Rejections", testRejections},
 		{"Revert", testRevert},
+		{"ConcurrentReverts", testConcurrentReverts},
 		{"Withdraw", testWithdraw},
 		{"ClearRejections", testClearRejections},
 		{"RoundOverview", testRoundOverview},

@@ -277,3 +277,36 @@ func testRoundOverview(t *testing.T, e engine) {
 		t.Errorf("RoundOverview = %+v", rs)
 	}
 }
+
+// Two operators reverting at once: one new version, the others told there is nothing to do.
+func testConcurrentReverts(t *testing.T, e engine) {
+	s := open(t, e.fresh(t))
+	ctx := context.Background()
+	if err := s.SaveRound(ctx, round2020, smallCatalog(t)); err != nil {
+		t.Fatal(err)
+	}
+	save(t, s, newSub("2020", "CZJ", "a", 3, at(15, 0)), newSub("2020", "CZJ", "b", 3, at(16, 0)))
+	const n = 4
+	errs := make(chan error, n)
+	for i := 0; i < n; i++ {
+		go func() {
+			_, err := s.Revert(ctx, "2020", "CZJ", 1, Correction{Operator: "op"})
+			errs <- err
+		}()
+	}
+	ok, none := 0, 0
+	for i := 0; i < n; i++ {
+		switch err := <-errs; {
+		case err == nil:
+			ok++
+		case errors.Is(err, ErrNoEffect):
+			none++
+		default:
+			t.Errorf("concurrent revert: %v", err)
+		}
+	}
+	rec := history(t, s, "CZJ")
+	if ok != 1 || none != n-1 || len(rec.Versions) != 3 || len(rec.Events) != 1 || rec.Current != 3 {
+		t.Errorf("%d reverts done, %d without effect; %d versions, %d events, current %d", ok, none, len(rec.Versions), len(rec.Events), rec.Current)
+	}
+}
