@@ -6,10 +6,13 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/xuri/excelize/v2"
 
 	"xxgk"
 	"xxgk/internal/testdb"
@@ -95,6 +98,11 @@ func testUndo(t *testing.T, db string) {
 		t.Errorf("revert to a missing version: exit %d, %q", code, stderr)
 	}
 
+	csvPath := filepath.Join(dir, "明细.csv")
+	if code, _, stderr := runAt(t, clock(17, 12), "export", "--db", db, "--out", csvPath); code != exitOK || !exportedUnits(t, csvPath)["市财政局"] {
+		t.Fatalf("export before the withdrawal lacks 市财政局: %s", stderr)
+	}
+
 	// withdraw: the operator from the environment; 未报送 everywhere.
 	t.Setenv(operatorEnv, "王五")
 	code, out, stderr = runAt(t, clock(18, 9), "withdraw", "--db", db, "市财政局")
@@ -104,12 +112,18 @@ func testUndo(t *testing.T, db string) {
 	if st := statusOf(t, db, "市财政局"); st.Status != "missing" || st.Version != 0 || st.Opened != 0 || st.SubmittedAt != nil {
 		t.Errorf("status after withdraw: %+v", st)
 	}
-	csvPath := filepath.Join(dir, "明细.csv")
 	if code, _, stderr := runAt(t, clock(18, 10), "export", "--db", db, "--out", csvPath); code != exitOK {
 		t.Fatalf("export: %s", stderr)
 	}
 	if units := exportedUnits(t, csvPath); units["市财政局"] {
 		t.Errorf("export still lists the withdrawn unit's rows: %v", units)
+	}
+	reportPath := filepath.Join(dir, "汇总.xlsx")
+	if code, _, stderr := runAt(t, clock(18, 10), "report", "--db", db, "--out", reportPath); code != exitOK {
+		t.Fatalf("report: %s", stderr)
+	}
+	if missing := missingInReport(t, reportPath); !slices.Contains(missing, "市财政局") {
+		t.Errorf("the report's 未报送单位 sheet lacks the withdrawn unit: %v", missing)
 	}
 	code, out, _ = runAt(t, clock(18, 11), "withdraw", "--db", db, "市财政局")
 	if code != exitOK || out != "未做更改：单位“市财政局”的第 3 版已撤回，单位已是未报送\n" {
@@ -183,6 +197,27 @@ func testUndo(t *testing.T, db string) {
 	if st := statusOf(t, db, "市财政局"); st.Version != 4 || st.Status != "late" {
 		t.Errorf("status after a new file: %+v", st)
 	}
+}
+
+// missingInReport reads the unit column of the report's 未报送单位 sheet.
+func missingInReport(t testing.TB, path string) []string {
+	t.Helper()
+	f, err := excelize.OpenFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	rows, err := f.GetRows("未报送单位")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out []string
+	for _, r := range rows[1:] {
+		if len(r) > 1 {
+			out = append(out, r[1])
+		}
+	}
+	return out
 }
 
 // exportedUnits reads the units named in an exported CSV.
