@@ -31,15 +31,19 @@ func (ind Indicator) Title() string {
 	return ind.Area
 }
 
-// CountyScope decides which indicators a county must build. The notice tells counties to
-// build their portals "by analogy"; by default a county gets the items whose unit list
-// names 各县区, and the office can switch counties to the whole table.
+// CountyScope decides which indicators a county must build. The notice tells counties
+// "参照《指标》要求规范开设本县区政府网站重点领域信息公开栏目": a county portal follows the
+// whole table, so that is the default; the office can narrow counties to the items whose
+// unit list names 各县区 (mandatory).
 type CountyScope string
 
 const (
 	CountyMandatory CountyScope = "mandatory"
 	CountyFull      CountyScope = "full"
 )
+
+// DefaultCountyScope is the scope of a catalog that does not say otherwise.
+const DefaultCountyScope = CountyFull
 
 // AssignedTo tells whether unit u must build ind.
 func (ind Indicator) AssignedTo(u Unit, scope CountyScope) bool {
@@ -98,7 +102,7 @@ func (c *Catalog) AssignedUnits(ind Indicator) []Unit {
 
 func (c *Catalog) scope() CountyScope {
 	if c.Scope == "" {
-		return CountyMandatory
+		return DefaultCountyScope
 	}
 	return c.Scope
 }

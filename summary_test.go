@@ -6,6 +6,7 @@ import (
 )
 
 // testCatalog has two departments and a county; CZ items name 各县区, JC items 各部门.
+// Counties are narrowed to the items naming 各县区 so that the three units' lists differ.
 func testCatalog(t testing.TB) *Catalog {
 	t.Helper()
 	us, err := NewUnits([]Unit{
@@ -16,7 +17,7 @@ func testCatalog(t testing.TB) *Catalog {
 	if err != nil {
 		t.Fatal(err)
 	}
-	return &Catalog{Units: us, Indicators: []Indicator{
+	return &Catalog{Units: us, Scope: CountyMandatory, Indicators: []Indicator{
 		{Code: "CZ-01-1", Area: "财政信息", SubArea: "预决算公开", Units: []string{"CZJ"}, AllCounty: true},
 		{Code: "CZ-01-2", Area: "财政信息", SubArea: "预决算公开", Units: []string{"CZJ"}, AllCounty: true},
 		{Code: "JC-01-1", Area: "决策公开", SubArea: "部门文件", AllDepts: true},
@@ -47,6 +48,8 @@ func TestCatalogFor(t *testing.T) {
 		{"审计局", CountyMandatory, []string{"JC-01-1", "ZX-01-1"}},
 		{"汉滨区", CountyMandatory, []string{"CZ-01-1", "CZ-01-2"}},
 		{"汉滨区", CountyFull, []string{"CZ-01-1", "CZ-01-2", "JC-01-1", "ZX-01-1"}},
+		// the notice: county portals follow the whole table unless the office narrows them
+		{"汉滨区", "", []string{"CZ-01-1", "CZ-01-2", "JC-01-1", "ZX-01-1"}},
 	}
 	for _, tt := range tests {
 		if got := codes(tt.unit, tt.scope); !equalStrings(got, tt.want) {

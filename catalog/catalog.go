@@ -53,7 +53,7 @@ func Parse(indicatorRows, unitRows [][]string, indicatorsName, unitsName string)
 	if len(probs) > 0 {
 		return nil, &LoadError{Problems: probs}
 	}
-	return &xxgk.Catalog{Indicators: inds, Units: us, Scope: xxgk.CountyMandatory}, nil
+	return &xxgk.Catalog{Indicators: inds, Units: us, Scope: xxgk.DefaultCountyScope}, nil
 }
 
 // rowsOf reads a user's file, or the embedded seed when path is empty.

@@ -284,6 +284,7 @@ func TestUserUnitsExtend(t *testing.T) {
 		t.Errorf("高新区 gets %v", got)
 	}
 	hb, _ := c.Units.Lookup("汉滨区")
+	c.Scope = xxgk.CountyMandatory
 	if n := len(c.For(hb)); n != 10 {
 		t.Errorf("汉滨区 gets %d", n)
 	}

@@ -88,6 +88,7 @@ func TestSeedSubAreaCounts(t *testing.T) {
 // TestSeedUnitIndicators pins the exact indicator set of several units.
 func TestSeedUnitIndicators(t *testing.T) {
 	c := builtin(t)
+	c.Scope = xxgk.CountyMandatory // what the table's 建设单位 column names
 	fiscalAll := []string{"CZ-01-1", "CZ-01-2", "CZ-02-1", "CZ-02-2", "CZ-02-3", "CZ-02-4"}
 	decisions := []string{"JCGK-01-1", "JCGK-02-1", "JCGK-03-1"}
 	join := func(parts ...[]string) []string { return slices.Concat(parts...) }
@@ -149,8 +150,11 @@ func TestSeedEveryDepartmentGetsDecisions(t *testing.T) {
 			}
 		case xxgk.County:
 			counties++
-			if has {
-				t.Errorf("county %s got 决策公开 items under the mandatory scope", u.Short)
+			if !has {
+				t.Errorf("county %s lacks the 决策公开 items under the default (full) scope: %v", u.Short, got)
+			}
+			if n := len(c.For(u)); n != len(c.Indicators) {
+				t.Errorf("county %s gets %d indicators by default, want the whole table (%d)", u.Short, n, len(c.Indicators))
 			}
 		}
 	}
@@ -252,7 +256,7 @@ func TestSeedUnits(t *testing.T) {
 	if u.Name != "汉滨区人民政府" || u.Kind != xxgk.County {
 		t.Errorf("汉滨区 = %+v", u)
 	}
-	if c.Scope != xxgk.CountyMandatory {
+	if c.Scope != xxgk.CountyFull {
 		t.Errorf("scope %q", c.Scope)
 	}
 }

@@ -20,7 +20,7 @@ var reportDate = time.Date(2020, 9, 25, 10, 0, 0, 0, xxgk.ChinaTime)
 
 // fixtureCatalog has 20 indicators: T-01..T-18 for every department, T-13..T-20 for every
 // county, T-05 without 二级指标, plus one named unit, so that departments have 18 rows and
-// counties 8.
+// counties 8 (counties narrowed to the items naming 各县区, not the default whole table).
 func fixtureCatalog(t testing.TB) *xxgk.Catalog {
 	t.Helper()
 	us, err := xxgk.NewUnits([]xxgk.Unit{
@@ -33,7 +33,7 @@ func fixtureCatalog(t testing.TB) *xxgk.Catalog {
 	if err != nil {
 		t.Fatal(err)
 	}
-	cat := &xxgk.Catalog{Units: us}
+	cat := &xxgk.Catalog{Units: us, Scope: xxgk.CountyMandatory}
 	for i := 1; i <= 20; i++ {
 		ind := xxgk.Indicator{
 			Code: fmt.Sprintf("T-%02d", i), Area: fmt.Sprintf("领域%d", (i+3)/4),

@@ -15,7 +15,7 @@ import (
 )
 
 // Fill fills a template written by the templates package like a unit would and returns
-// the saved workbook. The same rnd seed gives the same workbook. Dates fall in the weeks
+// the saved workbook. The same rnd seed gives the same workbook. Dates fall in the 30 days
 // before 10 September of the round's year (the round ID, when it is a year; 2020
 // otherwise), so Good workbooks carry no stale-date warning for a deadline that autumn.
 func Fill(template []byte, p Profile, rnd *rand.Rand) ([]byte, error) {

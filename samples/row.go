@@ -100,11 +100,8 @@ func (w *filler) row(i, r int, cells []string) error {
 	case w.p == WithErrors && special == 0:
 		url = "www.ankang.gov.cn 信息公开栏目"
 	}
-	back := w.rnd.IntN(120)
-	if strings.Contains(get(xxgk.ColContent), "每月") {
-		back %= 30 // a monthly column kept up to date is within the 45-day rule
-	}
-	var date any = w.base.AddDate(0, 0, -back)
+	// Within 30 days of base: not stale even for a monthly item (45 days, xxgk.StaleMonthlyDays).
+	var date any = w.base.AddDate(0, 0, -w.rnd.IntN(30))
 	switch {
 	case w.p == WithWarnings && special == 1:
 		date = w.base.AddDate(-1, -2, -w.rnd.IntN(60))

@@ -20,7 +20,9 @@ s.sha256, s.imported_at, s.imported_by`
 
 // Current returns the current version of every unit of the round that has one, in the
 // round's unit order, with its items (in row order; LastUpdate zero and Count -1 where not
-// given), its warnings, and FirstAt, the import time of the unit's version 1.
+// given), its warnings, and FirstAt, the import time of the unit's version 1. A unit whose
+// current version was withdrawn has none (it is 未报送 for every output); after a
+// withdrawal, FirstAt is the import time of the first version that followed it.
 // One query for the submissions, then items and warnings by id, 500 submissions a query:
 // a handful of index-bounded queries whatever the number of units, in one read-only
 // transaction so they agree.
@@ -32,9 +34,9 @@ func (s *Store) Current(ctx context.Context, round string) ([]xxgk.Submission, e
 		}
 		rows, err := tx.QueryContext(ctx, `SELECT `+submissionColumns+`, f.imported_at
 FROM `+currentJoin+`
-JOIN submissions f ON f.round_id = s.round_id AND f.unit_code = s.unit_code AND f.version = 1
+JOIN submissions f ON f.round_id = s.round_id AND f.unit_code = s.unit_code AND f.version = `+firstVersion+`
 JOIN round_units u ON u.round_id = s.round_id AND u.unit_code = s.unit_code
-WHERE s.round_id = ? ORDER BY u.seq`, round, round)
+WHERE s.round_id = ? AND `+notWithdrawn+` ORDER BY u.seq`, round, round)
 		if err != nil {
 			return err
 		}

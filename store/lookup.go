@@ -43,12 +43,13 @@ func checkUnits(ctx context.Context, tx *sql.Tx, round string, units []string) e
 	return nil
 }
 
-// loadHeads reads, for each unit, its current version and when version 1 was imported:
-// at most two rows per unit, found through the (round_id, unit_code, version) key.
+// loadHeads reads, for each unit, its current version and when the version that decides
+// lateness (version 1, or the first after a withdrawal) was imported: at most two rows per
+// unit, found through the (round_id, unit_code, version) key.
 func loadHeads(ctx context.Context, tx *sql.Tx, round string, units []string, heads map[unitKey]*head) error {
 	for _, part := range chunks(units, 500) {
-		rows, err := tx.QueryContext(ctx, `SELECT s.unit_code, s.version, s.imported_at
-FROM submissions s WHERE s.round_id = ? AND s.unit_code IN (`+placeholders(len(part))+`) AND (s.version = 1 OR s.version =
+		rows, err := tx.QueryContext(ctx, `SELECT s.unit_code, s.version, s.imported_at, `+firstVersion+`
+FROM submissions s WHERE s.round_id = ? AND s.unit_code IN (`+placeholders(len(part))+`) AND (s.version = `+firstVersion+` OR s.version =
 (SELECT MAX(m.version) FROM submissions m WHERE m.round_id = s.round_id AND m.unit_code = s.unit_code))`,
 			append([]any{round}, anys(part)...)...)
 		if err != nil {
@@ -57,13 +58,14 @@ FROM submissions s WHERE s.round_id = ? AND s.unit_code IN (`+placeholders(len(p
 		for rows.Next() {
 			var importedAt int64
 			var unit string
-			var version int
-			if err := rows.Scan(&unit, &version, &importedAt); err != nil {
+			var version, first int
+			if err := rows.Scan(&unit, &version, &importedAt, &first); err != nil {
 				rows.Close()
 				return err
 			}
 			h := headOf(heads, unitKey{round, unit})
-			if version == 1 {
+			h.first = first
+			if version == first {
 				h.firstAt = fromMicros(importedAt)
 			}
 			h.version = max(h.version, version)

@@ -4,8 +4,6 @@ import (
 	"context"
 	"strings"
 	"testing"
-
-	"xxgk/internal/testdb"
 )
 
 // TestMySQLCreatesDatabase: Open on a server without the database creates it, in utf8mb4.
@@ -13,7 +11,7 @@ func TestMySQLCreatesDatabase(t *testing.T) {
 	s := open(t, freshMySQL(t))
 	var charset, collation string
 	err := s.db.QueryRowContext(context.Background(), `SELECT DEFAULT_CHARACTER_SET_NAME, DEFAULT_COLLATION_NAME
-FROM information_schema.SCHEMATA WHERE SCHEMA_NAME = ?`, testdb.Name(testDB)).Scan(&charset, &collation)
+FROM information_schema.SCHEMATA WHERE SCHEMA_NAME = ?`, s.name).Scan(&charset, &collation)
 	if err != nil {
 		t.Fatal(err)
 	}

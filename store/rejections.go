@@ -57,15 +57,16 @@ WHERE round_id = ? AND unit_code = ? AND sha256 = ?`, r.Round, r.Unit, r.SHA256)
 	})
 }
 
-// Rejections lists a round's refused files, oldest first.
+// Rejections lists a round's refused files that still count, oldest first: those cleared
+// by ClearRejections are left out (History still shows them).
 func (s *Store) Rejections(ctx context.Context, round string) ([]xxgk.Rejection, error) {
 	var out []xxgk.Rejection
 	err := s.inTx(ctx, true, func(tx *sql.Tx) error {
 		if err := roundExists(ctx, tx, round); err != nil {
 			return err
 		}
-		rows, err := tx.QueryContext(ctx, `SELECT id, unit_code, file_name, sha256, rejected_at, imported_by, errors
-FROM rejections WHERE round_id = ? ORDER BY rejected_at, id`, round)
+		rows, err := tx.QueryContext(ctx, `SELECT r.id, r.unit_code, r.file_name, r.sha256, r.rejected_at, r.imported_by, r.errors
+FROM rejections r WHERE r.round_id = ? AND `+notCleared+` ORDER BY r.rejected_at, r.id`, round)
 		if err != nil {
 			return err
 		}

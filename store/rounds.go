@@ -24,7 +24,7 @@ const dateLayout = "2006-01-02"
 // catalog order, round_indicators in table order, the county scope). Once a round has
 // submissions its snapshot is frozen: saving the same snapshot again only updates title,
 // deadline and contact; a different one returns ErrRoundInUse. r.Created is kept from the
-// first save (the store's clock when zero). An empty cat.Scope is stored as mandatory.
+// first save (the store's clock when zero). An empty cat.Scope is stored as xxgk.DefaultCountyScope.
 func (s *Store) SaveRound(ctx context.Context, r xxgk.Round, cat *xxgk.Catalog) error {
 	if err := validRound(r, cat); err != nil {
 		return err
@@ -100,7 +100,7 @@ type snapshot struct {
 func snapshotOf(cat *xxgk.Catalog) snapshot {
 	s := snapshot{scope: cat.Scope}
 	if s.scope == "" {
-		s.scope = xxgk.CountyMandatory
+		s.scope = xxgk.DefaultCountyScope
 	}
 	for _, u := range cat.Units.All() {
 		u.Aliases = nonNil(u.Aliases)
@@ -144,7 +144,9 @@ func saveSnapshot(ctx context.Context, tx *sql.Tx, round string, snap snapshot, 
 	if exists {
 		// Refused files of a round without submissions were made from the templates being
 		// replaced; they go with the old snapshot (and would block it by foreign key).
+		// So do corrections of them (only refusals can be cleared without a submission).
 		for _, q := range []string{
+			`DELETE FROM unit_events WHERE round_id = ?`,
 			`DELETE FROM rejection_problems WHERE rejection_id IN (SELECT id FROM rejections WHERE round_id = ?)`,
 			`DELETE FROM rejection_files WHERE rejection_id IN (SELECT id FROM rejections WHERE round_id = ?)`,
 			`DELETE FROM rejections WHERE round_id = ?`, `DELETE FROM round_units WHERE round_id = ?`, `DELETE FROM round_indicators WHERE round_id = ?`} {

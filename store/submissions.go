@@ -88,6 +88,7 @@ type unitKey struct{ round, unit string }
 // head is what the batch needs to know about a unit's stored versions.
 type head struct {
 	version int // current (highest) version
+	first   int // the version whose import decides lateness: 1, or the first after a withdrawal; 0 = 1
 	firstAt time.Time
 	files   map[string]match // SHA-256 → the version holding that file, for the batch's files only
 }
@@ -147,7 +148,7 @@ func (s *Store) saveBatch(ctx context.Context, tx *sql.Tx, subs []*xxgk.Submissi
 		}
 		h.version++
 		h.files[sub.SHA256] = match{version: h.version, from: i}
-		if h.version == 1 {
+		if h.version == max(h.first, 1) {
 			h.firstAt = at[i]
 		}
 		res[i] = SaveResult{Version: h.version, FirstAt: h.firstAt}

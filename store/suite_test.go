@@ -34,6 +34,11 @@ func runSuite(t *testing.T, e engine) {
 		{"ConcurrentSaves", testConcurrentSaves},
 		{"FailMidBatch", testFailMidBatch},
 		{"Rejections", testRejections},
+		{"Revert", testRevert},
+		{"ConcurrentReverts", testConcurrentReverts},
+		{"Withdraw", testWithdraw},
+		{"ClearRejections", testClearRejections},
+		{"RoundOverview", testRoundOverview},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) { c.fn(t, e) })
@@ -136,7 +141,7 @@ func testRoundRoundTrip(t *testing.T, e engine) {
 		t.Errorf("units table has %d rows, want 3", n)
 	}
 
-	// Without submissions the snapshot may be replaced; the empty scope means mandatory.
+	// Without submissions the snapshot may be replaced; the empty scope means the default, full.
 	cat.Scope = ""
 	cat.Indicators = cat.Indicators[:2]
 	changed := round2020
@@ -151,7 +156,7 @@ func testRoundRoundTrip(t *testing.T, e engine) {
 	if r.Title != "第二稿" || !r.Deadline.Equal(changed.Deadline) || !r.Created.Equal(round2020.Created) {
 		t.Errorf("updated round = %+v", r)
 	}
-	if len(got.Indicators) != 2 || got.Scope != xxgk.CountyMandatory {
+	if len(got.Indicators) != 2 || got.Scope != xxgk.CountyFull {
 		t.Errorf("replaced snapshot: %d indicators, scope %q", len(got.Indicators), got.Scope)
 	}
 }

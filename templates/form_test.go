@@ -17,8 +17,8 @@ func TestFormContract(t *testing.T) {
 		codes []string
 	}{
 		{"市财政局", []string{"CZ-01-1", "CZ-03-1", "CZ-04-1", "ZD-01-1"}},
-		{"审计局", []string{"CZ-01-1", "SJ-01-1"}}, // an alias
-		{"汉滨区", []string{"CZ-01-1", "CZ-03-1"}},
+		{"审计局", []string{"CZ-01-1", "SJ-01-1"}},                                  // an alias
+		{"汉滨区", []string{"CZ-01-1", "CZ-03-1", "CZ-04-1", "SJ-01-1", "ZD-01-1"}}, // a county follows the whole table
 	}
 	for _, tt := range tests {
 		t.Run(tt.unit, func(t *testing.T) {

@@ -56,7 +56,12 @@ func newEnv(stdin io.Reader, stdout, stderr io.Writer) *env {
 	return e
 }
 
+// currentUser is who imports and corrections are recorded as: XXGK_OPERATOR, else the OS
+// user name.
 func currentUser() string {
+	if s := os.Getenv(operatorEnv); s != "" {
+		return s
+	}
 	if u, err := user.Current(); err == nil && u.Username != "" {
 		return u.Username
 	}

@@ -110,19 +110,19 @@ func TestUnitsCommand(t *testing.T) {
 		"ZRZYJ":  "ZRZYJ|市自然资源局|安康市自然资源局|市级部门|19",
 		"SJJ":    "SJJ|市审计局|安康市审计局|市级部门|11",
 		"JRB":    "JRB|市金融办|安康市人民政府金融工作办公室|市级部门|10",
-		"610902": "610902|汉滨区|汉滨区人民政府|县区|9",
+		"610902": "610902|汉滨区|汉滨区人民政府|县区|44", // county portals follow the whole table
 	} {
 		if got := strings.Join(fields(lineStarting(t, out, prefix)), "|"); got != want {
 			t.Errorf("row %s = %q, want %q", prefix, got, want)
 		}
 	}
-	if !strings.Contains(out, "\n共 36 个单位：市级部门 26 个，县区 10 个；县区只建建设单位写有“各县区”的指标（--county-scope mandatory）。\n") {
+	if !strings.Contains(out, "\n共 36 个单位：市级部门 26 个，县区 10 个；县区参照整张指标表建设（--county-scope full）。\n") {
 		t.Errorf("no total line in\n%s", out)
 	}
 
-	_, out, _ = runCatalogCmd(t, "units", "--county-scope", "full")
-	if got := strings.Join(fields(lineStarting(t, out, "610929")), "|"); got != "610929|白河县|白河县人民政府|县区|44" {
-		t.Errorf("full scope: %q", got)
+	_, out, _ = runCatalogCmd(t, "units", "--county-scope", "mandatory")
+	if got := strings.Join(fields(lineStarting(t, out, "610929")), "|"); got != "610929|白河县|白河县人民政府|县区|9" {
+		t.Errorf("mandatory scope: %q", got)
 	}
 
 	code, _, errs = runCatalogCmd(t, "units", "--county-scope", "all")

@@ -40,6 +40,7 @@ func demoCommand(e *env) *cli.Command {
 // The demo round runs on the 2020 calendar: units fill in early September, the first batch
 // arrives before the 20 September deadline, the second after it.
 var (
+	demoIssued = time.Date(2020, 9, 8, 9, 0, 0, 0, xxgk.ChinaTime)
 	demoOnTime = time.Date(2020, 9, 18, 10, 0, 0, 0, xxgk.ChinaTime)
 	demoLate   = time.Date(2020, 9, 25, 15, 30, 0, 0, xxgk.ChinaTime)
 	demoReport = time.Date(2020, 9, 28, 9, 0, 0, 0, xxgk.ChinaTime)
@@ -124,7 +125,7 @@ func runDemo(c *cli.Context, e *env) error {
 	}
 
 	step("第 1 步：为每个单位生成填报模板，并在数据库中登记 2020 年轮次")
-	if err := must(sub(time.Time{}, "templates", "--out", paths.templates), "生成模板"); err != nil {
+	if err := must(sub(demoIssued, "templates", "--out", paths.templates, "--round", "2020", "--deadline", "2020-09-20"), "生成模板"); err != nil {
 		return err
 	}
 

@@ -165,7 +165,7 @@ func TestExportErrors(t *testing.T) {
 		{"bad extension", []string{"--out", filepath.Join(dir, "x.xls")}, "xxgk: --out 的扩展名应为 .csv 或 .xlsx，而不是“.xls”\n"},
 		{"no extension", []string{"--out", filepath.Join(dir, "x")}, "xxgk: --out 的扩展名应为 .csv 或 .xlsx，而不是“”\n"},
 		{"unknown round", []string{"--out", filepath.Join(dir, "x.csv"), "--round", "1999"},
-			"xxgk: 数据库中没有轮次“1999”。请用 xxgk templates --round 1999 登记，或检查 --round 参数\n"},
+			"xxgk: 数据库中没有轮次“1999”。请用 xxgk templates --round 1999 --deadline 截止日期 登记，或检查 --round 参数（已有的轮次见 xxgk rounds）\n"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -26,7 +26,7 @@ func importFixtureDB(t *testing.T, db string, fill map[string]samples.Profile) (
 	t.Helper()
 	root := t.TempDir()
 	tpl := filepath.Join(root, "tpl")
-	if code, _, stderr := runImportTest(t, "templates", "--db", db, "--out", tpl); code != exitOK {
+	if code, _, stderr := runImportTest(t, "templates", "--db", db, "--out", tpl, "--round", "2020", "--deadline", "2020-09-20"); code != exitOK {
 		t.Fatalf("templates: exit %d: %s", code, stderr)
 	}
 	dir := filepath.Join(root, "in")
@@ -84,7 +84,7 @@ func TestImportCommand(t *testing.T) {
 	if got, want := head("市财政局"), "✔ 已接收 "+p("市财政局")+" — 市财政局 第 1 版，19 项指标：已开设 "; !strings.HasPrefix(got, want) {
 		t.Errorf("accepted line\n got %s\nwant %s…", got, want)
 	}
-	if got := head("汉滨区"); !strings.HasPrefix(got, "✔ 已接收 "+p("汉滨区")+" — 汉滨区 第 1 版，9 项指标：") || !strings.HasSuffix(got, "，5 个警告") {
+	if got := head("汉滨区"); !strings.HasPrefix(got, "✔ 已接收 "+p("汉滨区")+" — 汉滨区 第 1 版，44 项指标：") || !strings.HasSuffix(got, "，5 个警告") {
 		t.Errorf("warnings line %s", got)
 	}
 	if got, want := head("市民政局"), "✘ 已退回 "+p("市民政局")+" — 市民政局，5 个错误"; got != want {

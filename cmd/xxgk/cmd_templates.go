@@ -9,6 +9,7 @@ import (
 	"runtime"
 	"strings"
 	"sync"
+	"time"
 
 	"github.com/urfave/cli/v2"
 
@@ -22,15 +23,18 @@ func templatesCommand(e *env) *cli.Command {
 	return &cli.Command{
 		Name:      "templates",
 		Usage:     "为每个单位生成 Excel 填报模板，并在数据库中记录本轮报送",
-		UsageText: "xxgk templates --out 目录 [--unit 单位 ...] [--round 轮次] [--deadline 日期]",
+		UsageText: "xxgk templates --out 目录 [--round 轮次] [--deadline 日期] [--unit 单位 ...]",
 		Description: "每个单位一个 .xlsx：填报说明、只含本单位指标的填报表，以及导入时核对用的隐藏信息。\n" +
 			"同时把轮次（编号、标题、截止日期、联系方式）和所用的指标表、单位名单记入数据库，\n" +
-			"导入时按下发时的指标核对。同一轮次已有单位提交后，指标表或单位名单不能再变，需换新的 --round。",
+			"导入时按下发时的指标核对。同一轮次已有单位提交后，指标表或单位名单不能再变，需换新的 --round。\n" +
+			"不给 --round 时为当年的轮次（北京时间的年份）；新轮次必须给出 --deadline，截止日期不能早于轮次所在年份，\n" +
+			"也不能在两年以后，已过的日期会给出警告。例如：xxgk templates --out 模板/ --round 2026 --deadline 2026-09-20\n" +
+			"县区默认参照整张指标表（--county-scope full），--county-scope mandatory 只含写有“各县区”的指标。",
 		Flags: withGlobals(
 			&cli.StringFlag{Name: "out", Usage: "输出目录，不存在时自动创建"},
 			&cli.StringSliceFlag{Name: "unit", Usage: "只生成这些单位的模板（简称、全称、编码或别名，可重复）；默认全部单位"},
-			&cli.StringFlag{Name: "round", Value: "2020", Usage: "轮次编号"},
-			&cli.StringFlag{Name: "deadline", Value: "2020-09-20", Usage: "报送截止日期，如 2020-09-20"},
+			&cli.StringFlag{Name: "round", Usage: "轮次编号，默认为当年年份（北京时间），如 2026"},
+			&cli.StringFlag{Name: "deadline", Usage: "报送截止日期，如 2026-09-20；登记新轮次时必须给出，已登记的轮次默认沿用原日期"},
 			&cli.StringFlag{Name: "title", Value: xxgk.DefaultRoundTitle, Usage: "模板标题"},
 			countyScopeFlag(),
 			&cli.StringFlag{Name: "contact-office", Value: def.Office, Usage: "联系单位（印在填报说明上）"},
@@ -65,6 +69,9 @@ func templatesCommand(e *env) *cli.Command {
 			if err := keepRecordedRound(c, e, st, &opts.Round); err != nil {
 				return err
 			}
+			if !isSet(c, "indicators") && opts.Round.ID != xxgk.BuiltinRoundID {
+				e.hint("使用内置的 2020 年指标表，可用 --indicators 指定新表")
+			}
 			return runTemplates(c.Context, e, st, cat, units, opts)
 		},
 	}
@@ -76,14 +83,24 @@ type templatesOptions struct {
 	Round xxgk.Round
 }
 
+// templatesOptionsFrom reads the flags. Without --round the round is the current year's;
+// the deadline stays zero when --deadline is not given (keepRecordedRound fills it in from
+// the recorded round, or refuses a new round without one).
 func templatesOptionsFrom(c *cli.Context, e *env) (templatesOptions, error) {
 	id := strings.TrimSpace(c.String("round"))
-	if id == "" {
+	if c.IsSet("round") && id == "" {
 		return templatesOptions{}, failf("--round 不能为空")
 	}
-	deadline, err := xxgk.ParseDate(c.String("deadline"), false)
-	if err != nil {
-		return templatesOptions{}, failf("截止日期“%s”无法识别，请写成 2020-09-20 的形式", c.String("deadline"))
+	if id == "" {
+		id = xxgk.DefaultRoundID(e.Now())
+	}
+	var deadline time.Time
+	if c.IsSet("deadline") {
+		var err error
+		deadline, err = xxgk.ParseDate(c.String("deadline"), false)
+		if err != nil {
+			return templatesOptions{}, failf("截止日期“%s”无法识别，请写成 %s-09-20 的形式", c.String("deadline"), id[:min(4, len(id))])
+		}
 	}
 	return templatesOptions{
 		Out: c.String("out"),
@@ -104,10 +121,27 @@ func templatesOptionsFrom(c *cli.Context, e *env) (templatesOptions, error) {
 
 // keepRecordedRound makes re-issuing templates of a recorded round (one unit's, say) keep
 // the round's deadline, title and contact unless a flag changes them; a changed deadline
-// is announced, since it decides which units are late.
+// is announced, since it decides which units are late. A new round needs --deadline:
+// nothing falls back to 2020's. A deadline given is checked (xxgk.CheckDeadline).
 func keepRecordedRound(c *cli.Context, e *env, st *store.Store, r *xxgk.Round) error {
+	if c.IsSet("deadline") {
+		warning, err := xxgk.CheckDeadline(r.ID, r.Deadline, e.Now())
+		if err != nil {
+			return failf("%v", err)
+		}
+		if warning != "" {
+			fmt.Fprintln(e.Stderr, "警告："+warning)
+		}
+	}
 	old, _, err := st.Round(c.Context, r.ID)
 	if errors.Is(err, store.ErrNotFound) {
+		if !c.IsSet("deadline") {
+			year := xxgk.RoundYear(r.ID)
+			if year == 0 {
+				year = e.Now().In(xxgk.ChinaTime).Year()
+			}
+			return failf("轮次 %s 尚未登记，请用 --deadline 给出报送截止日期，例如 --deadline %d-09-20（已登记的轮次见 xxgk rounds）", r.ID, year)
+		}
 		return nil
 	}
 	if err != nil {

@@ -26,7 +26,7 @@ func templatesArgs(t *testing.T, extra ...string) []string {
 
 func TestTemplatesCommandAllUnits(t *testing.T) {
 	out := filepath.Join(t.TempDir(), "out", "2020")
-	code, stdout, stderr := runCatalogCmd(t, templatesArgs(t, "--out", out)...)
+	code, stdout, stderr := runCatalogCmd(t, templatesArgs(t, "--out", out, "--round", "2020", "--deadline", "2020-09-20")...)
 	if code != exitOK {
 		t.Fatalf("exit %d, stderr %q", code, stderr)
 	}
@@ -127,9 +127,9 @@ func TestTemplatesCommandErrors(t *testing.T) {
 		args []string
 		want string
 	}{
-		{"unknown unit", []string{"--out", t.TempDir(), "--unit", "市财政"},
+		{"unknown unit", []string{"--out", t.TempDir(), "--round", "2020", "--deadline", "2020-09-20", "--unit", "市财政"},
 			"xxgk: 未知单位“市财政”，最接近的是“市财政局”。可用 xxgk units 查看单位名单\n"},
-		{"unwritable out", []string{"--out", filepath.Join(file, "sub")}, "无法创建输出目录 " + filepath.Join(file, "sub")},
+		{"unwritable out", []string{"--out", filepath.Join(file, "sub"), "--round", "2020", "--deadline", "2020-09-20"}, "无法创建输出目录 " + filepath.Join(file, "sub")},
 		{"bad deadline", []string{"--out", t.TempDir(), "--deadline", "9月底"}, "截止日期“9月底”无法识别"},
 		{"bad scope", []string{"--out", t.TempDir(), "--county-scope", "all"}, "--county-scope 只能是 mandatory 或 full"},
 		{"missing out", nil, "out"},
@@ -191,7 +191,7 @@ func TestTemplatesCommandRound(t *testing.T) {
 		t.Errorf("re-issue: exit %d, %s", code, stderr)
 	}
 	// A different scope for counties changes what was sent out: refused.
-	code, _, stderr := runCatalogCmd(t, append(args, "--county-scope", "full")...)
+	code, _, stderr := runCatalogCmd(t, append(args, "--county-scope", "mandatory")...)
 	if code != exitFailed || !strings.Contains(stderr, "请使用新的轮次编号：用 --round 指定，例如 --round 2021-2。") {
 		t.Errorf("changed catalog: exit %d, stderr %q", code, stderr)
 	}
@@ -201,16 +201,16 @@ func TestTemplatesCommandRound(t *testing.T) {
 func TestTemplatesReissueKeepsDeadline(t *testing.T) {
 	db := "sqlite:" + filepath.Join(t.TempDir(), "x.db")
 	out := t.TempDir()
-	if code, _, errOut := runCmd(t, "--db", db, "templates", "--out", out, "--deadline", "2020-09-30"); code != exitOK {
+	if code, _, errOut := runCmd(t, "--db", db, "templates", "--out", out, "--round", "2020", "--deadline", "2020-09-30"); code != exitOK {
 		t.Fatalf("templates: %s", errOut)
 	}
-	if code, _, errOut := runCmd(t, "--db", db, "templates", "--out", out, "--unit", "市气象局"); code != exitOK {
+	if code, _, errOut := runCmd(t, "--db", db, "templates", "--out", out, "--round", "2020", "--unit", "市气象局"); code != exitOK {
 		t.Fatalf("reissue: %s", errOut)
 	}
 	if code, stdout, _ := runCmd(t, "--db", db, "status"); code != exitOK || !strings.Contains(stdout, "截止日期 2020年9月30日") {
 		t.Errorf("deadline not kept:\n%s", stdout)
 	}
-	code, _, errOut := runCmd(t, "--db", db, "templates", "--out", out, "--unit", "市气象局", "--deadline", "2020-10-08")
+	code, _, errOut := runCmd(t, "--db", db, "templates", "--out", out, "--round", "2020", "--unit", "市气象局", "--deadline", "2020-10-08")
 	if code != exitOK || !strings.Contains(errOut, "轮次 2020 的截止日期由 2020年9月30日 改为 2020年10月8日") {
 		t.Errorf("deadline change not announced: exit %d, %s", code, errOut)
 	}

@@ -15,8 +15,8 @@ func unitsCommand(e *env) *cli.Command {
 		Name:  "units",
 		Usage: "列出单位名单及每个单位应建的指标数",
 		Description: "默认列出内置的 26 个市级部门和 10 个县区；--units 换用自己的单位名单。\n" +
-			"县区默认只建建设单位写有“各县区”的指标（--county-scope mandatory），" +
-			"--county-scope full 让县区参照整张指标表建设。",
+			"按通知“各县区参照《指标》要求规范开设本县区政府网站重点领域信息公开栏目”，县区默认参照整张指标表建设（--county-scope full）；" +
+			"--county-scope mandatory 让县区只建建设单位写有“各县区”的指标。",
 		Flags: withGlobals(countyScopeFlag()),
 		Action: func(c *cli.Context) error {
 			cat, err := loadCatalog(c)
@@ -55,8 +55,8 @@ func runUnits(w io.Writer, cat *xxgk.Catalog) error {
 func countyScopeFlag() cli.Flag {
 	return &cli.StringFlag{
 		Name:  "county-scope",
-		Usage: "县区应建范围：mandatory（只含建设单位写有“各县区”的指标）或 full（整张指标表）",
-		Value: string(xxgk.CountyMandatory),
+		Usage: "县区应建范围：full（参照整张指标表，默认）或 mandatory（只含建设单位写有“各县区”的指标）",
+		Value: string(xxgk.DefaultCountyScope),
 	}
 }
 

@@ -13,6 +13,11 @@ func commands(e *env) []*cli.Command {
 		exportCommand(e),
 		reportCommand(e),
 		feedbackCommand(e),
+		roundsCommand(e),
+		historyCommand(e),
+		revertCommand(e),
+		withdrawCommand(e),
+		rejectionsCommand(e),
 		demoCommand(e),
 	}
 }

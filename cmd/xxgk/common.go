@@ -71,7 +71,7 @@ func selectRound(c *cli.Context, st *store.Store) (xxgk.Round, *xxgk.Catalog, er
 	}
 	r, cat, err := st.Round(c.Context, id)
 	if errors.Is(err, store.ErrNotFound) {
-		return r, nil, failf("数据库中没有轮次“%s”。请用 xxgk templates --round %s 登记，或检查 --round 参数", id, id)
+		return r, nil, failf("数据库中没有轮次“%s”。请用 xxgk templates --round %s --deadline 截止日期 登记，或检查 --round 参数（已有的轮次见 xxgk rounds）", id, id)
 	}
 	if err != nil {
 		return r, nil, failf("读取轮次“%s”失败：%v", id, err)
