@@ -26,7 +26,10 @@ func TestJudgeOrder(t *testing.T) {
 		{"unreachable", with(func(p *Page) { p.ErrorKind, p.Error = "http_status", "HTTP 404" }), it, ind, CheckUnreachable, "无法访问：HTTP 404"},
 		{"not html", with(func(p *Page) { p.NotHTML = "application/pdf" }), it, ind, CheckNameMismatch, "application/pdf"},
 		{"name mismatch", with(func(p *Page) { p.Title = "首页" }), it, ind, CheckNameMismatch, "页面标题“首页”"},
-		{"name in breadcrumb", with(func(p *Page) { p.Title = "首页"; p.Headings = []string{"当前位置：首页 > 信息公开 > 预决算公开"} }), it, ind, CheckOK, ""},
+		{"name in breadcrumb", with(func(p *Page) {
+			p.Title = "首页"
+			p.Headings = []string{"当前位置：首页 > 信息公开 > 预决算公开"}
+		}), it, ind, CheckOK, ""},
 		{"name with full-width and spaces", with(func(p *Page) { p.Title = "财政　预决算" }), Item{Status: Opened, ColumnName: "财政预决算"}, Indicator{Area: "X", SubArea: "Y"}, CheckOK, ""},
 		{"name with suffix dropped", with(func(p *Page) { p.Title = "财政预决算" }), Item{Status: Opened, ColumnName: "财政预决算公开"}, Indicator{Area: "X", SubArea: "Y"}, CheckOK, ""},
 		{"empty", with(func(p *Page) { p.Entries, p.Newest = 0, time.Time{} }), it, ind, CheckEmpty, "没有带日期"},
