@@ -121,4 +121,3 @@ func isHTML(contentType string, head []byte) bool {
 	}
 	return strings.Contains(ct, "text/html") || strings.Contains(ct, "application/xhtml")
 }
-

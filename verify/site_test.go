@@ -163,4 +163,3 @@ func check(t *testing.T, c *Checker, url string) xxgk.Check {
 	t.Helper()
 	return c.Check(context.Background(), Target{Round: "2020", Unit: "U1", Item: item(url), Indicator: indicator})
 }
-
