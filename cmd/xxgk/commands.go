@@ -13,6 +13,7 @@ func commands(e *env) []*cli.Command {
 		exportCommand(e),
 		reportCommand(e),
 		feedbackCommand(e),
+		verifyCommand(e),
 		demoCommand(e),
 	}
 }
