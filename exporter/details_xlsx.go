@@ -39,9 +39,9 @@ func writeFile(f *excelize.File, w io.Writer) error {
 }
 
 func detailColumns(st *styles) []column {
-	widths := []float64{14, 10, 14, 16, 11, 18, 30, 12, 9, 24, 20, 6, 9, 14, 17}
+	widths := []float64{14, 10, 14, 16, 11, 18, 30, 12, 9, 24, 20, 6, 9, 14, 17, 13, 17}
 	styles := []int{st.text, st.text, st.wrap, st.wrap, st.center, st.wrap, st.text,
-		st.date, st.number, st.wrap, st.wrap, st.center, st.text, st.text, st.dateTime}
+		st.date, st.number, st.wrap, st.wrap, st.center, st.text, st.text, st.dateTime, st.center, st.dateTime}
 	cols := make([]column, len(DetailColumns))
 	for i, t := range DetailColumns {
 		cols[i] = column{Title: t, Width: widths[i], Style: styles[i]}
@@ -107,6 +107,8 @@ func detailCells(d Detail, cells []excelize.Cell) {
 	set(12, d.Filler)
 	set(13, d.Phone)
 	set(14, timeValue(d.ImportedAt))
+	set(15, str(d.Check))
+	set(16, timeValue(d.CheckedAt))
 }
 
 // dateValue is a calendar date as excelize wants it (excelize converts the instant as UTC),
