@@ -55,7 +55,7 @@ type statusEntry struct {
 	NotApplicable int     `json:"not_applicable"`
 	Completion    float64 `json:"completion"`
 	SubmittedAt   *string `json:"submitted_at"`
-	Rejected      int     `json:"rejected"` // files refused at import
+	Rejected      int     `json:"rejected"`       // files refused at import
 	CheckFailures *int    `json:"check_failures"` // checked columns with a finding; null before any check
 }
 
