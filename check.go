@@ -85,3 +85,24 @@ func GovDomain(host string) bool {
 	}
 	return h == "gov.cn" || strings.HasSuffix(h, ".gov.cn")
 }
+
+// Criterion says in a sentence what the result means, for the reports' legends.
+func (r CheckResult) Criterion() string {
+	switch r {
+	case CheckRefused:
+		return "网址不是 http/https，或主机为 IP 地址、本机或内网地址，未予访问"
+	case CheckUnreachable:
+		return "域名无法解析、无法连接、证书错误、超时，或网站返回 HTTP 400 以上的错误"
+	case CheckNameMismatch:
+		return "页面标题、标题栏和导航中没有所填栏目名称或指标名称，或网址打开的不是网页"
+	case CheckEmpty:
+		return "页面上没有带日期的信息条目"
+	case CheckStale:
+		return "最新信息早于 " + StaleAfterText + "（每月公开的栏目 " + StaleMonthlyText + "）"
+	case CheckDateMismatch:
+		return "填报的最近更新日期晚于页面上的最新信息日期"
+	case CheckOK:
+		return "可以访问，栏目名称相符，有按时更新的信息"
+	}
+	return ""
+}

@@ -13,9 +13,9 @@ func Judge(p Page, it Item, ind Indicator, asOf time.Time) (CheckResult, string)
 	today := dayOf(asOf.In(ChinaTime))
 	switch {
 	case p.Refused:
-		return CheckRefused, "未核查：" + p.Error
+		return CheckRefused, p.Error
 	case p.ErrorKind != "":
-		return CheckUnreachable, "无法访问：" + p.Error
+		return CheckUnreachable, p.Error
 	case p.NotHTML != "":
 		return CheckNameMismatch, fmt.Sprintf("网址打开的不是网页（%s），不是栏目页面", p.NotHTML)
 	}

@@ -22,8 +22,8 @@ func TestJudgeOrder(t *testing.T) {
 		want CheckResult
 		text string
 	}{
-		{"refused beats everything", with(func(p *Page) { p.Refused, p.Error, p.ErrorKind = true, "地址为内网地址", "dns" }), it, ind, CheckRefused, "未核查：地址为内网地址"},
-		{"unreachable", with(func(p *Page) { p.ErrorKind, p.Error = "http_status", "HTTP 404" }), it, ind, CheckUnreachable, "无法访问：HTTP 404"},
+		{"refused beats everything", with(func(p *Page) { p.Refused, p.Error, p.ErrorKind = true, "地址为内网地址", "dns" }), it, ind, CheckRefused, "地址为内网地址"},
+		{"unreachable", with(func(p *Page) { p.ErrorKind, p.Error = "http_status", "HTTP 404" }), it, ind, CheckUnreachable, "HTTP 404"},
 		{"not html", with(func(p *Page) { p.NotHTML = "application/pdf" }), it, ind, CheckNameMismatch, "application/pdf"},
 		{"name mismatch", with(func(p *Page) { p.Title = "首页" }), it, ind, CheckNameMismatch, "页面标题“首页”"},
 		{"name in breadcrumb", with(func(p *Page) {

@@ -39,3 +39,9 @@ func (ind Indicator) StaleRule() string {
 	}
 	return "6 个月"
 }
+
+// The rule in words, for legends that do not name one indicator.
+const (
+	StaleAfterText   = "6 个月"
+	StaleMonthlyText = "45 天"
+)

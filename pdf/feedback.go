@@ -63,6 +63,7 @@ func Feedback(w io.Writer, s xxgk.Summary, u xxgk.UnitSummary, cat *xxgk.Catalog
 			d.para(fmt.Sprintf("经核对，你单位有以下%d项问题需要整改：", len(problems)))
 			d.numbered(problems)
 		}
+		d.checkFindings(u, inds)
 		d.heading("二、填报明细")
 		d.gap(0.3)
 		d.itemTable(u, inds)

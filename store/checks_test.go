@@ -26,7 +26,7 @@ func testChecks(t *testing.T, e engine) {
 			Result: xxgk.CheckStale, Finding: "最新信息日期为2019年11月15日，已超过6 个月未更新", GovDomain: true, CheckedAt: first},
 		{Round: "2020", Unit: "CZJ", Code: "CZ-02-1", URL: "http://10.0.0.1/",
 			Page:   xxgk.Page{Refused: true, Error: "网址的主机是 IP 地址 10.0.0.1"},
-			Result: xxgk.CheckRefused, Finding: "未核查：网址的主机是 IP 地址 10.0.0.1", CheckedAt: first},
+			Result: xxgk.CheckRefused, Finding: "网址的主机是 IP 地址 10.0.0.1", CheckedAt: first},
 		{Round: "2020", Unit: "HBQ", Code: "ZT-01", URL: "http://www.hanbin.gov.cn/x.pdf",
 			Page:   xxgk.Page{HTTPStatus: 200, NotHTML: "application/pdf", Truncated: true, ErrorKind: "", Error: "页面超过 2 MB"},
 			Result: xxgk.CheckNameMismatch, Finding: "网址打开的不是网页", GovDomain: true, CheckedAt: first},

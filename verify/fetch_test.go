@@ -29,8 +29,8 @@ func TestResults(t *testing.T) {
 	}{
 		{"/ok", xxgk.CheckOK, "共2条带日期的信息，最新2020年9月15日"},
 		{"/moved", xxgk.CheckOK, "最新2020年9月15日"},
-		{"/gone", xxgk.CheckUnreachable, "无法访问：网站返回 HTTP 404 Not Found"},
-		{"/slow", xxgk.CheckUnreachable, "无法访问：500ms 内没有完成响应"},
+		{"/gone", xxgk.CheckUnreachable, "网站返回 HTTP 404 Not Found"},
+		{"/slow", xxgk.CheckUnreachable, "500ms 内没有完成响应"},
 		{"/loop", xxgk.CheckUnreachable, "重定向超过 5 次"},
 		{"/home", xxgk.CheckNameMismatch, "页面标题“安康市人民政府”及栏目导航中没有“财政预决算”或“预决算公开”"},
 		{"/pdf", xxgk.CheckNameMismatch, "网址打开的不是网页（application/pdf）"},
