@@ -108,4 +108,3 @@ func TestFeedbackChecks(t *testing.T) {
 }
 
 func itoa(n int) string { return strconv.Itoa(n) }
-
