@@ -99,7 +99,7 @@ func newApp(e *env) *cli.App {
 	app := &cli.App{
 		Name:                 "xxgk",
 		Usage:                "政府网站重点领域信息公开栏目建设情况：生成模板、导入报送、统计与报告",
-		Description:          "典型流程：xxgk templates → 各单位填报 → xxgk import → xxgk status / export / report / feedback\n\n" + helpExitCodes,
+		Description:          "典型流程：xxgk templates → 各单位填报 → xxgk import → xxgk verify（核查网址）→ xxgk status / export / report / feedback\n\n" + helpExitCodes,
 		Flags:                globalFlags(),
 		Reader:               e.Stdin,
 		Writer:               e.Stdout,

@@ -207,3 +207,22 @@ func TestVerifyCommandFails(t *testing.T) {
 		t.Errorf("nothing to check: exit %d, %q", code, out)
 	}
 }
+
+// TestVerifyProgress: on a terminal a bar runs on stderr and is cleared at the end; off a
+// terminal stderr stays empty.
+func TestVerifyProgress(t *testing.T) {
+	db, netCfg := verifyFixture(t)
+	for _, tty := range []bool{true, false} {
+		var out, errb bytes.Buffer
+		e := newEnv(strings.NewReader(""), &out, &errb)
+		e.Now = func() time.Time { return verifyDay }
+		e.VerifyNet, e.StderrTTY = netCfg, tty
+		if code := run(context.Background(), []string{"xxgk", "verify", "--db", db}, e); code != exitOK {
+			t.Fatalf("exit %d: %s", code, errb.String())
+		}
+		drawn := strings.Contains(errb.String(), "\r核查栏目 [") && strings.HasSuffix(errb.String(), "\r\033[K")
+		if drawn != tty || !tty && errb.Len() > 0 {
+			t.Errorf("tty %v: stderr %q", tty, errb.String())
+		}
+	}
+}
