@@ -213,3 +213,37 @@ func TestRunCancelled(t *testing.T) {
 		t.Errorf("cancel took %s", time.Since(start))
 	}
 }
+
+// TestOverallLimit: over many hosts, no more than Concurrency pages at once in all.
+func TestOverallLimit(t *testing.T) {
+	s := newSite(t)
+	dns := &fakeDNS{names: map[string][]string{}}
+	var ts []Target
+	for h := 0; h < 6; h++ {
+		name := "www.site" + string(rune('a'+h)) + ".gov.cn"
+		dns.names[name] = []string{"203.0.113.50"}
+		port := s.Listener.Addr().String()
+		port = port[strings.LastIndexByte(port, ':'):]
+		for i := 0; i < 4; i++ {
+			ts = append(ts, Target{Item: item("http://" + name + port + "/busy"), Indicator: indicator})
+		}
+	}
+	var mu sync.Mutex
+	var dialed []string
+	c := New(Config{Concurrency: 3, PerHost: 2, LookupIP: dns.lookup, Dial: toServer(s.Server, &dialed, &mu), Now: func() time.Time { return asOf }})
+	defer c.Close()
+	checks := c.Run(context.Background(), ts, nil)
+	if len(checks) != len(ts) {
+		t.Fatalf("%d checks of %d", len(checks), len(ts))
+	}
+	for _, ch := range checks {
+		if ch.Result != xxgk.CheckOK || !ch.GovDomain {
+			t.Errorf("%s: %s %q", ch.URL, ch.Result, ch.Finding)
+		}
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.maxFlight > 3 || s.maxFlight < 2 {
+		t.Errorf("%d pages at once over six hosts, want 2–3 with --concurrency 3", s.maxFlight)
+	}
+}
