@@ -2,6 +2,7 @@ package verify
 
 import (
 	"bytes"
+	"net/http"
 	"strings"
 	"time"
 
@@ -113,11 +114,10 @@ func squash(s string) string { return clip(strings.Join(strings.Fields(s), " "),
 
 // isHTML tells a web page from a document, image or download by its Content-Type; a
 // missing type is sniffed from the first bytes.
-func isHTML(contentType string, head []byte) bool {
-	ct := strings.ToLower(contentType)
-	if ct == "" {
-		return bytes.Contains(bytes.ToLower(head[:min(len(head), 512)]), []byte("<html")) ||
-			bytes.Contains(bytes.ToLower(head[:min(len(head), 512)]), []byte("<!doctype html"))
+func isHTML(contentType string, body []byte) bool {
+	if contentType == "" {
+		contentType = http.DetectContentType(body)
 	}
+	ct := strings.ToLower(contentType)
 	return strings.Contains(ct, "text/html") || strings.Contains(ct, "application/xhtml")
 }
