@@ -57,7 +57,7 @@ func TestCheckRow(t *testing.T) {
 		{name: "before 2000", ind: plain, in: RowInput{Status: "已开设", ColumnName: "x", URL: "https://a.gov.cn/", LastUpdate: "1999/12/31", Count: "1"},
 			want: []string{"error 最近更新日期 1999/12/31 读作 1999-12-31，早于 2000-01-01，不是有效的最近更新日期，请填写如 2020-09-15 的完整日期（年-月-日）"}},
 		{name: "2000 is fine", ind: plain, in: RowInput{Status: "已开设", ColumnName: "x", URL: "https://a.gov.cn/", LastUpdate: "2000-01-01", Count: "1"},
-			want: []string{"warning 最近更新日期 2000-01-01 栏目已超过 6 个月未更新（以截止日期 2020-09-20 计），存在“不更新”风险"}},
+			want: []string{"warning 最近更新日期 2000-01-01 栏目已超过 6个月未更新（以截止日期 2020-09-20 计），存在“不更新”风险"}},
 		{name: "scheme alone", ind: plain, in: RowInput{Status: "已开设", ColumnName: "x", URL: "https://", LastUpdate: "2020-09-15", Count: "1"},
 			want: []string{"error 栏目网址 https:// 网址不完整，缺少完整的域名，请从浏览器地址栏复制完整网址，例如 http://www.ankang.gov.cn/xxgk/"}},
 		{name: "host without dot", ind: plain, in: RowInput{Status: "已开设", ColumnName: "x", URL: "http://ankang/", LastUpdate: "2020-09-15", Count: "1"},
@@ -78,7 +78,7 @@ func TestCheckRow(t *testing.T) {
 		{name: "warnings", ind: plain, in: RowInput{Status: "已开设", ColumnName: "x", URL: "https://example.com/a", LastUpdate: "2020/3/1", Count: "0"},
 			want: []string{
 				"warning 栏目网址 https://example.com/a 网址不在 gov.cn 域名下，请确认是否为本单位政府网站栏目",
-				"warning 最近更新日期 2020-03-01 栏目已超过 6 个月未更新（以截止日期 2020-09-20 计），存在“不更新”风险",
+				"warning 最近更新日期 2020-03-01 栏目已超过 6个月未更新（以截止日期 2020-09-20 计），存在“不更新”风险",
 				"warning 发布信息条数 0 栏目已开设但发布信息为 0 条，属于“空白栏目”风险",
 			}},
 	}

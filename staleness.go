@@ -32,10 +32,16 @@ func (ind Indicator) IsStale(last, asOf time.Time) bool {
 	return !last.IsZero() && last.Before(ind.StaleBefore(asOf))
 }
 
-// StaleRule says the rule in words for messages: "45 天" or "6 个月".
+// StaleRule says the rule in words for messages: "45天" or "6个月".
 func (ind Indicator) StaleRule() string {
 	if ind.Monthly() {
-		return "45 天"
+		return "45天"
 	}
-	return "6 个月"
+	return "6个月"
 }
+
+// The rule in words, for legends that do not name one indicator.
+const (
+	StaleAfterText   = "6个月"
+	StaleMonthlyText = "45天"
+)

@@ -36,6 +36,7 @@ type UnitSummary struct {
 	FirstAt     time.Time // import time of the first version; decides lateness
 	Submission  *Submission
 	Rejected    Rejected // files refused at import; see AddRejections
+	Checks      []Check  // latest website check of each opened column; see AddChecks
 }
 
 // IndicatorCoverage is one indicator's line in 指标覆盖.

@@ -13,6 +13,7 @@ import (
 var DetailColumns = []string{
 	"单位", "指标编码", "一级指标", "二级指标", "是否开设栏目", "栏目名称", "栏目网址",
 	"最近更新日期", "发布信息条数", "报送内容", "备注", "版本", "填报人", "联系电话", "导入时间",
+	"核查结果", "核查时间",
 }
 
 // Detail is one row of a unit's current submission, joined with its indicator and the
@@ -34,6 +35,8 @@ type Detail struct {
 	Filler     string
 	Phone      string
 	ImportedAt time.Time // instant of import; rendered in China time
+	Check      string    // the latest website check's result label (xxgk verify); empty when not checked
+	CheckedAt  time.Time // when that check ran; zero when not checked
 }
 
 // Details lists every row of every unit's current submission: units in catalog order (the
@@ -67,6 +70,7 @@ func Details(s xxgk.Summary, cat *xxgk.Catalog) []Detail {
 				LastUpdate: it.LastUpdate, Count: it.Count, Reported: it.Reported, Remark: it.Remark,
 				Version: sub.Version, Filler: sub.Filler, Phone: sub.Phone, ImportedAt: sub.ImportedAt,
 			})
+			addCheck(&out[len(out)-1], u)
 		}
 		rows := out[start:]
 		sort.SliceStable(rows, func(i, j int) bool {
@@ -109,6 +113,7 @@ func (d Detail) Record() []string {
 		d.Unit, d.Code, d.Area, d.SubArea, string(d.Status), d.ColumnName, d.URL,
 		xxgk.FormatDate(d.LastUpdate), countText(d.Count), d.Reported, d.Remark,
 		strconv.Itoa(d.Version), d.Filler, d.Phone, FormatTime(d.ImportedAt),
+		d.Check, FormatTime(d.CheckedAt),
 	}
 }
 

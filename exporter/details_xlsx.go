@@ -49,12 +49,12 @@ func writeFile(f *excelize.File, w io.Writer) error {
 }
 
 func detailColumns(st *styles) []column {
-	// Printed landscape on A4 at one page wide: about 190 width units in all. Text
+	// Printed landscape on A4 at one page wide: about 215 width units in all. Text
 	// columns wrap (the URL too, so it prints whole); short codes, dates and numbers
 	// keep one line.
-	widths := []float64{12, 9, 10, 12, 8, 16, 26, 11, 6, 22, 18, 5, 7, 13, 16}
+	widths := []float64{12, 9, 10, 12, 8, 16, 26, 11, 6, 22, 18, 5, 7, 13, 16, 9, 16}
 	styles := []int{st.wrap, st.text, st.wrap, st.wrap, st.center, st.wrap, st.wrap,
-		st.date, st.number, st.wrap, st.wrap, st.center, st.wrap, st.text, st.dateTime}
+		st.date, st.number, st.wrap, st.wrap, st.center, st.wrap, st.text, st.dateTime, st.center, st.dateTime}
 	cols := make([]column, len(DetailColumns))
 	for i, t := range DetailColumns {
 		cols[i] = column{Title: t, Width: widths[i], Style: styles[i], Wrap: styles[i] == st.wrap}
@@ -120,6 +120,8 @@ func detailCells(d Detail, cells []excelize.Cell) {
 	set(12, d.Filler)
 	set(13, d.Phone)
 	set(14, timeValue(d.ImportedAt))
+	set(15, str(d.Check))
+	set(16, timeValue(d.CheckedAt))
 }
 
 // dateValue is a calendar date as excelize wants it (excelize converts the instant as UTC),

@@ -55,7 +55,7 @@ func TestWriteDetailsXLSX(t *testing.T) {
 	if w, _ := f.GetColWidth(SheetDetails, "G"); w < 24 {
 		t.Errorf("URL column width %v", w)
 	}
-	if got, want := strings.ReplaceAll(sheetXMLAttr(t, path, SheetDetails, "autoFilter", "ref"), "$", ""), "A1:O45"; got != want {
+	if got, want := strings.ReplaceAll(sheetXMLAttr(t, path, SheetDetails, "autoFilter", "ref"), "$", ""), "A1:Q45"; got != want {
 		t.Errorf("autofilter %q", got)
 	}
 }

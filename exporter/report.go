@@ -109,6 +109,7 @@ func ReportXLSX(w io.Writer, s xxgk.Summary, cat *xxgk.Catalog, opts ...ReportOp
 		func() error { return writeMissingSheet(f, st, s, title) },
 		func() error { return writeProblemsSheet(f, st, s, title) },
 		func() error { return writeDetailsSheet(f, st, Details(s, cat), title) },
+		func() error { return writeChecksSheet(f, st, s, title) }, // only once xxgk verify has run
 	}
 	for _, step := range steps {
 		if err := step(); err != nil {

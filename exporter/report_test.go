@@ -135,7 +135,7 @@ func TestReportSheetSettings(t *testing.T) {
 		{SheetCoverage, "B2", "A1:J21", "$1:$1"},
 		{SheetMissing, "A2", "A1:F3", "$1:$1"},
 		{SheetProblems, "A2", "A1:E3", "$1:$1"},
-		{SheetDetails, "C2", "A1:O45", "$1:$1"},
+		{SheetDetails, "C2", "A1:Q45", "$1:$1"},
 	}
 	names := map[string]string{}
 	for _, dn := range f.GetDefinedName() {

@@ -146,8 +146,8 @@ func TestDimensionsMatchData(t *testing.T) {
 		{report, SheetCoverage, "A1:J22", 22},
 		{report, SheetMissing, "A1:F3", 3},
 		{report, SheetProblems, "A1:E3", 3},
-		{report, SheetDetails, "A1:O45", 45},
-		{export, SheetDetails, "A1:O45", 45},
+		{report, SheetDetails, "A1:Q45", 45},
+		{export, SheetDetails, "A1:Q45", 45},
 	}
 	for _, tt := range tests {
 		dim := sheetXMLAttr(t, tt.file, tt.sheet, "dimension", "ref")

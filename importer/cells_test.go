@@ -129,7 +129,7 @@ func TestCellChecks(t *testing.T) {
 		{"date before 2000", map[string]any{"J5": "1999-12-31"}, []string{"错误 填报表!J5 “1999-12-31” 读作 1999-12-31，早于 2000-01-01，不是有效的最近更新日期，请填写如 2020-09-15 的完整日期（年-月-日）"}},
 		{"date small serial", map[string]any{"J5": 9.15}, []string{"错误 填报表!J5 “9.15” 读作 1900-01-08，早于 2000-01-01，不是有效的最近更新日期，请填写如 2020-09-15 的完整日期（年-月-日）"}},
 		{"date in the future", map[string]any{"J5": "2020-09-19"}, []string{"错误 填报表!J5 “2020-09-19” 晚于今天（2020-09-18），请填写栏目实际最近更新的日期"}},
-		{"date stale", map[string]any{"J5": "2020/3/1"}, []string{"警告 填报表!J5 “2020-03-01” 栏目已超过 6 个月未更新（以截止日期 2020-09-20 计），存在“不更新”风险"}},
+		{"date stale", map[string]any{"J5": "2020/3/1"}, []string{"警告 填报表!J5 “2020-03-01” 栏目已超过 6个月未更新（以截止日期 2020-09-20 计），存在“不更新”风险"}},
 		{"count missing", map[string]any{"K5": nil}, []string{"错误 填报表!K5 “” 栏目已开设，请填写发布信息条数"}},
 		{"count negative", map[string]any{"K5": -1}, []string{"错误 填报表!K5 “-1” 应为大于或等于 0 的整数"}},
 		{"count fraction", map[string]any{"K5": "3.5"}, []string{"错误 填报表!K5 “3.5” 应为大于或等于 0 的整数"}},

@@ -57,10 +57,14 @@ func (l letter) feedback() {
 		l.refusal(last)
 	}
 	findings := xxgk.Findings(l.s.Round, l.inds, u.Submission)
+	failedChecks := len(u.FailedChecks())
 	d.heading("一、需要整改的问题")
-	if len(findings) == 0 {
+	switch {
+	case len(findings) == 0 && failedChecks == 0:
 		d.para("经核对，你单位应建栏目均已开设并按要求填报，未发现需要整改的问题。请保持栏目内容及时更新。")
-	} else {
+	case len(findings) == 0:
+		d.para("经核对填报内容，你单位应建栏目均已开设并按要求填报。")
+	default:
 		d.para(fmt.Sprintf("经核对，你单位有以下%d项问题需要整改：", len(findings)))
 		texts := make([]string, len(findings))
 		for i, f := range findings {
@@ -68,6 +72,7 @@ func (l letter) feedback() {
 		}
 		d.numbered(texts)
 	}
+	d.checkFindings(u, l.inds)
 	if hints := hintTexts(u.Submission.Warnings); len(hints) > 0 {
 		d.para(hints[0])
 	}
@@ -76,7 +81,7 @@ func (l letter) feedback() {
 	d.itemTable(u, l.inds)
 	d.gap(0.5)
 	d.heading("三、整改与报送要求")
-	l.deadline(len(findings) > 0 || u.RefusedLatest())
+	l.deadline(len(findings) > 0 || failedChecks > 0 || u.RefusedLatest())
 	l.howToSend()
 	d.para(contactText(l.s.Round.Contact))
 }
@@ -174,7 +179,7 @@ func findingText(f xxgk.Finding, r xxgk.Round) string {
 		return head + col + "已开设但发布信息为0条，属“空白栏目”，请及时发布信息。"
 	case xxgk.FindStale:
 		return fmt.Sprintf("%s%s最近更新日期为%s，截至%s已超过%s未更新，请及时更新。", head, col,
-			xxgk.ChineseDate(f.Item.LastUpdate), xxgk.ChineseDate(r.StaleCheckDay()), strings.ReplaceAll(f.Indicator.StaleRule(), " ", ""))
+			xxgk.ChineseDate(f.Item.LastUpdate), xxgk.ChineseDate(r.StaleCheckDay()), f.Indicator.StaleRule())
 	case xxgk.FindMissingReport:
 		return head + "已开设但未填写报送内容（本指标需报送：" + f.Indicator.Report + "），请补充。"
 	}

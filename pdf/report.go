@@ -66,7 +66,11 @@ func Report(w io.Writer, s xxgk.Summary, cat *xxgk.Catalog, opt Options) error {
 	d.chart(s)
 	d.gap(0.5)
 
-	d.heading("五、工作要求")
+	requirements := "五、工作要求"
+	if d.checksSection(s, "五") {
+		requirements = "六、工作要求"
+	}
+	d.heading(requirements)
 	d.para("请未报送的单位抓紧按模板填报并报送；请逾期报送和存在未开设栏目的单位对照本单位反馈意见逐项整改，确保应建栏目全部开设、内容及时更新，避免出现空白栏目和长期不更新栏目。")
 	if c := s.Round.Contact; c.People != "" || c.Phone != "" {
 		d.para(contactText(c))

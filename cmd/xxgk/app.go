@@ -11,6 +11,8 @@ import (
 
 	"github.com/urfave/cli/v2"
 	"golang.org/x/term"
+
+	"xxgk/verify"
 )
 
 // Exit codes, documented in --help; scripts rely on them.
@@ -32,6 +34,9 @@ type env struct {
 	// FontDirs are searched for Chinese fonts when --font is not given; nil means the
 	// system's font folders.
 	FontDirs []string
+	// VerifyNet, when set, gives verify its name lookups and dials: the demo points them at
+	// its local sample site.
+	VerifyNet *verify.Config
 	// hinted remembers the hints already printed, so that a run of several commands (the
 	// demo) says each only once. Copies of env share it.
 	hinted map[string]bool
@@ -99,7 +104,7 @@ func newApp(e *env) *cli.App {
 	app := &cli.App{
 		Name:                 "xxgk",
 		Usage:                "政府网站重点领域信息公开栏目建设情况：生成模板、导入报送、统计与报告",
-		Description:          "典型流程：xxgk templates → 各单位填报 → xxgk import → xxgk status / export / report / feedback\n\n" + helpExitCodes,
+		Description:          "典型流程：xxgk templates → 各单位填报 → xxgk import → xxgk verify（核查网址）→ xxgk status / export / report / feedback\n\n" + helpExitCodes,
 		Flags:                globalFlags(),
 		Reader:               e.Stdin,
 		Writer:               e.Stdout,

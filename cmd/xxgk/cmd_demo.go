@@ -24,7 +24,7 @@ import (
 func demoCommand(e *env) *cli.Command {
 	return &cli.Command{
 		Name:      "demo",
-		Usage:     "用内置 SQLite 演示全流程：生成模板 → 模拟各单位填报 → 导入 → 统计 → 报告 → 反馈",
+		Usage:     "用内置 SQLite 演示全流程：生成模板 → 模拟各单位填报 → 导入 → 核查网址 → 统计 → 报告 → 反馈",
 		UsageText: "xxgk demo [--dir 目录]",
 		Description: "在 --dir 下生成全部文件（默认 ./xxgk-demo），数据库为其中的 xxgk-demo.db（每次运行重新创建）。\n" +
 			"模拟的报送：多数单位按时报送，部分有警告、部分逾期、部分填写有误被退回后补报，另有几个单位未报送。\n" +
@@ -143,12 +143,17 @@ func runDemo(c *cli.Context, e *env) error {
 		return must(code, "导入第二批")
 	}
 
-	step("第 5 步：报送情况")
+	step("第 5 步：核查各单位填报的栏目网址（本机演示网站，2020年9月28日）")
+	if err := must(demoVerify(c.Context, e, db, demoReport), "核查栏目网址"); err != nil {
+		return err
+	}
+
+	step("第 6 步：报送情况")
 	if err := must(sub(demoReport, "status"), "报送情况"); err != nil {
 		return err
 	}
 
-	step("第 6 步：导出明细和 Excel 汇总报告")
+	step("第 7 步：导出明细和 Excel 汇总报告")
 	if err := must(sub(demoReport, "export", "--out", filepath.Join(paths.reports, "明细.csv")), "导出明细"); err != nil {
 		return err
 	}
@@ -157,7 +162,7 @@ func runDemo(c *cli.Context, e *env) error {
 	}
 
 	pdfDone := false
-	step("第 7 步：PDF 通报和各单位反馈")
+	step("第 8 步：PDF 通报和各单位反馈")
 	if fontErr != nil {
 		fmt.Fprintln(e.Stdout, "跳过：没有可用的中文字体（原因和办法见最后）")
 	} else {

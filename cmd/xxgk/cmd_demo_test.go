@@ -38,6 +38,8 @@ func checkDemo(t *testing.T, dir string, dbArgs ...string) {
 		"共 30 个文件：已接收 27，已退回 3",
 		"共 5 个文件：已接收 5",
 		"轮次 2020（截止日期 2020年9月20日）：36 个单位，已报送 31（其中逾期 4），未报送 5",
+		"轮次 2020 核查：31 个单位的 533 个栏目，正常 367，异常 166（未核查 36，无法访问 25，栏目名称不符 24，空白栏目 24，长期未更新 33，更新日期不符 24）",
+		"域名 www.zyx.gov.cn 解析到内网地址 10.61.0.8",
 		"完成：文件位置",
 	} {
 		if !strings.Contains(out, want) {
@@ -84,6 +86,13 @@ func checkDemo(t *testing.T, dir string, dbArgs ...string) {
 	}
 	if len(entries) != 36 || states["missing"] != 5 || states["late"] != 4 || states["submitted"] != 27 {
 		t.Errorf("status counts %v over %d units", states, len(entries))
+	}
+	// The check step ran against the sample site: every unit with an accepted version has
+	// a 核查异常 count, the others none.
+	for _, en := range entries {
+		if (en.CheckFailures != nil) != (en.Status != "missing") {
+			t.Errorf("%s (%s): check_failures %v", en.Unit, en.Status, en.CheckFailures)
+		}
 	}
 	// 市财政局 sent a revised version in the second batch: version 2, still on time.
 	if cz := byUnit["市财政局"]; cz.Version != 2 || cz.Status != "submitted" || cz.Assigned != 19 || cz.SubmittedAt == nil {

@@ -55,7 +55,8 @@ type statusEntry struct {
 	NotApplicable int     `json:"not_applicable"`
 	Completion    float64 `json:"completion"`
 	SubmittedAt   *string `json:"submitted_at"`
-	Rejected      int     `json:"rejected"` // files refused at import
+	Rejected      int     `json:"rejected"`       // files refused at import
+	CheckFailures *int    `json:"check_failures"` // checked columns with a finding; null before any check
 }
 
 func statusEntries(s xxgk.Summary) []statusEntry {
@@ -64,7 +65,7 @@ func statusEntries(s xxgk.Summary) []statusEntry {
 		en := statusEntry{
 			Unit: u.Unit.Short, Kind: string(u.Unit.Kind), Status: string(u.State), Version: u.Version,
 			Assigned: u.Assigned, Opened: u.Opened, NotOpened: u.NotOpened, NotApplicable: u.NotApplicable,
-			Completion: u.Completion(), Rejected: u.Rejected.Count,
+			Completion: u.Completion(), Rejected: u.Rejected.Count, CheckFailures: checkFailuresJSON(u),
 		}
 		if !u.SubmittedAt.IsZero() {
 			t := u.SubmittedAt.In(xxgk.ChinaTime).Format("2006-01-02T15:04:05-07:00")
@@ -84,15 +85,19 @@ func writeStatusJSON(w io.Writer, s xxgk.Summary) error {
 
 func writeStatusCSV(w io.Writer, s xxgk.Summary) error {
 	cw := csv.NewWriter(w) // csv.Writer keeps its first error; cw.Error() reports it below
-	_ = cw.Write([]string{"unit", "kind", "status", "version", "assigned", "opened", "not_opened", "not_applicable", "completion", "submitted_at", "rejected"})
+	_ = cw.Write([]string{"unit", "kind", "status", "version", "assigned", "opened", "not_opened", "not_applicable", "completion", "submitted_at", "rejected", "check_failures"})
 	for _, en := range statusEntries(s) {
 		at := ""
 		if en.SubmittedAt != nil {
 			at = *en.SubmittedAt
 		}
+		failures := ""
+		if en.CheckFailures != nil {
+			failures = strconv.Itoa(*en.CheckFailures)
+		}
 		_ = cw.Write([]string{en.Unit, en.Kind, en.Status, strconv.Itoa(en.Version), strconv.Itoa(en.Assigned),
 			strconv.Itoa(en.Opened), strconv.Itoa(en.NotOpened), strconv.Itoa(en.NotApplicable),
-			strconv.FormatFloat(en.Completion, 'f', 4, 64), at, strconv.Itoa(en.Rejected)})
+			strconv.FormatFloat(en.Completion, 'f', 4, 64), at, strconv.Itoa(en.Rejected), failures})
 	}
 	cw.Flush()
 	return cw.Error()
@@ -102,8 +107,13 @@ func writeStatusCSV(w io.Writer, s xxgk.Summary) error {
 func writeStatusTable(w io.Writer, s xxgk.Summary) error {
 	fmt.Fprintf(w, "轮次 %s（截止日期 %s）：%d 个单位，已报送 %d（其中逾期 %d），未报送 %d，总体完成率 %s\n\n",
 		s.Round.ID, xxgk.ChineseDate(s.Round.Deadline), len(s.Units), s.Submitted, s.Late, s.Missing, xxgk.Percent(s.Total.Completion()))
-	t := termtable.New("", "单位", "类型", "状态", "版本", "应建", "已开设", "未开设", "不适用", "完成率", "最后报送时间")
-	t.AlignRight(4, 5, 6, 7, 8, 9)
+	heads := []string{"", "单位", "类型", "状态", "版本", "应建", "已开设", "未开设", "不适用", "完成率", "最后报送时间"}
+	checked := s.Checked()
+	if checked { // once `xxgk verify` has run
+		heads = append(heads[:10], "核查异常", heads[10])
+	}
+	t := termtable.New(heads...)
+	t.AlignRight(4, 5, 6, 7, 8, 9, 10)
 	for _, u := range s.ProblemsFirst() {
 		mark := " "
 		switch u.State {
@@ -123,12 +133,19 @@ func writeStatusTable(w io.Writer, s xxgk.Summary) error {
 		case u.RefusedLatest():
 			at += "（其后的文件已退回）"
 		}
-		t.Row(mark, u.Unit.Short, u.Unit.Kind.Label(), u.State.Label(), version,
-			strconv.Itoa(u.Assigned), strconv.Itoa(u.Opened), strconv.Itoa(u.NotOpened), strconv.Itoa(u.NotApplicable), u.Rate(), at)
+		cells := []string{mark, u.Unit.Short, u.Unit.Kind.Label(), u.State.Label(), version,
+			strconv.Itoa(u.Assigned), strconv.Itoa(u.Opened), strconv.Itoa(u.NotOpened), strconv.Itoa(u.NotApplicable), u.Rate(), at}
+		if checked {
+			cells = append(cells[:10], checkFailures(u), at)
+		}
+		t.Row(cells...)
 	}
 	if err := t.Render(w); err != nil {
 		return err
 	}
 	fmt.Fprintln(w, "\n✘ 未报送（“已退回”指报送过但因填写错误被退回、尚未改正重报）　! 逾期报送（首次报送晚于截止日期）")
+	if checked {
+		fmt.Fprintln(w, checkLegend(s))
+	}
 	return nil
 }

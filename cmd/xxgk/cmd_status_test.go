@@ -28,7 +28,7 @@ func TestStatusFormats(t *testing.T) {
 		t.Errorf("summary line %q", lines[0])
 	}
 	header := strings.Fields(lines[2])
-	if strings.Join(header, " ") != "单位 类型 状态 版本 应建 已开设 未开设 不适用 完成率 最后报送时间" {
+	if strings.Join(header, " ") != "单位 类型 状态 版本 应建 已开设 未开设 不适用 完成率 核查异常 最后报送时间" {
 		t.Errorf("header %q", lines[2])
 	}
 	var marks []string
@@ -71,7 +71,7 @@ func TestStatusFormats(t *testing.T) {
 	if err != nil || len(recs) != 37 {
 		t.Fatalf("csv: %d records, %v", len(recs), err)
 	}
-	if strings.Join(recs[0], ",") != "unit,kind,status,version,assigned,opened,not_opened,not_applicable,completion,submitted_at,rejected" {
+	if strings.Join(recs[0], ",") != "unit,kind,status,version,assigned,opened,not_opened,not_applicable,completion,submitted_at,rejected,check_failures" {
 		t.Errorf("csv header %v", recs[0])
 	}
 	if recs[1][0] != "市财政局" || recs[1][2] != "submitted" || recs[1][3] != "2" {

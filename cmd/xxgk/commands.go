@@ -18,6 +18,7 @@ func commands(e *env) []*cli.Command {
 		revertCommand(e),
 		withdrawCommand(e),
 		rejectionsCommand(e),
+		verifyCommand(e),
 		demoCommand(e),
 	}
 }

@@ -107,5 +107,8 @@ func loadSummary(c *cli.Context, st *store.Store) (xxgk.Summary, *xxgk.Catalog, 
 	}
 	s := xxgk.Summarize(r, cat, current)
 	s.AddRejections(rejections)
+	if err := addChecks(c.Context, st, &s); err != nil {
+		return xxgk.Summary{}, nil, err
+	}
 	return s, cat, nil
 }

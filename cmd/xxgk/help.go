@@ -53,7 +53,7 @@ func localizeHelp(app *cli.App) {
 	for _, c := range app.Commands {
 		c.CustomHelpTemplate = commandHelpTemplate
 		c.OnUsageError = quiet
-		if !strings.Contains(c.Description, helpExitCodes) {
+		if !strings.Contains(c.Description, "退出码 / exit codes:") { // a command may document its own
 			if c.Description != "" {
 				c.Description += "\n\n"
 			}

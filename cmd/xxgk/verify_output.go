@@ -1,0 +1,169 @@
+package main
+
+import (
+	"encoding/csv"
+	"encoding/json"
+	"fmt"
+	"io"
+	"sort"
+	"strconv"
+	"strings"
+	"time"
+
+	"xxgk"
+	"xxgk/termtable"
+)
+
+// checkEntry is the JSON and CSV form of a check; its keys are a documented interface.
+type checkEntry struct {
+	Unit       string  `json:"unit"`
+	Code       string  `json:"code"`
+	URL        string  `json:"url"`
+	FinalURL   string  `json:"final_url"`
+	HTTPStatus int     `json:"http_status"`
+	Result     string  `json:"result"`
+	Label      string  `json:"label"`
+	NewestDate *string `json:"newest_date"`
+	Entries    int     `json:"entries"`
+	Title      string  `json:"title"`
+	GovDomain  bool    `json:"gov_domain"`
+	Error      string  `json:"error"`
+	ErrorKind  string  `json:"error_kind"`
+	Finding    string  `json:"finding"`
+	CheckedAt  string  `json:"checked_at"`
+}
+
+var checkCSVHeader = []string{"unit", "code", "url", "final_url", "http_status", "result", "label", "newest_date",
+	"entries", "title", "gov_domain", "error", "error_kind", "finding", "checked_at"}
+
+func checkEntries(cs []xxgk.Check, names map[string]string) []checkEntry {
+	out := make([]checkEntry, 0, len(cs))
+	for _, c := range cs {
+		en := checkEntry{
+			Unit: names[c.Unit], Code: c.Code, URL: c.URL, FinalURL: c.FinalURL, HTTPStatus: c.HTTPStatus,
+			Result: string(c.Result), Label: c.Result.Label(), Entries: c.Entries, Title: c.Title,
+			GovDomain: c.GovDomain, Error: c.Error, ErrorKind: c.ErrorKind, Finding: c.Finding,
+			CheckedAt: c.CheckedAt.In(xxgk.ChinaTime).Format(time.RFC3339),
+		}
+		if !c.Newest.IsZero() {
+			d := xxgk.FormatDate(c.Newest)
+			en.NewestDate = &d
+		}
+		out = append(out, en)
+	}
+	return out
+}
+
+func writeChecksJSON(w io.Writer, cs []xxgk.Check, names map[string]string) error {
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false)
+	return enc.Encode(checkEntries(cs, names))
+}
+
+func writeChecksCSV(w io.Writer, cs []xxgk.Check, names map[string]string) error {
+	cw := csv.NewWriter(w) // keeps its first error; cw.Error() reports it below
+	_ = cw.Write(checkCSVHeader)
+	for _, en := range checkEntries(cs, names) {
+		newest := ""
+		if en.NewestDate != nil {
+			newest = *en.NewestDate
+		}
+		_ = cw.Write([]string{en.Unit, en.Code, en.URL, en.FinalURL, strconv.Itoa(en.HTTPStatus), en.Result, en.Label,
+			newest, strconv.Itoa(en.Entries), en.Title, strconv.FormatBool(en.GovDomain), en.Error, en.ErrorKind,
+			en.Finding, en.CheckedAt})
+	}
+	cw.Flush()
+	return cw.Error()
+}
+
+// writeChecksTable is for people: one line for the run, then the findings of each unit
+// (units with most findings first) with its subtotal; the columns found in order are
+// only counted, they are in the CSV and JSON forms and in the reports.
+func writeChecksTable(w io.Writer, s xxgk.Summary, cs []xxgk.Check, names map[string]string, took time.Duration) error {
+	byResult := map[xxgk.CheckResult]int{}
+	byUnit := map[string][]xxgk.Check{}
+	var order []string
+	offGov := 0
+	for _, c := range cs {
+		byResult[c.Result]++
+		if !c.GovDomain {
+			offGov++
+		}
+		if _, ok := byUnit[c.Unit]; !ok {
+			order = append(order, c.Unit)
+		}
+		byUnit[c.Unit] = append(byUnit[c.Unit], c)
+	}
+	failed := len(cs) - byResult[xxgk.CheckOK]
+	var parts []string
+	for _, r := range xxgk.CheckResults {
+		if n := byResult[r]; n > 0 && r != xxgk.CheckOK {
+			parts = append(parts, fmt.Sprintf("%s %d", r.Label(), n))
+		}
+	}
+	detail := ""
+	if len(parts) > 0 {
+		detail = "（" + strings.Join(parts, "，") + "）"
+	}
+	fmt.Fprintf(w, "轮次 %s 核查：%d 个单位的 %d 个栏目，正常 %d，异常 %d%s，用时 %s\n",
+		s.Round.ID, len(order), len(cs), byResult[xxgk.CheckOK], failed, detail, took.Round(100*time.Millisecond))
+	if offGov > 0 {
+		fmt.Fprintf(w, "另有 %d 个栏目网址不在 .gov.cn 域名下（表中标 !，仅提示）\n", offGov)
+	}
+	sort.SliceStable(order, func(i, j int) bool { return failures(byUnit[order[i]]) > failures(byUnit[order[j]]) })
+	t := termtable.New("", "单位", "指标编码", "核查结果", "最新日期", "栏目网址", "说明")
+	t.MaxWidth(5, 46).MaxWidth(6, 64)
+	clean := 0
+	for _, unit := range order {
+		list := byUnit[unit]
+		n := failures(list)
+		if n == 0 {
+			clean++
+			continue
+		}
+		first := true
+		for _, c := range list {
+			if !c.Result.Failed() {
+				continue
+			}
+			mark, name := "✘", ""
+			if !c.GovDomain {
+				mark = "✘!"
+			}
+			if first {
+				name, first = names[unit], false
+			}
+			newest := "-"
+			if !c.Newest.IsZero() {
+				newest = xxgk.FormatDate(c.Newest)
+			}
+			t.Row(mark, name, c.Code, c.Result.Label(), newest, c.URL, c.Finding)
+		}
+		t.Row("", "", "", fmt.Sprintf("小计 异常 %d/%d", n, len(list)))
+	}
+	if t.Len() > 0 {
+		fmt.Fprintln(w)
+		if err := t.Render(w); err != nil {
+			return err
+		}
+	}
+	if clean > 0 {
+		fmt.Fprintf(w, "\n其余 %d 个单位核查的栏目全部正常。\n", clean)
+	}
+	if failed > 0 {
+		fmt.Fprintln(w, "\n✘ 核查异常，结果取第一个适用的：未核查 → 无法访问 → 栏目名称不符 → 空白栏目 → 长期未更新 → 更新日期不符　! 网址不在 .gov.cn 域名下")
+		fmt.Fprintln(w, "全部结果（含正常栏目）：xxgk verify --format csv 或 json；结果已保存，status、export、report、feedback 会列出。")
+	}
+	return nil
+}
+
+func failures(cs []xxgk.Check) int {
+	n := 0
+	for _, c := range cs {
+		if c.Result.Failed() {
+			n++
+		}
+	}
+	return n
+}

@@ -1,0 +1,11 @@
+package exporter
+
+import "xxgk"
+
+// addCheck fills a detail row's 核查结果 and 核查时间 from the unit's latest website check
+// of that column (see xxgk.Summary.AddChecks: only checks of the address now reported).
+func addCheck(d *Detail, u xxgk.UnitSummary) {
+	if c, ok := u.Check(d.Code); ok {
+		d.Check, d.CheckedAt = c.Result.Label(), c.CheckedAt
+	}
+}

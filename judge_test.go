@@ -1,0 +1,96 @@
+package xxgk
+
+import (
+	"strings"
+	"testing"
+	"time"
+)
+
+func TestJudgeOrder(t *testing.T) {
+	day := func(y, m, d int) time.Time { return time.Date(y, time.Month(m), d, 0, 0, 0, 0, time.UTC) }
+	asOf := time.Date(2020, 9, 28, 9, 0, 0, 0, ChinaTime)
+	ind := Indicator{Code: "CZ-01-1", Area: "财政信息", SubArea: "预决算公开"}
+	monthly := Indicator{Code: "CZ-02-1", Area: "财政信息", SubArea: "财政收支", Frequency: "每月"}
+	it := Item{Code: "CZ-01-1", Status: Opened, ColumnName: "财政预决算", LastUpdate: day(2020, 9, 1)}
+	good := Page{Title: "财政预决算 - 安康市人民政府", Newest: day(2020, 9, 1), Entries: 12, HTTPStatus: 200}
+	with := func(f func(p *Page)) Page { p := good; f(&p); return p }
+	cases := []struct {
+		name string
+		p    Page
+		it   Item
+		ind  Indicator
+		want CheckResult
+		text string
+	}{
+		{"refused beats everything", with(func(p *Page) { p.Refused, p.Error, p.ErrorKind = true, "地址为内网地址", "dns" }), it, ind, CheckRefused, "地址为内网地址"},
+		{"unreachable", with(func(p *Page) { p.ErrorKind, p.Error = "http_status", "HTTP 404" }), it, ind, CheckUnreachable, "HTTP 404"},
+		{"not html", with(func(p *Page) { p.NotHTML = "application/pdf" }), it, ind, CheckNameMismatch, "application/pdf"},
+		{"name mismatch", with(func(p *Page) { p.Title = "首页" }), it, ind, CheckNameMismatch, "页面标题“首页”"},
+		{"name in breadcrumb", with(func(p *Page) {
+			p.Title = "首页"
+			p.Headings = []string{"当前位置：首页 > 信息公开 > 预决算公开"}
+		}), it, ind, CheckOK, ""},
+		{"name with full-width and spaces", with(func(p *Page) { p.Title = "财政　预决算" }), Item{Status: Opened, ColumnName: "财政预决算"}, Indicator{Area: "X", SubArea: "Y"}, CheckOK, ""},
+		{"name with suffix dropped", with(func(p *Page) { p.Title = "财政预决算" }), Item{Status: Opened, ColumnName: "财政预决算公开"}, Indicator{Area: "X", SubArea: "Y"}, CheckOK, ""},
+		{"empty", with(func(p *Page) { p.Entries, p.Newest = 0, time.Time{} }), it, ind, CheckEmpty, "没有带日期"},
+		{"stale after six months", with(func(p *Page) { p.Newest = day(2020, 3, 27) }), Item{ColumnName: "财政预决算"}, ind, CheckStale, "6 个月"},
+		{"six months exactly is not stale", with(func(p *Page) { p.Newest = day(2020, 3, 28) }), Item{ColumnName: "财政预决算"}, ind, CheckOK, ""},
+		{"monthly stale after 45 days", with(func(p *Page) { p.Title = "财政收支"; p.Newest = day(2020, 8, 13) }), Item{ColumnName: "财政收支"}, monthly, CheckStale, "45 天"},
+		{"date mismatch", with(func(p *Page) { p.Newest = day(2020, 8, 20) }), it, ind, CheckDateMismatch, "2020年9月1日"},
+		{"ok", good, it, ind, CheckOK, "共12条"},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			got, text := Judge(c.p, c.it, c.ind, asOf)
+			if got != c.want || !strings.Contains(text, c.text) {
+				t.Errorf("Judge = %s %q, want %s containing %q", got, text, c.want, c.text)
+			}
+		})
+	}
+}
+
+func TestCheckLabels(t *testing.T) {
+	want := []string{"未核查", "无法访问", "栏目名称不符", "空白栏目", "长期未更新", "更新日期不符", "正常"}
+	for i, r := range CheckResults {
+		if r.Label() != want[i] {
+			t.Errorf("%s.Label() = %q, want %q", r, r.Label(), want[i])
+		}
+	}
+	if CheckOK.Failed() || !CheckRefused.Failed() {
+		t.Error("only ok is not a failure")
+	}
+}
+
+func TestGovDomain(t *testing.T) {
+	for host, want := range map[string]bool{
+		"www.ankang.gov.cn": true, "WWW.ANKANG.GOV.CN.": true, "gov.cn": true, "www.ankang.gov.cn:8080": true,
+		"www.ankangnews.cn": false, "gov.cn.example.com": false, "mygov.cn": false, "127.0.0.1": false,
+	} {
+		if GovDomain(host) != want {
+			t.Errorf("GovDomain(%q) = %v, want %v", host, !want, want)
+		}
+	}
+}
+
+func TestAddChecksKeepsOnlyCurrentColumns(t *testing.T) {
+	sub := &Submission{Unit: "A", Items: []Item{
+		{Code: "X-1", Status: Opened, URL: "http://a.gov.cn/1"},
+		{Code: "X-2", Status: Opened, URL: "http://a.gov.cn/new"},
+		{Code: "X-3", Status: NotOpened},
+	}}
+	s := Summary{Round: Round{ID: "2020"}, Units: []UnitSummary{{Unit: Unit{Code: "A"}, Submission: sub}, {Unit: Unit{Code: "B"}}}}
+	s.AddChecks([]Check{
+		{Round: "2020", Unit: "A", Code: "X-1", URL: "http://a.gov.cn/1", Result: CheckStale},
+		{Round: "2020", Unit: "A", Code: "X-2", URL: "http://a.gov.cn/old", Result: CheckUnreachable},
+		{Round: "2020", Unit: "A", Code: "X-3", URL: "http://a.gov.cn/3", Result: CheckEmpty},
+		{Round: "2019", Unit: "A", Code: "X-1", URL: "http://a.gov.cn/1", Result: CheckOK},
+		{Round: "2020", Unit: "B", Code: "X-1", URL: "http://b.gov.cn/1", Result: CheckOK},
+	})
+	if len(s.Units[0].Checks) != 1 || s.Units[0].Checks[0].Code != "X-1" || len(s.Units[1].Checks) != 0 {
+		t.Fatalf("checks attached: %+v / %+v", s.Units[0].Checks, s.Units[1].Checks)
+	}
+	tally := s.CheckTally()
+	if !s.Checked() || tally.Checked != 1 || tally.Failed != 1 || tally.ByResult[CheckStale] != 1 {
+		t.Errorf("tally %+v", tally)
+	}
+}

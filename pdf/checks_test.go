@@ -1,0 +1,110 @@
+package pdf
+
+import (
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	"xxgk"
+)
+
+// withChecks gives the fixture's first submitted units website checks: every opened
+// column of unit k gets result k (refused, unreachable, …), so units have different counts.
+func withChecks(t testing.TB, s xxgk.Summary) xxgk.Summary {
+	t.Helper()
+	at := time.Date(2020, 9, 28, 9, 0, 0, 0, xxgk.ChinaTime)
+	var cs []xxgk.Check
+	k := 0
+	for _, u := range s.Units {
+		if u.Submission == nil || k >= len(xxgk.CheckResults) {
+			continue
+		}
+		r := xxgk.CheckResults[k]
+		for i, it := range u.Submission.Items {
+			if it.Status != xxgk.Opened {
+				continue
+			}
+			res := r
+			if i%2 == 1 {
+				res = xxgk.CheckOK
+			}
+			cs = append(cs, xxgk.Check{Round: s.Round.ID, Unit: u.Unit.Code, Code: it.Code, URL: it.URL,
+				Result: res, Finding: "发现" + res.Label() + "情况", CheckedAt: at})
+		}
+		k++
+	}
+	s.AddChecks(cs)
+	if !s.Checked() {
+		t.Fatal("no checks attached")
+	}
+	return s
+}
+
+func TestReportChecksSection(t *testing.T) {
+	s, cat := fixture(t, 40, 0)
+	plain := squash(poppler(t, "pdftotext", "-raw", render(t, s, cat, Options{Fonts: testFonts(t), Date: testDate}), "-"))
+	if strings.Contains(plain, "网站核查情况") || !strings.Contains(plain, "五、工作要求") {
+		t.Error("a round never checked has no 核查情况 and keeps 五、工作要求")
+	}
+	s = withChecks(t, s)
+	tally := s.CheckTally()
+	raw := squash(pageNumbers.ReplaceAllString(poppler(t, "pdftotext", "-raw", render(t, s, cat, Options{Fonts: testFonts(t), Date: testDate}), "-"), ""))
+	want := []string{
+		"五、网站核查情况",
+		"2020年9月28日，对各单位填报为“已开设”并填写了网址的" + itoa(tally.Checked) + "个栏目逐一访问核查",
+		"核查结果栏目数判定标准",
+		"未核查" + itoa(tally.ByResult[xxgk.CheckRefused]) + squash(xxgk.CheckRefused.Criterion()),
+		"长期未更新" + itoa(tally.ByResult[xxgk.CheckStale]),
+		"合计" + itoa(tally.Checked),
+		"单位核查栏目数问题栏目数问题类型",
+		"六、工作要求",
+	}
+	for _, w := range want {
+		if !strings.Contains(raw, squash(w)) {
+			t.Errorf("report lacks %q", w)
+		}
+	}
+	// The units with most findings come first, with their counts by result.
+	worst := s.Units[0]
+	for _, u := range s.Units {
+		if len(u.FailedChecks()) > len(worst.FailedChecks()) {
+			worst = u
+		}
+	}
+	if !strings.Contains(raw, squash(worst.Unit.Short+itoa(len(worst.Checks))+itoa(len(worst.FailedChecks())))) {
+		t.Errorf("the unit with most findings (%s) is not listed with its counts", worst.Unit.Short)
+	}
+}
+
+func TestFeedbackChecks(t *testing.T) {
+	s, cat := fixture(t, 40, 0)
+	s = withChecks(t, s)
+	var failing, clean xxgk.UnitSummary
+	for _, u := range s.Units {
+		switch {
+		case len(u.FailedChecks()) > 0 && failing.Submission == nil:
+			failing = u
+		case len(u.Checks) > 0 && len(u.FailedChecks()) == 0:
+			clean = u
+		}
+	}
+	if failing.Submission == nil || clean.Submission == nil {
+		t.Fatal("fixture lacks a unit with findings or one without")
+	}
+	raw := renderFeedback(t, s, failing, cat)
+	if !strings.Contains(raw, squash("2020年9月28日对你单位填报为“已开设”的"+itoa(len(failing.Checks))+"个栏目进行了网站核查，以下"+itoa(len(failing.FailedChecks()))+"个栏目存在问题")) {
+		t.Errorf("feedback lacks the check lead:\n%s", raw)
+	}
+	for _, c := range failing.FailedChecks() {
+		if !strings.Contains(raw, squash(c.Code)) || !strings.Contains(raw, squash(c.URL)) || !strings.Contains(raw, squash("【"+c.Result.Label()+"】")) {
+			t.Errorf("feedback lacks %s %s %s", c.Code, c.URL, c.Result.Label())
+		}
+	}
+	raw = renderFeedback(t, s, clean, cat)
+	if !strings.Contains(raw, squash("均可正常访问，栏目名称相符，且按时更新")) {
+		t.Error("a unit whose columns all passed is not told so")
+	}
+}
+
+func itoa(n int) string { return strconv.Itoa(n) }

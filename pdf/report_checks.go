@@ -1,0 +1,81 @@
+package pdf
+
+import (
+	"fmt"
+	"sort"
+	"strconv"
+	"strings"
+
+	"xxgk"
+)
+
+// topCheckUnits is how many units the 核查情况 section names, most findings first.
+const topCheckUnits = 10
+
+// checksSection writes 核查情况 (the website check) under heading number num, when the
+// round has been checked; it tells whether it wrote anything, so the caller can number
+// the headings after it.
+func (d *doc) checksSection(s xxgk.Summary, num string) bool {
+	if !s.Checked() {
+		return false
+	}
+	t := s.CheckTally()
+	d.heading(num + "、网站核查情况")
+	d.para(fmt.Sprintf("%s，对各单位填报为“已开设”并填写了网址的%d个栏目逐一访问核查：正常%d个，发现问题%d个，问题率%s。各类结果的数量和判定标准见下表（每个栏目只计第一个适用的结果）。",
+		xxgk.ChineseDate(china(t.Last)), t.Checked, t.ByResult[xxgk.CheckOK], t.Failed, xxgk.Percent(float64(t.Failed)/float64(t.Checked))))
+	d.gap(0.3)
+	var rows []row
+	for _, r := range xxgk.CheckResults {
+		rows = append(rows, row{cells: []string{r.Label(), strconv.Itoa(t.ByResult[r]), r.Criterion()},
+			shaded: r.Failed() && t.ByResult[r] > 0})
+	}
+	rows = append(rows, row{strong: true, shaded: true, keep: true, cells: []string{"合计", strconv.Itoa(t.Checked), ""}})
+	cols := []column{{head: "核查结果", align: 'L'}, {head: "栏目数", align: 'C'}, {head: "判定标准", align: 'L'}}
+	d.table(d.fit(cols, rows, 2), rows)
+	d.gap(0.5)
+
+	units := make([]xxgk.UnitSummary, 0, len(s.Units))
+	for _, u := range s.Units {
+		if len(u.FailedChecks()) > 0 {
+			units = append(units, u)
+		}
+	}
+	if len(units) == 0 {
+		d.para("核查的栏目均未发现问题。")
+		return true
+	}
+	sort.SliceStable(units, func(i, j int) bool { return len(units[i].FailedChecks()) > len(units[j].FailedChecks()) })
+	shown := units[:min(len(units), topCheckUnits)]
+	lead := fmt.Sprintf("%d个单位的栏目存在问题", len(units))
+	if len(units) > len(shown) {
+		lead += fmt.Sprintf("，问题最多的%d个单位如下", len(shown))
+	} else {
+		lead += "，按问题数由多到少排列如下"
+	}
+	d.para(lead + "。各单位问题栏目的网址和具体情况已列入各单位的反馈意见。")
+	d.gap(0.3)
+	rows = rows[:0]
+	for _, u := range shown {
+		failed := u.FailedChecks()
+		rows = append(rows, row{cells: []string{u.Unit.Short, strconv.Itoa(len(u.Checks)), strconv.Itoa(len(failed)), resultCounts(failed)}})
+	}
+	cols = []column{{head: "单位", align: 'L'}, {head: "核查\n栏目数", align: 'C'}, {head: "问题\n栏目数", align: 'C'}, {head: "问题类型", align: 'L'}}
+	d.table(d.fit(cols, rows, 3), rows)
+	d.gap(0.5)
+	return true
+}
+
+// resultCounts is "无法访问 2，空白栏目 1", in result order.
+func resultCounts(cs []xxgk.Check) string {
+	n := map[xxgk.CheckResult]int{}
+	for _, c := range cs {
+		n[c.Result]++
+	}
+	var parts []string
+	for _, r := range xxgk.CheckResults {
+		if n[r] > 0 {
+			parts = append(parts, fmt.Sprintf("%s%d个", r.Label(), n[r]))
+		}
+	}
+	return strings.Join(parts, "，")
+}
