@@ -177,16 +177,16 @@ func (rd *read) contact(chk xxgk.Checker, g grid, lay layout, sub *xxgk.Submissi
 	if !fok || !pok {
 		return
 	}
-	sub.Filler = xxgk.Normalize(filler.value)
-	sub.Phone = xxgk.Normalize(phone.value)
-	for _, p := range chk.CheckContact(filler.value, phone.value) {
+	var ps xxgk.Problems
+	sub.Filler, sub.Phone, ps = chk.CheckContact(filler.value, phone.value)
+	for _, p := range ps {
 		at := filler
 		if p.Field == xxgk.LabelPhone {
 			at = phone
 		}
 		p.File, p.Sheet, p.Cell = rd.c.Name, g.sheet, addr(at.row, at.col)
 		if p.Value == "" {
-			p.Value = strings.TrimSpace(at.value)
+			p.Value = xxgk.Visible(strings.TrimSpace(at.value), 30)
 		}
 		rd.c.Problems = append(rd.c.Problems, p)
 	}
