@@ -3,6 +3,7 @@ package importer
 import (
 	"fmt"
 	"strings"
+	"unicode/utf8"
 
 	"xxgk"
 )
@@ -68,6 +69,11 @@ func (rd *read) formSheet() (grid, layout, bool) {
 			return g, layout{}, false
 		}
 		lay, ok := findHeader(g)
+		if n := utf8.RuneCountInString(name); ok && n > xxgk.MaxSheetName {
+			// Repeated in every problem and stored with warnings: bounded like cell text.
+			rd.fail("", "", xxgk.Visible(name, 30), "填报表所在工作表的名称过长（%d 个字符），请改回“%s”后再报送", n, xxgk.SheetForm)
+			return g, layout{}, false
+		}
 		return g, lay, ok
 	}
 	for _, s := range sheets {

@@ -27,6 +27,7 @@ func (rd *read) form(chk xxgk.Checker, inds []xxgk.Indicator, sub *xxgk.Submissi
 		rd.fail(g.sheet, "", "", "这是未填写的空白模板：%d 项指标都没有填写。请逐行填写“是否开设栏目”等内容后再报送", len(inds))
 		return
 	}
+	rd.checkUnitCell(g, lay, rd.cat.Units, rd.c.Unit)
 	rd.contact(chk, g, lay, sub)
 	rd.rows(chk, g, lay, inds, sub)
 }
