@@ -1,0 +1,135 @@
+package store
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"xxgk"
+)
+
+// TestTemplateKey: one secret per database, made on first use, the same for every
+// process that asks, kept across reopening.
+func TestTemplateKey(t *testing.T) {
+	forEngine(t, func(t *testing.T, e engine) {
+		ctx := context.Background()
+		dsn := e.fresh(t)
+		a, b := open(t, dsn), open(t, dsn)
+		keys := make([]xxgk.TemplateKey, 8)
+		var wg sync.WaitGroup
+		for i := range keys {
+			s := a
+			if i%2 == 1 {
+				s = b
+			}
+			wg.Go(func() {
+				k, err := s.TemplateKey(ctx)
+				if err != nil {
+					t.Error(err)
+				}
+				keys[i] = k
+			})
+		}
+		wg.Wait()
+		if len(keys[0].Secret) != 32 || keys[0].Since.IsZero() {
+			t.Fatalf("key: %d bytes, since %v", len(keys[0].Secret), keys[0].Since)
+		}
+		for i, k := range keys {
+			if !bytes.Equal(k.Secret, keys[0].Secret) || !k.Since.Equal(keys[0].Since) {
+				t.Errorf("caller %d got another key", i)
+			}
+		}
+		a.Close()
+		again, err := open(t, dsn).TemplateKey(ctx)
+		if err != nil || !bytes.Equal(again.Secret, keys[0].Secret) {
+			t.Errorf("after reopening: %v", err)
+		}
+		if other, err := open(t, e.fresh(t)).TemplateKey(ctx); err != nil || bytes.Equal(other.Secret, keys[0].Secret) {
+			t.Errorf("a new database must get its own secret (%v)", err)
+		}
+	})
+}
+
+// TestTextLimitsFitSchema: every free-text field holds its limit in 4-byte characters on
+// both engines, and one character more is a *DataError naming the field on both engines.
+func TestTextLimitsFitSchema(t *testing.T) {
+	forEngine(t, func(t *testing.T, e engine) {
+		ctx := context.Background()
+		s := open(t, e.fresh(t))
+		if err := s.SaveRound(ctx, round2020, catalogOf(t, 1, 3)); err != nil {
+			t.Fatal(err)
+		}
+		at := time.Date(2020, 9, 18, 2, 0, 0, 0, time.UTC)
+		set := func(sub *xxgk.Submission, field, v string) {
+			switch field {
+			case xxgk.LabelFiller:
+				sub.Filler = v
+			case xxgk.LabelPhone:
+				sub.Phone = v
+			case xxgk.FormColumns[xxgk.ColName]:
+				sub.Items[0].ColumnName = v
+			case xxgk.FormColumns[xxgk.ColURL]:
+				sub.Items[0].URL = v
+			case xxgk.FormColumns[xxgk.ColReported]:
+				sub.Items[0].Reported = v
+			case xxgk.FormColumns[xxgk.ColRemark]:
+				sub.Items[0].Remark = v
+			default:
+				t.Fatalf("no field %s", field)
+			}
+		}
+		for _, l := range xxgk.TextLimits() {
+			full := strings.Repeat("𠀀", l.Max)
+			sub := newSub("2020", "U0000", "full "+l.Field, 3, at)
+			set(sub, l.Field, full)
+			if _, err := s.SaveSubmissions(ctx, []*xxgk.Submission{sub}); err != nil {
+				t.Errorf("%s at its limit of %d: %v", l.Field, l.Max, err)
+				continue
+			}
+			var got string
+			if err := s.db.QueryRowContext(ctx, `SELECT `+l.SQL+` FROM `+l.Table+` WHERE `+
+				map[bool]string{true: "id", false: "submission_id"}[l.Table == "submissions"]+` = ? `+
+				map[bool]string{true: "", false: "AND seq = 1"}[l.Table == "submissions"], sub.ID).Scan(&got); err != nil || got != full {
+				t.Errorf("%s: stored %d characters (%v), want %d", l.Field, len([]rune(got)), err, l.Max)
+			}
+
+			over := newSub("2020", "U0000", "over "+l.Field, 3, at)
+			set(over, l.Field, full+"a")
+			_, err := s.SaveSubmissions(ctx, []*xxgk.Submission{over})
+			var de *DataError
+			if !errors.As(err, &de) || de.Field != l.Field {
+				t.Errorf("%s over its limit: %v, want a DataError naming the field", l.Field, err)
+			}
+		}
+	})
+}
+
+// TestMySQLDataErrors: what MariaDB refuses because of a value is a DataError naming the
+// field; a closed connection is not.
+func TestMySQLDataErrors(t *testing.T) {
+	ctx := context.Background()
+	s := open(t, freshMySQL(t))
+	if err := s.SaveRound(ctx, round2020, catalogOf(t, 1, 1)); err != nil {
+		t.Fatal(err)
+	}
+	_, err := s.db.ExecContext(ctx, `INSERT INTO submissions (round_id, unit_code, version, filler, phone, file_name,
+file_size, sha256, imported_at, imported_by) VALUES ('2020', 'U0000', 1, ?, '', '', 0, ?, 0, '')`, strings.Repeat("张", 30000), sha("x"))
+	de := asDataError(err)
+	if de == nil || de.Field != xxgk.LabelFiller || !strings.Contains(de.Error(), "1406") {
+		t.Fatalf("1406 classified as %v (from %v)", de, err)
+	}
+	_, err = s.db.ExecContext(ctx, `INSERT INTO submission_items (submission_id, seq, code, status, column_name, url,
+reported, remark, item_count) VALUES (1, 1, 'X', 'x', ?, '', '', '', 1)`, "bad\xff")
+	if de := asDataError(err); de == nil || de.Field != "栏目名称" {
+		t.Errorf("invalid UTF-8 classified as %v (from %v)", de, err)
+	}
+	s.db.Close()
+	_, err = s.db.ExecContext(ctx, `SELECT 1`)
+	if err == nil || asDataError(err) != nil {
+		t.Errorf("a closed database is not a data error: %v", err)
+	}
+}
