@@ -25,6 +25,7 @@ type Options struct {
 	BatchSize int    // submissions per database transaction; default 100
 	Progress  func(done, total int)
 	Limits    Limits
+	Key       xxgk.TemplateKey // see Reader.Key
 }
 
 // Import reads every workbook under paths (files, folders searched recursively, .zip
@@ -70,7 +71,7 @@ func Import(ctx context.Context, opts Options, paths []string, emit func(Result)
 		emit:  emit,
 		tot:   &tot,
 		copy:  copies,
-		read:  &Reader{Rounds: opts.Rounds, Now: opts.Now, User: opts.User, Round: opts.Round, Limits: lim},
+		read:  &Reader{Rounds: opts.Rounds, Now: opts.Now, User: opts.User, Round: opts.Round, Limits: lim, Key: opts.Key},
 		size:  opts.BatchSize,
 		works: opts.Workers,
 	}

@@ -32,6 +32,10 @@ type Reader struct {
 	User   string           // recorded as ImportedBy
 	Round  string           // when set, files of any other round are rejected
 	Limits Limits           // zero fields take DefaultLimits
+	// Key checks the integrity code of each workbook's hidden sheet (see
+	// xxgk.TemplateMeta.IntegrityCode). Without one nothing is checked: tests and tools
+	// that read workbooks of no particular database.
+	Key xxgk.TemplateKey
 
 	mu     sync.Mutex
 	rounds map[string]*roundInfo
@@ -154,6 +158,9 @@ func (rd *read) run(ctx context.Context) error {
 		rd.fail(xxgk.SheetMeta, "", meta.Unit, "模板中的单位编码不在轮次“%s”的单位名单中，无法确定填报单位，请使用下发给本单位的模板", meta.Round)
 		return nil
 	}
+	if !rd.unsigned(meta, ri.round) {
+		return nil
+	}
 	rd.c.Unit = u
 	rd.cat = ri.cat
 	now := time.Now
@@ -197,6 +204,9 @@ func (rd *read) meta() (xxgk.TemplateMeta, bool) {
 	m, err = xxgk.ParseTemplateMeta(g.rows)
 	if err != nil {
 		rd.fail(xxgk.SheetMeta, "", "", "%v", err)
+		return m, false
+	}
+	if !rd.intact(m) {
 		return m, false
 	}
 	if rd.r.Round != "" && m.Round != rd.r.Round {

@@ -30,6 +30,10 @@ func Write(w io.Writer, r xxgk.Round, cat *xxgk.Catalog, u xxgk.Unit) error {
 // concurrent use; the zero value is not, use NewWriter.
 type Writer struct {
 	deflaters *sync.Pool
+	// Key signs each workbook's hidden sheet with an integrity code (the database's
+	// template key, see xxgk.TemplateMeta.IntegrityCode). Without one the workbook
+	// carries no code and imports with a warning. Set it before the first Write.
+	Key []byte
 }
 
 // NewWriter returns a Writer for any number of workbooks.
@@ -52,7 +56,7 @@ func (w *Writer) Write(out io.Writer, r xxgk.Round, cat *xxgk.Catalog, u xxgk.Un
 	f := excelize.NewFile()
 	defer f.Close()
 	f.SetZipWriter(w.zipWriter)
-	b := &book{f: f, round: r, unit: u, inds: inds}
+	b := &book{f: f, round: r, unit: u, inds: inds, key: w.Key}
 	if err := b.build(); err != nil {
 		return fmt.Errorf("生成 %s 的模板：%w", u.Short, err)
 	}
@@ -115,6 +119,7 @@ type book struct {
 	round xxgk.Round
 	unit  xxgk.Unit
 	inds  []xxgk.Indicator
+	key   []byte // signs the meta sheet when set
 }
 
 func (b *book) build() error {

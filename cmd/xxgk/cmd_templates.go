@@ -168,7 +168,11 @@ func runTemplates(ctx context.Context, e *env, st *store.Store, cat *xxgk.Catalo
 		return failf("无法在数据库中记录轮次“%s”：%v", opts.Round.ID, err)
 	}
 
-	results := writeAll(ctx, opts, cat, units)
+	key, err := st.TemplateKey(ctx)
+	if err != nil {
+		return failf("无法读取模板校验密钥：%v", err)
+	}
+	results := writeAll(ctx, opts, key.Secret, cat, units)
 	written := 0
 	var failed []string
 	for i, res := range results {
@@ -189,7 +193,7 @@ func runTemplates(ctx context.Context, e *env, st *store.Store, cat *xxgk.Catalo
 	if err := ctx.Err(); err != nil {
 		return failf("已中断：%v", err)
 	}
-	_, err := fmt.Fprintf(e.Stdout, "%d 个单位模板已生成到 %s（轮次 %s，截止 %s）\n",
+	_, err = fmt.Fprintf(e.Stdout, "%d 个单位模板已生成到 %s（轮次 %s，截止 %s）\n",
 		written, opts.Out, opts.Round.ID, xxgk.ChineseDate(opts.Round.Deadline))
 	return err
 }
@@ -216,9 +220,10 @@ type writeResult struct {
 
 // writeAll writes the workbooks on as many workers as there are CPUs; results keep the
 // units' order so the output reads the same every run.
-func writeAll(ctx context.Context, opts templatesOptions, cat *xxgk.Catalog, units []xxgk.Unit) []writeResult {
+func writeAll(ctx context.Context, opts templatesOptions, key []byte, cat *xxgk.Catalog, units []xxgk.Unit) []writeResult {
 	results := make([]writeResult, len(units))
 	tw := templates.NewWriter()
+	tw.Key = key
 	jobs := make(chan int)
 	var wg sync.WaitGroup
 	for range min(runtime.GOMAXPROCS(0), len(units)) {
