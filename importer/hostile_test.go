@@ -66,7 +66,7 @@ type hostile struct {
 	// that XML itself forbids (raw control bytes, bytes that are not UTF-8); nil means
 	// only the outcome is asserted.
 	want []string
-	has string // one problem that must be among them
+	has  string // one problem that must be among them
 	// noCopy: the spreadsheet library cannot open the file to annotate it.
 	noCopy bool
 }
