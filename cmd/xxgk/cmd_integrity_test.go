@@ -30,7 +30,9 @@ func TestTemplatesAreSigned(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	p := func(u string) string { return filepath.Join(dir, "2020_"+u+"_信息公开栏目建设情况填报表.xlsx") }
+	p := func(u string) string {
+		return filepath.Join(dir, "2020_"+u+"_信息公开栏目建设情况填报表.xlsx")
+	}
 	f, err := excelize.OpenFile(p("市财政局"))
 	if err != nil {
 		t.Fatal(err)
