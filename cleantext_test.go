@@ -102,3 +102,12 @@ func TestCheckRowRefusesHostileText(t *testing.T) {
 		t.Errorf("value %q, want the escape shown escaped", ps[0].Value)
 	}
 }
+
+// TestEchoedValuesAreBounded: a value pasted into a parsed column is cut short in the
+// problem that repeats it.
+func TestEchoedValuesAreBounded(t *testing.T) {
+	_, ps := testChecker().CheckRow(Indicator{Code: "A-01"}, RowInput{Status: strings.Repeat("开", 5000), Count: "x"})
+	if len(ps) != 1 || ps[0].Value != strings.Repeat("开", maxEcho)+"…" {
+		t.Errorf("problems %d, value of %d characters", len(ps), len([]rune(ps[0].Value)))
+	}
+}

@@ -30,7 +30,9 @@ type Checker struct {
 func (c Checker) CheckRow(ind Indicator, in RowInput) (Item, Problems) {
 	var ps Problems
 	add := func(sev Severity, col int, value, msg string, args ...any) {
-		ps = append(ps, Problem{Severity: sev, Code: ind.Code, Field: FormColumns[col], Value: value, Message: fmt.Sprintf(msg, args...)})
+		// A value is echoed to help find the cell, not to reproduce it: a pasted page
+		// would bury the message.
+		ps = append(ps, Problem{Severity: sev, Code: ind.Code, Field: FormColumns[col], Value: clip(value, maxEcho), Message: fmt.Sprintf(msg, args...)})
 	}
 	// Free text is checked first (length, control characters, bytes that are not
 	// UTF-8); a refused value counts as given, so that no "请填写" follows its error.
@@ -214,6 +216,9 @@ func govHost(s string) bool {
 	h := strings.ToLower(u.Hostname())
 	return h == "gov.cn" || strings.HasSuffix(h, ".gov.cn")
 }
+
+// maxEcho bounds the characters of a cell value repeated in a problem.
+const maxEcho = 100
 
 func clip(s string, n int) string {
 	r := []rune(s)

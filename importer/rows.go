@@ -57,6 +57,7 @@ func (rd *read) rows(chk xxgk.Checker, g grid, lay layout, inds []xxgk.Indicator
 	for r := lay.header + 1; r < len(g.rows); r++ {
 		raw := get(r, xxgk.ColCode)
 		code := strings.ToUpper(strings.ReplaceAll(xxgk.Normalize(raw), " ", ""))
+		raw = xxgk.Visible(raw, 40) // only echoed from here on
 		codeCell := addr(r, lay.col[xxgk.ColCode])
 		if code == "" {
 			if c, v := rd.filledCell(g, lay, r); c >= 0 {
