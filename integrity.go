@@ -7,7 +7,6 @@ import (
 	"encoding/hex"
 	"strconv"
 	"strings"
-	"time"
 )
 
 // The hidden meta sheet says which unit, round and indicators a workbook answers for. A
@@ -17,12 +16,23 @@ import (
 // code is a plain text value, so it survives every spreadsheet program's save: nothing
 // depends on sheet state, styles or document properties.
 
-// TemplateKey is the secret that signs templates, with the moment it was created.
-// Templates of a round created after Since were all written with the key, so one without
-// a code has had it removed; older rounds may still have unsigned templates in use.
+// TemplateKey is the secret that signs templates, with the rounds recorded before it
+// existed. Those rounds' templates were sent out without a code and may still come back
+// so; every template of any later round was written with the key, so one of those
+// without a code has had it removed.
 type TemplateKey struct {
 	Secret []byte
-	Since  time.Time
+	Older  []string // IDs of the rounds recorded before the key was created
+}
+
+// AllowsUnsigned tells whether a template of round may lack a code.
+func (k TemplateKey) AllowsUnsigned(round string) bool {
+	for _, r := range k.Older {
+		if r == round {
+			return true
+		}
+	}
+	return false
 }
 
 // String keeps the secret out of anything printed with %v or %s.

@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"strings"
 	"testing"
-	"time"
 )
 
 func TestIntegrityCode(t *testing.T) {
@@ -50,7 +49,10 @@ func TestIntegrityCode(t *testing.T) {
 }
 
 func TestTemplateKeyIsNeverPrinted(t *testing.T) {
-	k := TemplateKey{Secret: []byte("SECRET-BYTES"), Since: time.Unix(0, 0)}
+	k := TemplateKey{Secret: []byte("SECRET-BYTES"), Older: []string{"2020"}}
+	if !k.AllowsUnsigned("2020") || k.AllowsUnsigned("2021") {
+		t.Error("AllowsUnsigned")
+	}
 	for _, f := range []string{"%v", "%+v", "%s", "%#v"} {
 		if s := fmt.Sprintf(f, k); strings.Contains(s, "SECRET") || strings.Contains(s, "83 69 67") {
 			t.Errorf("%s prints the secret: %s", f, s)

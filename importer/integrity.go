@@ -16,14 +16,14 @@ func (rd *read) intact(m xxgk.TemplateMeta) bool {
 }
 
 // unsigned handles a hidden sheet without a code. Templates written before codes existed
-// still import, with a warning; but every template of a round created after the key was
+// still import, with a warning; but every template of a round recorded after the key was
 // written with a code, so there a missing code was removed, and the file is refused.
 func (rd *read) unsigned(m xxgk.TemplateMeta, r xxgk.Round) bool {
 	k := rd.r.Key
 	if len(k.Secret) == 0 || !m.Unsigned() {
 		return true
 	}
-	if !r.Created.IsZero() && r.Created.After(k.Since) {
+	if !k.AllowsUnsigned(r.ID) {
 		rd.fail("", "", "", "%s", xxgk.MetaTampered)
 		return false
 	}

@@ -19,7 +19,7 @@ import (
 // The meta sheet of a signed template of the test catalog: A1 format, A2 round, A3 unit,
 // A4 mac (the code in B4), A5 codes, then one indicator code per row from A6.
 
-var testKey = xxgk.TemplateKey{Secret: []byte("the integrity test's 32-byte key"), Since: time.Date(2020, 8, 1, 0, 0, 0, 0, time.UTC)}
+var testKey = xxgk.TemplateKey{Secret: []byte("the integrity test's 32-byte key")}
 
 // signedBook is validBook's content in a template signed with testKey.
 func signedBook(tb testing.TB) []byte {
@@ -48,12 +48,14 @@ func refill(tb testing.TB, tpl []byte) []byte {
 	})
 }
 
-// keyedRead reads with testKey, the round created at created (zero: unknown).
-func keyedRead(tb testing.TB, data []byte, created time.Time) Checked {
+// keyedRead reads with testKey; older says round 2020 was recorded before the key.
+func keyedRead(tb testing.TB, data []byte, older bool) Checked {
 	tb.Helper()
-	r := testRound()
-	r.Created = created
-	rd := &Reader{Rounds: &fakeRounds{round: r, cat: testCatalog(tb)}, Now: func() time.Time { return testNow }, Key: testKey}
+	k := testKey
+	if older {
+		k.Older = []string{"2019", testRound().ID}
+	}
+	rd := &Reader{Rounds: &fakeRounds{round: testRound(), cat: testCatalog(tb)}, Now: func() time.Time { return testNow }, Key: k}
 	c, err := rd.Read(context.Background(), "2020_市财政局.xlsx", data)
 	if err != nil {
 		tb.Fatal(err)
@@ -66,15 +68,15 @@ const tampered = "错误  “” " + xxgk.MetaTampered
 const unsignedWarning = "警告  “” 此模板由旧版本程序生成，没有防篡改校验码，无法确认隐藏信息未被改动；以后请使用新生成的模板"
 
 func TestIntegrityCode(t *testing.T) {
-	before, after := testKey.Since.Add(-time.Hour), testKey.Since.Add(time.Hour)
+	const before, after = true, false // round 2020 recorded before or after the key
 	meta := func(cells map[string]any) func(f *excelize.File) {
 		return func(f *excelize.File) { setCells(t, f, xxgk.SheetMeta, cells) }
 	}
 	cases := []struct {
-		name    string
-		data    func() []byte
-		created time.Time
-		want    []string
+		name  string
+		data  func() []byte
+		older bool
+		want  []string
 	}{
 		{"signed", func() []byte { return signedBook(t) }, after, nil},
 		{"another unit", func() []byte { return editBook(t, signedBook(t), meta(map[string]any{"B3": "WJW"})) }, after, []string{tampered}},
@@ -90,7 +92,7 @@ func TestIntegrityCode(t *testing.T) {
 			return editBook(t, signedBook(t), meta(map[string]any{"B4": nil}))
 		}, before, []string{unsignedWarning}},
 		{"template from before codes", func() []byte { return validBook(t) }, before, []string{unsignedWarning}},
-		{"round of unknown age", func() []byte { return validBook(t) }, time.Time{}, []string{unsignedWarning}},
+		{"template from before codes, in a new round", func() []byte { return validBook(t) }, after, []string{tampered}},
 		// Values only: a program that makes the sheet visible, retypes "2020" as a number
 		// and writes every text inline changes nothing that counts.
 		{"meta rewritten as values", func() []byte {
@@ -105,7 +107,7 @@ func TestIntegrityCode(t *testing.T) {
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			got := keyedRead(t, c.data(), c.created)
+			got := keyedRead(t, c.data(), c.older)
 			if lines := problemLines(got.Problems); !slices.Equal(lines, c.want) {
 				t.Errorf("got %q\nwant %q", lines, c.want)
 			}
@@ -148,7 +150,7 @@ func TestIntegrityCodeSurvivesSaves(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	after := testKey.Since.Add(time.Hour)
+	const after = false
 	if c := keyedRead(t, saved, after); !c.Accepted() || len(c.Problems) != 0 {
 		t.Errorf("after LibreOffice: %q", problemLines(c.Problems))
 	}

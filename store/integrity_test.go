@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"errors"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -19,6 +20,9 @@ func TestTemplateKey(t *testing.T) {
 		ctx := context.Background()
 		dsn := e.fresh(t)
 		a, b := open(t, dsn), open(t, dsn)
+		if err := a.SaveRound(ctx, round2020, smallCatalog(t)); err != nil {
+			t.Fatal(err)
+		}
 		keys := make([]xxgk.TemplateKey, 8)
 		var wg sync.WaitGroup
 		for i := range keys {
@@ -35,13 +39,22 @@ func TestTemplateKey(t *testing.T) {
 			})
 		}
 		wg.Wait()
-		if len(keys[0].Secret) != 32 || keys[0].Since.IsZero() {
-			t.Fatalf("key: %d bytes, since %v", len(keys[0].Secret), keys[0].Since)
+		if len(keys[0].Secret) != 32 || !slices.Equal(keys[0].Older, []string{"2020"}) {
+			t.Fatalf("key: %d bytes, older rounds %v, want [2020]", len(keys[0].Secret), keys[0].Older)
 		}
 		for i, k := range keys {
-			if !bytes.Equal(k.Secret, keys[0].Secret) || !k.Since.Equal(keys[0].Since) {
+			if !bytes.Equal(k.Secret, keys[0].Secret) || !slices.Equal(k.Older, keys[0].Older) {
 				t.Errorf("caller %d got another key", i)
 			}
+		}
+		// A round recorded after the key is not an older one.
+		r := round2020
+		r.ID = "2021"
+		if err := a.SaveRound(ctx, r, smallCatalog(t)); err != nil {
+			t.Fatal(err)
+		}
+		if k, err := a.TemplateKey(ctx); err != nil || !k.AllowsUnsigned("2020") || k.AllowsUnsigned("2021") {
+			t.Errorf("older rounds %v, %v", k.Older, err)
 		}
 		a.Close()
 		again, err := open(t, dsn).TemplateKey(ctx)

@@ -4,16 +4,20 @@ import (
 	"bytes"
 	"context"
 	"encoding/hex"
+	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/xuri/excelize/v2"
 
 	"xxgk"
+	"xxgk/catalog"
 	"xxgk/samples"
 	"xxgk/store"
+	"xxgk/templates"
 )
 
 // TestTemplatesAreSigned: `templates` signs every hidden sheet with the database's key,
@@ -71,5 +75,59 @@ func TestTemplatesAreSigned(t *testing.T) {
 	secret := hex.EncodeToString(key.Secret)
 	if strings.Contains(out+stderr, secret) || strings.Contains(strings.ToUpper(out+stderr), strings.ToUpper(secret)) {
 		t.Error("output shows the key")
+	}
+}
+
+// TestUnsignedTemplatesAfterUpgrade: a round recorded before this version (no key yet)
+// had its templates sent out without a code; they still import, with a warning. A
+// template without a code for a round recorded later is refused.
+func TestUnsignedTemplatesAfterUpgrade(t *testing.T) {
+	ctx := context.Background()
+	root := t.TempDir()
+	db := "sqlite:" + filepath.Join(root, "xxgk.db")
+	cat, err := catalog.Load("", "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	st, err := store.Open(ctx, db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	old := xxgk.Round{ID: "2020", Title: xxgk.DefaultRoundTitle, Deadline: time.Date(2020, 9, 20, 0, 0, 0, 0, time.UTC), Contact: xxgk.DefaultContact}
+	if err := st.SaveRound(ctx, old, cat); err != nil {
+		t.Fatal(err)
+	}
+	st.Close()
+	u, _ := cat.Units.Lookup("市财政局")
+	unsigned := func(r xxgk.Round) string {
+		var buf bytes.Buffer
+		if err := templates.Write(&buf, r, cat, u); err != nil {
+			t.Fatal(err)
+		}
+		data, err := samples.Fill(buf.Bytes(), samples.Good, rand.New(rand.NewPCG(1, 2)))
+		if err != nil {
+			t.Fatal(err)
+		}
+		p := filepath.Join(root, r.ID, templates.FileName(r, u))
+		os.MkdirAll(filepath.Dir(p), 0o755)
+		os.WriteFile(p, data, 0o644)
+		return p
+	}
+	p := unsigned(old)
+	code, out, stderr := runImportTest(t, "import", "--db", db, p)
+	if code != exitOK || !strings.Contains(out, "✔ 已接收 "+p) || !strings.Contains(out, "    警告：此模板由旧版本程序生成，没有防篡改校验码") {
+		t.Fatalf("old round: exit %d\n%s%s", code, out, stderr)
+	}
+
+	// A new round is issued with this version; an unsigned template of it was tampered with.
+	if code, _, stderr := runImportTest(t, "templates", "--db", db, "--round", "2021", "--out", filepath.Join(root, "tpl2021")); code != exitOK {
+		t.Fatalf("templates: %s", stderr)
+	}
+	r := old
+	r.ID = "2021"
+	p = unsigned(r)
+	code, out, _ = runImportTest(t, "import", "--db", db, p)
+	if code != exitRejected || !strings.Contains(out, "    错误："+xxgk.MetaTampered+"\n") {
+		t.Errorf("new round: exit %d\n%s", code, out)
 	}
 }

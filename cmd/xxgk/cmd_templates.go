@@ -161,6 +161,12 @@ func runTemplates(ctx context.Context, e *env, st *store.Store, cat *xxgk.Catalo
 	if err := writableDir(opts.Out); err != nil {
 		return err
 	}
+	// The key first: a round recorded before the key exists counts as one whose
+	// templates went out unsigned.
+	key, err := st.TemplateKey(ctx)
+	if err != nil {
+		return failf("无法读取模板校验密钥：%v", err)
+	}
 	if err := st.SaveRound(ctx, opts.Round, cat); err != nil {
 		if errors.Is(err, store.ErrRoundInUse) {
 			return failf("%v：用 --round 指定，例如 --round %s-2。如只是补发本轮模板，请使用与上次相同的指标表、单位名单和 --county-scope", err, opts.Round.ID)
@@ -168,10 +174,6 @@ func runTemplates(ctx context.Context, e *env, st *store.Store, cat *xxgk.Catalo
 		return failf("无法在数据库中记录轮次“%s”：%v", opts.Round.ID, err)
 	}
 
-	key, err := st.TemplateKey(ctx)
-	if err != nil {
-		return failf("无法读取模板校验密钥：%v", err)
-	}
 	results := writeAll(ctx, opts, key.Secret, cat, units)
 	written := 0
 	var failed []string

@@ -14,3 +14,11 @@ CREATE TABLE IF NOT EXISTS template_keys (
     created_at BIGINT NOT NULL,                       -- unix microseconds, UTC
     PRIMARY KEY (id)
 ) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_unicode_ci;
+
+-- The rounds recorded before the key was created (filled in the same transaction): their
+-- templates went out without a code and still import, with a warning. A template of any
+-- later round without a code has had it removed and is refused.
+CREATE TABLE IF NOT EXISTS template_key_older_rounds (
+    round_id VARCHAR(64) COLLATE utf8mb4_bin NOT NULL,
+    PRIMARY KEY (round_id)
+) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_unicode_ci;

@@ -8,3 +8,10 @@ CREATE TABLE IF NOT EXISTS template_keys (
     secret     TEXT NOT NULL, -- hex of 32 random bytes
     created_at INTEGER NOT NULL -- unix microseconds, UTC
 ) STRICT;
+
+-- The rounds recorded before the key was created (filled in the same transaction): their
+-- templates went out without a code and still import, with a warning. A template of any
+-- later round without a code has had it removed and is refused.
+CREATE TABLE IF NOT EXISTS template_key_older_rounds (
+    round_id TEXT NOT NULL PRIMARY KEY
+) STRICT;
