@@ -94,7 +94,7 @@ func hostileBooks(tb testing.TB) []hostile {
 			"I5": "http://www.ankang.gov.cn/" + strings.Repeat("a", 2000-len("http://www.ankang.gov.cn/")),
 			"L8": strings.Repeat("报", 10000)}, "", nil), want: []string{}},
 		// 市卫健委's rows 5..9; its filling may add warnings of its own.
-		{name: "h_word_line_break.xlsx", accepted: true, data: editBook(tb, filled(tb, cat, "市卫健委", samples.Good, 3), func(f *excelize.File) {
+		{name: "h_word_line_break_\xff\xfe.xlsx", accepted: true, data: editBook(tb, filled(tb, cat, "市卫健委", samples.Good, 3), func(f *excelize.File) {
 			setCells(tb, f, xxgk.SheetForm, map[string]any{"M5": "见\u0085附件\u2028二"})
 		}), has: "警告 填报表!M5 “见 附件 二” 含有分页符、软回车等特殊换行符，已换成普通换行，请核对内容"},
 	}
@@ -168,6 +168,9 @@ func TestHostileWorkbooksOnBothEngines(t *testing.T) {
 		if got := r.stored[1].Items[0].Remark; got != "见\n附件\n二" {
 			t.Errorf("folded remark stored as %q", got)
 		}
+		if got := r.stored[1].FileName; got != "h_word_line_break_\uFFFD.xlsx" {
+			t.Errorf("file name not in UTF-8 stored as %q", got)
+		}
 		runs[e.name] = r
 	})
 	lite, my := runs["sqlite"], runs["mysql"]
@@ -179,7 +182,7 @@ func TestHostileWorkbooksOnBothEngines(t *testing.T) {
 	}
 	for i := range lite.stored {
 		a, b := lite.stored[i], my.stored[i]
-		if a.Filler != b.Filler || a.Phone != b.Phone || a.SHA256 != b.SHA256 || len(a.Items) != len(b.Items) {
+		if a.Filler != b.Filler || a.Phone != b.Phone || a.SHA256 != b.SHA256 || a.FileName != b.FileName || len(a.Items) != len(b.Items) {
 			t.Fatalf("version %d differs between engines", i+1)
 		}
 		for j := range a.Items {

@@ -171,7 +171,7 @@ func (rd *read) run(ctx context.Context) error {
 	sub := &xxgk.Submission{
 		Round:      ri.round.ID,
 		Unit:       u.Code,
-		FileName:   baseName(rd.c.Name),
+		FileName:   strings.ToValidUTF8(baseName(rd.c.Name), "\uFFFD"), // a name in no encoding cannot be stored as text
 		FileSize:   int64(len(rd.data)),
 		SHA256:     hex.EncodeToString(sum[:]),
 		ImportedAt: now(),

@@ -98,6 +98,9 @@ func checkText(sub *xxgk.Submission) error {
 		}
 		return nil
 	}
+	if !utf8.ValidString(sub.FileName + sub.ImportedBy) {
+		return &DataError{Err: errors.New("文件名或导入人不是有效的 UTF-8 文本")}
+	}
 	if err := check(xxgk.LabelFiller, sub.Filler); err != nil {
 		return err
 	}

@@ -146,3 +146,22 @@ reported, remark, item_count) VALUES (1, 1, 'X', 'x', ?, '', '', '', 1)`, "bad\x
 		t.Errorf("a closed database is not a data error: %v", err)
 	}
 }
+
+// TestRejectionFileNameNotUTF8: a refused file whose name is in no encoding is recorded
+// the same on both engines (MySQL would refuse the raw bytes; SQLite would keep them).
+func TestRejectionFileNameNotUTF8(t *testing.T) {
+	forEngine(t, func(t *testing.T, e engine) {
+		ctx := context.Background()
+		s := open(t, e.fresh(t))
+		if err := s.SaveRound(ctx, round2020, smallCatalog(t)); err != nil {
+			t.Fatal(err)
+		}
+		if err := s.SaveRejections(ctx, []xxgk.Rejection{{Round: "2020", Unit: "CZJ", FileName: "报送\xff\xfe.xlsx", SHA256: sha("r"), Errors: 1}}); err != nil {
+			t.Fatal(err)
+		}
+		rs, err := s.Rejections(ctx, "2020")
+		if err != nil || len(rs) != 1 || rs[0].FileName != "报送\uFFFD.xlsx" {
+			t.Errorf("recorded %+v, %v", rs, err)
+		}
+	})
+}
