@@ -253,3 +253,20 @@ func TestSaveRefusedForData(t *testing.T) {
 		}
 	})
 }
+
+// TestWarningsAreStorable: a warning that repeats a file name in no encoding is stored
+// with the bad bytes replaced, so the file is accepted on both engines alike.
+func TestWarningsAreStorable(t *testing.T) {
+	forEngine(t, func(t *testing.T, e engine) {
+		a := openStore(t, e.fresh(t), testCatalog(t))
+		p := writeFile(t, filepath.Join(t.TempDir(), "汉滨区\xff.xlsx"), validBook(t))
+		res, _, err := runImport(t, storeOptions(a), p)
+		if err != nil || len(res) != 1 || res[0].Outcome != Accepted {
+			t.Fatalf("%+v, %v", res, err)
+		}
+		cur, err := a.st.Current(context.Background(), "2020")
+		if err != nil || len(cur) != 1 || len(cur[0].Warnings) != 1 || cur[0].Warnings[0].Value != "汉滨区\uFFFD.xlsx" {
+			t.Errorf("stored %+v, %v", cur, err)
+		}
+	})
+}

@@ -184,8 +184,19 @@ func (rd *read) run(ctx context.Context) error {
 	chk := xxgk.Checker{Round: ri.round, Today: sub.ImportedAt, Date1904: b.date1904}
 	rd.form(chk, inds, sub)
 	rd.c.Counts = xxgk.CountItems(len(inds), sub.Items)
-	sub.Warnings = rd.c.Problems.Only(xxgk.Warning)
+	sub.Warnings = storable(rd.c.Problems.Only(xxgk.Warning))
 	return nil
+}
+
+// storable makes the warnings stored with a submission valid text: a file or sheet name
+// they repeat may be in no encoding, which MySQL would refuse and SQLite keep.
+func storable(ps xxgk.Problems) xxgk.Problems {
+	v := func(s string) string { return strings.ToValidUTF8(s, "\uFFFD") }
+	for i, p := range ps {
+		ps[i] = xxgk.Problem{Severity: p.Severity, File: v(p.File), Sheet: v(p.Sheet), Cell: v(p.Cell), Code: v(p.Code),
+			Field: v(p.Field), Value: v(p.Value), Message: v(p.Message)}
+	}
+	return ps
 }
 
 // meta reads the very hidden sheet; without it nothing identifies the file.
