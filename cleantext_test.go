@@ -3,6 +3,7 @@ package xxgk
 import (
 	"strings"
 	"testing"
+	"unicode/utf8"
 )
 
 func TestCheckText(t *testing.T) {
@@ -110,4 +111,33 @@ func TestEchoedValuesAreBounded(t *testing.T) {
 	if len(ps) != 1 || ps[0].Value != strings.Repeat("开", maxEcho)+"…" {
 		t.Errorf("problems %d, value of %d characters", len(ps), len([]rune(ps[0].Value)))
 	}
+}
+
+// FuzzCheckText: whatever a cell holds, text that passes is valid UTF-8 within its limit
+// and holds no control character but tab and newline.
+func FuzzCheckText(f *testing.F) {
+	for _, s := range []string{"", "张三", "a\r\nb", "\v\f\u0085", "\x1b[2J", "\xff", strings.Repeat("𠀀", 51)} {
+		f.Add(LabelFiller, s)
+		f.Add("备注", s)
+	}
+	f.Fuzz(func(t *testing.T, field, raw string) {
+		c := CheckText(field, raw)
+		if c.Error != "" {
+			if c.Text != "" || c.Warning != "" {
+				t.Fatalf("refused text kept: %+v", c)
+			}
+			return
+		}
+		if !utf8.ValidString(c.Text) {
+			t.Fatalf("invalid UTF-8 passed: %q", c.Text)
+		}
+		for _, r := range c.Text {
+			if (r < 0x20 && r != '\t' && r != '\n') || (r >= 0x7F && r < 0xA0) {
+				t.Fatalf("control character %U passed in %q", r, c.Text)
+			}
+		}
+		if max := MaxTextLen(field); max > 0 && utf8.RuneCountInString(strings.TrimSpace(c.Text)) > max {
+			t.Fatalf("%d characters passed the limit %d", utf8.RuneCountInString(c.Text), max)
+		}
+	})
 }
