@@ -33,9 +33,9 @@ func TestJudgeOrder(t *testing.T) {
 		{"name with full-width and spaces", with(func(p *Page) { p.Title = "财政　预决算" }), Item{Status: Opened, ColumnName: "财政预决算"}, Indicator{Area: "X", SubArea: "Y"}, CheckOK, ""},
 		{"name with suffix dropped", with(func(p *Page) { p.Title = "财政预决算" }), Item{Status: Opened, ColumnName: "财政预决算公开"}, Indicator{Area: "X", SubArea: "Y"}, CheckOK, ""},
 		{"empty", with(func(p *Page) { p.Entries, p.Newest = 0, time.Time{} }), it, ind, CheckEmpty, "没有带日期"},
-		{"stale after six months", with(func(p *Page) { p.Newest = day(2020, 3, 27) }), Item{ColumnName: "财政预决算"}, ind, CheckStale, "6 个月"},
+		{"stale after six months", with(func(p *Page) { p.Newest = day(2020, 3, 27) }), Item{ColumnName: "财政预决算"}, ind, CheckStale, "6个月"},
 		{"six months exactly is not stale", with(func(p *Page) { p.Newest = day(2020, 3, 28) }), Item{ColumnName: "财政预决算"}, ind, CheckOK, ""},
-		{"monthly stale after 45 days", with(func(p *Page) { p.Title = "财政收支"; p.Newest = day(2020, 8, 13) }), Item{ColumnName: "财政收支"}, monthly, CheckStale, "45 天"},
+		{"monthly stale after 45 days", with(func(p *Page) { p.Title = "财政收支"; p.Newest = day(2020, 8, 13) }), Item{ColumnName: "财政收支"}, monthly, CheckStale, "45天"},
 		{"date mismatch", with(func(p *Page) { p.Newest = day(2020, 8, 20) }), it, ind, CheckDateMismatch, "2020年9月1日"},
 		{"ok", good, it, ind, CheckOK, "共12条"},
 	}

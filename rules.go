@@ -30,14 +30,30 @@ type Checker struct {
 func (c Checker) CheckRow(ind Indicator, in RowInput) (Item, Problems) {
 	var ps Problems
 	add := func(sev Severity, col int, value, msg string, args ...any) {
-		ps = append(ps, Problem{Severity: sev, Code: ind.Code, Field: FormColumns[col], Value: value, Message: fmt.Sprintf(msg, args...)})
+		// A value is echoed to help find the cell, not to reproduce it: a pasted page
+		// would bury the message.
+		ps = append(ps, Problem{Severity: sev, Code: ind.Code, Field: FormColumns[col], Value: clip(value, maxEcho), Message: fmt.Sprintf(msg, args...)})
+	}
+	// Free text is checked first (length, control characters, bytes that are not
+	// UTF-8); a refused value counts as given, so that no "请填写" follows its error.
+	bad := map[int]bool{}
+	text := func(col int, raw string) string {
+		tc := CheckText(FormColumns[col], raw)
+		switch {
+		case tc.Error != "":
+			add(Error, col, Visible(raw, 30), "%s", tc.Error)
+			bad[col] = true
+		case tc.Warning != "":
+			add(Warning, col, Visible(tc.Text, 30), "%s", tc.Warning)
+		}
+		return tc.Text
 	}
 	it := Item{
 		Code:       ind.Code,
-		ColumnName: Normalize(in.ColumnName),
-		URL:        Normalize(in.URL),
-		Reported:   strings.TrimSpace(in.Reported),
-		Remark:     strings.TrimSpace(in.Remark),
+		ColumnName: Normalize(text(ColName, in.ColumnName)),
+		URL:        Normalize(text(ColURL, in.URL)),
+		Reported:   strings.TrimSpace(text(ColReported, in.Reported)),
+		Remark:     strings.TrimSpace(text(ColRemark, in.Remark)),
 		Count:      -1,
 	}
 
@@ -84,10 +100,10 @@ func (c Checker) CheckRow(ind Indicator, in RowInput) (Item, Problems) {
 
 	switch st {
 	case Opened:
-		if it.ColumnName == "" {
+		if it.ColumnName == "" && !bad[ColName] {
 			add(Error, ColName, "", "栏目已开设，请填写栏目名称")
 		}
-		if it.URL == "" {
+		if it.URL == "" && !bad[ColURL] {
 			add(Error, ColURL, "", "栏目已开设，请填写栏目网址（以 http:// 或 https:// 开头）")
 		}
 		if Normalize(in.LastUpdate) == "" {
@@ -96,7 +112,7 @@ func (c Checker) CheckRow(ind Indicator, in RowInput) (Item, Problems) {
 		if Normalize(in.Count) == "" {
 			add(Error, ColCount, "", "栏目已开设，请填写发布信息条数")
 		}
-		if ind.NeedsReport() && it.Reported == "" {
+		if ind.NeedsReport() && it.Reported == "" && !bad[ColReported] {
 			add(Error, ColReported, "", "本指标需报送信息（%s），请填写报送内容", clip(ind.Report, 40))
 		}
 		if it.URL != "" && validURL(it.URL) && !govHost(it.URL) {
@@ -109,26 +125,44 @@ func (c Checker) CheckRow(ind Indicator, in RowInput) (Item, Problems) {
 			add(Warning, ColCount, "0", "栏目已开设但发布信息为 0 条，属于“空白栏目”风险")
 		}
 	case NotOpened, NotApplicable:
-		if it.Remark == "" {
+		if it.Remark == "" && !bad[ColRemark] {
 			add(Error, ColRemark, "", "选择“%s”时请在备注中说明原因", st)
 		}
 	}
 	return it, ps
 }
 
-// CheckContact checks 填报人 and 联系电话; the problems name the label in Field.
-func (c Checker) CheckContact(filler, phone string) Problems {
+// CheckContact checks 填报人 and 联系电话 and returns them normalised, to be stored; the
+// problems name the label in Field.
+func (c Checker) CheckContact(filler, phone string) (string, string, Problems) {
 	var ps Problems
-	if Normalize(filler) == "" {
+	bad := map[string]bool{}
+	for _, f := range [...]struct {
+		label string
+		raw   *string
+	}{{LabelFiller, &filler}, {LabelPhone, &phone}} {
+		raw := *f.raw
+		tc := CheckText(f.label, raw)
+		*f.raw = tc.Text
+		switch {
+		case tc.Error != "":
+			ps = append(ps, Problem{Severity: Error, Field: f.label, Value: Visible(raw, 30), Message: tc.Error})
+			bad[f.label] = true
+		case tc.Warning != "":
+			ps = append(ps, Problem{Severity: Warning, Field: f.label, Value: Visible(tc.Text, 30), Message: tc.Warning})
+		}
+	}
+	if Normalize(filler) == "" && !bad[LabelFiller] {
 		ps = append(ps, Problem{Severity: Error, Field: LabelFiller, Message: "未填写填报人"})
 	}
 	switch {
+	case bad[LabelPhone]:
 	case Normalize(phone) == "":
 		ps = append(ps, Problem{Severity: Error, Field: LabelPhone, Message: "未填写联系电话"})
 	case !ValidPhone(phone):
 		ps = append(ps, Problem{Severity: Error, Field: LabelPhone, Value: phone, Message: "不像电话号码，请填写如 0915-3201058 或 13800000000"})
 	}
-	return ps
+	return Normalize(filler), Normalize(phone), ps
 }
 
 // FormatDate writes a date as YYYY-MM-DD, the form used in exports.
@@ -182,6 +216,9 @@ func govHost(s string) bool {
 	h := strings.ToLower(u.Hostname())
 	return h == "gov.cn" || strings.HasSuffix(h, ".gov.cn")
 }
+
+// maxEcho bounds the characters of a cell value repeated in a problem.
+const maxEcho = 100
 
 func clip(s string, n int) string {
 	r := []rune(s)

@@ -114,10 +114,10 @@ func TestCheckRowNormalises(t *testing.T) {
 
 func TestCheckContact(t *testing.T) {
 	c := testChecker()
-	if ps := c.CheckContact("张三", "0915-3201058"); len(ps) != 0 {
+	if _, _, ps := c.CheckContact("张三", "0915-3201058"); len(ps) != 0 {
 		t.Errorf("good contact: %v", ps)
 	}
-	ps := c.CheckContact("", "abc")
+	_, _, ps := c.CheckContact("", "abc")
 	if len(ps) != 2 || ps[0].Field != LabelFiller || ps[1].Field != LabelPhone || ps[1].Value != "abc" {
 		t.Errorf("bad contact: %+v", ps)
 	}

@@ -60,6 +60,9 @@ type TemplateMeta struct {
 	Round  string
 	Unit   string // unit code
 	Codes  []string
+	// MAC is the integrity code (see IntegrityCode); "" in templates written before it
+	// existed.
+	MAC string
 }
 
 // Meta sheet keys, one per row in column A with the value in column B; the indicator codes
@@ -69,6 +72,7 @@ const (
 	metaRound  = "round"
 	metaUnit   = "unit"
 	metaCodes  = "codes"
+	metaMAC    = "mac"
 )
 
 // Rows encodes the meta sheet as rows of text cells.
@@ -77,8 +81,12 @@ func (m TemplateMeta) Rows() [][]string {
 		{metaFormat, strconv.Itoa(m.Format)},
 		{metaRound, m.Round},
 		{metaUnit, m.Unit},
-		{metaCodes, strconv.Itoa(len(m.Codes))},
 	}
+	if m.MAC != "" {
+		// Before the codes: readers stop at the end of the code list.
+		rows = append(rows, []string{metaMAC, m.MAC})
+	}
+	rows = append(rows, []string{metaCodes, strconv.Itoa(len(m.Codes))})
 	for _, c := range m.Codes {
 		rows = append(rows, []string{c})
 	}
@@ -108,6 +116,8 @@ func ParseTemplateMeta(rows [][]string) (TemplateMeta, error) {
 			m.Round = strings.TrimSuffix(cell(r, 1), ".0")
 		case metaUnit:
 			m.Unit = cell(r, 1)
+		case metaMAC:
+			m.MAC = cell(r, 1)
 		case metaCodes:
 			c, err := strconv.Atoi(strings.TrimSuffix(cell(r, 1), ".0"))
 			if err != nil || c < 0 || i+1+c > len(rows) {

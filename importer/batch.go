@@ -25,6 +25,7 @@ type Options struct {
 	BatchSize int    // submissions per database transaction; default 100
 	Progress  func(done, total int)
 	Limits    Limits
+	Key       xxgk.TemplateKey // see Reader.Key
 }
 
 // Import reads every workbook under paths (files, folders searched recursively, .zip
@@ -70,7 +71,7 @@ func Import(ctx context.Context, opts Options, paths []string, emit func(Result)
 		emit:  emit,
 		tot:   &tot,
 		copy:  copies,
-		read:  &Reader{Rounds: opts.Rounds, Now: opts.Now, User: opts.User, Round: opts.Round, Limits: lim},
+		read:  &Reader{Rounds: opts.Rounds, Now: opts.Now, User: opts.User, Round: opts.Round, Limits: lim, Key: opts.Key},
 		size:  opts.BatchSize,
 		works: opts.Workers,
 	}
@@ -251,7 +252,7 @@ func (b *batch) work(ctx context.Context, i int) *parsed {
 	case b.copy != nil && !c.Readable:
 		p.res.NoCopy = "文件无法作为 .xlsx 打开，未生成批注副本"
 	case b.copy != nil:
-		path, err := b.copy.write(src, data, c.Problems)
+		path, err := b.copy.safeWrite(src, data, c.Problems)
 		if err != nil {
 			p.res.NoCopy = fmt.Sprintf("未能生成批注副本：%v", err)
 		} else {

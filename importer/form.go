@@ -3,6 +3,7 @@ package importer
 import (
 	"fmt"
 	"strings"
+	"unicode/utf8"
 
 	"xxgk"
 )
@@ -68,6 +69,11 @@ func (rd *read) formSheet() (grid, layout, bool) {
 			return g, layout{}, false
 		}
 		lay, ok := findHeader(g)
+		if n := utf8.RuneCountInString(name); ok && n > xxgk.MaxSheetName {
+			// Repeated in every problem and stored with warnings: bounded like cell text.
+			rd.fail("", "", xxgk.Visible(name, 30), "填报表所在工作表的名称过长（%d 个字符），请改回“%s”后再报送", n, xxgk.SheetForm)
+			return g, layout{}, false
+		}
 		return g, lay, ok
 	}
 	for _, s := range sheets {
@@ -177,16 +183,16 @@ func (rd *read) contact(chk xxgk.Checker, g grid, lay layout, sub *xxgk.Submissi
 	if !fok || !pok {
 		return
 	}
-	sub.Filler = xxgk.Normalize(filler.value)
-	sub.Phone = xxgk.Normalize(phone.value)
-	for _, p := range chk.CheckContact(filler.value, phone.value) {
+	var ps xxgk.Problems
+	sub.Filler, sub.Phone, ps = chk.CheckContact(filler.value, phone.value)
+	for _, p := range ps {
 		at := filler
 		if p.Field == xxgk.LabelPhone {
 			at = phone
 		}
 		p.File, p.Sheet, p.Cell = rd.c.Name, g.sheet, addr(at.row, at.col)
 		if p.Value == "" {
-			p.Value = strings.TrimSpace(at.value)
+			p.Value = xxgk.Visible(strings.TrimSpace(at.value), 30)
 		}
 		rd.c.Problems = append(rd.c.Problems, p)
 	}

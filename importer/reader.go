@@ -32,6 +32,10 @@ type Reader struct {
 	User   string           // recorded as ImportedBy
 	Round  string           // when set, files of any other round are rejected
 	Limits Limits           // zero fields take DefaultLimits
+	// Key checks the integrity code of each workbook's hidden sheet (see
+	// xxgk.TemplateMeta.IntegrityCode). Without one nothing is checked: tests and tools
+	// that read workbooks of no particular database.
+	Key xxgk.TemplateKey
 
 	mu     sync.Mutex
 	rounds map[string]*roundInfo
@@ -154,6 +158,9 @@ func (rd *read) run(ctx context.Context) error {
 		rd.fail(xxgk.SheetMeta, "", meta.Unit, "模板中的单位编码不在轮次“%s”的单位名单中，无法确定填报单位，请使用下发给本单位的模板", meta.Round)
 		return nil
 	}
+	if !rd.unsigned(meta, ri.round) {
+		return nil
+	}
 	rd.c.Unit = u
 	rd.cat = ri.cat
 	now := time.Now
@@ -164,7 +171,7 @@ func (rd *read) run(ctx context.Context) error {
 	sub := &xxgk.Submission{
 		Round:      ri.round.ID,
 		Unit:       u.Code,
-		FileName:   baseName(rd.c.Name),
+		FileName:   strings.ToValidUTF8(baseName(rd.c.Name), "\uFFFD"), // a name in no encoding cannot be stored as text
 		FileSize:   int64(len(rd.data)),
 		SHA256:     hex.EncodeToString(sum[:]),
 		ImportedAt: now(),
@@ -177,8 +184,19 @@ func (rd *read) run(ctx context.Context) error {
 	chk := xxgk.Checker{Round: ri.round, Today: sub.ImportedAt, Date1904: b.date1904}
 	rd.form(chk, inds, sub)
 	rd.c.Counts = xxgk.CountItems(len(inds), sub.Items)
-	sub.Warnings = rd.c.Problems.Only(xxgk.Warning)
+	sub.Warnings = storable(rd.c.Problems.Only(xxgk.Warning))
 	return nil
+}
+
+// storable makes the warnings stored with a submission valid text: a file or sheet name
+// they repeat may be in no encoding, which MySQL would refuse and SQLite keep.
+func storable(ps xxgk.Problems) xxgk.Problems {
+	v := func(s string) string { return strings.ToValidUTF8(s, "\uFFFD") }
+	for i, p := range ps {
+		ps[i] = xxgk.Problem{Severity: p.Severity, File: v(p.File), Sheet: v(p.Sheet), Cell: v(p.Cell), Code: v(p.Code),
+			Field: v(p.Field), Value: v(p.Value), Message: v(p.Message)}
+	}
+	return ps
 }
 
 // meta reads the very hidden sheet; without it nothing identifies the file.
@@ -197,6 +215,9 @@ func (rd *read) meta() (xxgk.TemplateMeta, bool) {
 	m, err = xxgk.ParseTemplateMeta(g.rows)
 	if err != nil {
 		rd.fail(xxgk.SheetMeta, "", "", "%v", err)
+		return m, false
+	}
+	if !rd.intact(m) {
 		return m, false
 	}
 	if rd.r.Round != "" && m.Round != rd.r.Round {

@@ -27,6 +27,7 @@ func (rd *read) form(chk xxgk.Checker, inds []xxgk.Indicator, sub *xxgk.Submissi
 		rd.fail(g.sheet, "", "", "这是未填写的空白模板：%d 项指标都没有填写。请逐行填写“是否开设栏目”等内容后再报送", len(inds))
 		return
 	}
+	rd.checkUnitCell(g, lay, rd.cat.Units, rd.c.Unit)
 	rd.contact(chk, g, lay, sub)
 	rd.rows(chk, g, lay, inds, sub)
 }
@@ -56,6 +57,7 @@ func (rd *read) rows(chk xxgk.Checker, g grid, lay layout, inds []xxgk.Indicator
 	for r := lay.header + 1; r < len(g.rows); r++ {
 		raw := get(r, xxgk.ColCode)
 		code := strings.ToUpper(strings.ReplaceAll(xxgk.Normalize(raw), " ", ""))
+		raw = xxgk.Visible(raw, 40) // only echoed from here on
 		codeCell := addr(r, lay.col[xxgk.ColCode])
 		if code == "" {
 			if c, v := rd.filledCell(g, lay, r); c >= 0 {

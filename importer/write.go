@@ -30,8 +30,9 @@ func (b *batch) write(ctx context.Context, q []*parsed) error {
 }
 
 // store saves the queued submissions in one transaction. If it fails, each is retried
-// alone, so that one bad submission does not sink its batch; if none of them can be
-// stored, the database is taken to be down and the run stops.
+// alone, so that one bad submission does not sink its batch. A submission refused for its
+// content is a rejected file (see DataRefusal); if none can be stored for another reason,
+// the database is taken to be down and the run stops.
 func (b *batch) store(ctx context.Context, q []*parsed) error {
 	var subs []*xxgk.Submission
 	var ps []*parsed
@@ -51,7 +52,7 @@ func (b *batch) store(ctx context.Context, q []*parsed) error {
 	if err == nil {
 		err = fmt.Errorf("数据库返回 %d 条结果，应为 %d 条", len(saved), len(subs))
 	}
-	ok := 0
+	ok, down := 0, 0
 	var last error = err
 	for _, p := range ps {
 		s, err := b.opts.Saver.SaveSubmissions(ctx, []*xxgk.Submission{p.sub})
@@ -60,13 +61,18 @@ func (b *batch) store(ctx context.Context, q []*parsed) error {
 			ok++
 			continue
 		}
+		if dr, refused := refusedData(err); refused {
+			b.refuse(p, dr)
+			continue
+		}
 		if err == nil {
 			err = fmt.Errorf("数据库没有返回结果")
 		}
 		last = err
+		down++
 		p.res.Outcome, p.res.Err, p.sub = Failed, err, nil
 	}
-	if ok == 0 {
+	if ok == 0 && down > 0 {
 		return fmt.Errorf("数据库写入失败，已停止导入（已写入的文件不受影响，修复后重新运行同一命令即可继续）：%w", last)
 	}
 	return nil

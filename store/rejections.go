@@ -4,12 +4,15 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"strings"
 	"time"
 
 	"xxgk"
 )
 
-// SaveRejections records files the import refused. A file already recorded for its unit
+// SaveRejections records files the import refused. A file name that is not UTF-8 (a
+// Linux name in a legacy encoding) is kept with its bad bytes replaced, on both engines.
+// A file already recorded for its unit
 // (same SHA-256) is not recorded again; a unit or round the store does not know is an
 // error wrapping ErrNotFound, and then nothing of the batch is stored.
 func (s *Store) SaveRejections(ctx context.Context, rs []xxgk.Rejection) error {
@@ -40,7 +43,7 @@ WHERE round_id = ? AND unit_code = ? AND sha256 = ?`, r.Round, r.Unit, r.SHA256)
 				}
 				res, err := tx.ExecContext(ctx, `INSERT INTO rejections
 (round_id, unit_code, file_name, sha256, rejected_at, imported_by, errors) VALUES (?, ?, ?, ?, ?, ?, ?)`,
-					r.Round, r.Unit, r.FileName, r.SHA256, at.UTC().UnixMicro(), r.ImportedBy, r.Errors)
+					r.Round, r.Unit, strings.ToValidUTF8(r.FileName, "\uFFFD"), r.SHA256, at.UTC().UnixMicro(), r.ImportedBy, r.Errors)
 				if err != nil {
 					return err
 				}

@@ -34,6 +34,9 @@ type SaveResult struct {
 // it is stored and the error is returned; the caller may retry file by file.
 // On success each submission's ID, Version and FirstAt are set, and ImportedAt to what was
 // stored: UTC, to the microsecond (the store's clock when it was zero).
+//
+// An error caused by what a submission holds rather than by the database (text over
+// xxgk's limits, a value a column refuses) is a *DataError, on both engines alike.
 func (s *Store) SaveSubmissions(ctx context.Context, subs []*xxgk.Submission) ([]SaveResult, error) {
 	if len(subs) == 0 {
 		return nil, nil
@@ -42,6 +45,9 @@ func (s *Store) SaveSubmissions(ctx context.Context, subs []*xxgk.Submission) ([
 	now := s.now()
 	for i, sub := range subs {
 		if err := validSubmission(sub); err != nil {
+			return nil, err
+		}
+		if err := checkText(sub); err != nil {
 			return nil, err
 		}
 		at[i] = sub.ImportedAt
@@ -61,6 +67,9 @@ func (s *Store) SaveSubmissions(ctx context.Context, subs []*xxgk.Submission) ([
 			return err
 		})
 	})
+	if de := asDataError(err); de != nil {
+		return nil, hide(de, s.secret)
+	}
 	if err != nil {
 		return nil, err
 	}

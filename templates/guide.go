@@ -22,6 +22,11 @@ type guideLine struct {
 	key, text string
 }
 
+// most says a column's length limit, from the limits table the import applies.
+func most(col int) string {
+	return fmt.Sprintf("最多 %d 个字符", xxgk.MaxTextLen(xxgk.FormColumns[col]))
+}
+
 // guideLines is what the unit reads first: who it is for, when it is due, what to fill
 // and how, and whom to ask.
 func (b *book) guideLines() []guideLine {
@@ -61,16 +66,16 @@ func (b *book) guideLines() []guideLine {
 		{key: "1.", text: fmt.Sprintf("在“%s”工作表顶部的白色单元格中填写%s和%s。", xxgk.SheetForm, xxgk.LabelFiller, xxgk.LabelPhone)},
 		{key: "2.", text: "表中每一行是本单位需在政府网站信息公开栏目中建设的一个栏目。左侧灰色六列（" + xxgk.FormColumns[xxgk.ColSeq] + "至" + xxgk.FormColumns[xxgk.ColReport] + "）是指标内容，已锁定，无需也不能修改。请逐行填写右侧白色七列："},
 		{key: xxgk.FormColumns[xxgk.ColStatus], text: "点击单元格右侧箭头，从列表中选择“" + opened + "”“" + notOpened + "”或“" + na + "”。“" + notOpened + "”和“" + na + "”必须在" + col(xxgk.ColRemark) + "中说明原因。"},
-		{key: xxgk.FormColumns[xxgk.ColName], text: "网站上该栏目的实际名称。"},
-		{key: xxgk.FormColumns[xxgk.ColURL], text: "该栏目页面的完整网址，以 http:// 或 https:// 开头，可从浏览器地址栏复制，例如 http://www.ankang.gov.cn/xxgk/。"},
+		{key: xxgk.FormColumns[xxgk.ColName], text: "网站上该栏目的实际名称，" + most(xxgk.ColName) + "。"},
+		{key: xxgk.FormColumns[xxgk.ColURL], text: "该栏目页面的完整网址，以 http:// 或 https:// 开头，可从浏览器地址栏复制，例如 http://www.ankang.gov.cn/xxgk/，" + most(xxgk.ColURL) + "。"},
 		{key: xxgk.FormColumns[xxgk.ColUpdated], text: "栏目最近一次发布信息的日期，按 2020-09-15 的格式填写。"},
 		{key: xxgk.FormColumns[xxgk.ColCount], text: "栏目中已发布信息的条数，填大于或等于 0 的整数，如 12，不要带“条”字。"},
-		{key: xxgk.FormColumns[xxgk.ColReported], text: "按" + col(xxgk.ColReport) + "列的要求填写报送的信息（可写明信息名称、数量、网址或文号）；该列写“" + xxgk.ReportSameAsContent + "”的，报送本行公开的信息本身。黄色底纹的单元格在选择“" + opened + "”时必须填写；其他行可不填。"},
-		{key: xxgk.FormColumns[xxgk.ColRemark], text: "选择“" + notOpened + "”或“" + na + "”时必须说明原因；其他需要说明的情况也写在这里。"},
+		{key: xxgk.FormColumns[xxgk.ColReported], text: "按" + col(xxgk.ColReport) + "列的要求填写报送的信息（可写明信息名称、数量、网址或文号）；该列写“" + xxgk.ReportSameAsContent + "”的，报送本行公开的信息本身。黄色底纹的单元格在选择“" + opened + "”时必须填写；其他行可不填。" + most(xxgk.ColReported) + "。"},
+		{key: xxgk.FormColumns[xxgk.ColRemark], text: "选择“" + notOpened + "”或“" + na + "”时必须说明原因；其他需要说明的情况也写在这里，" + most(xxgk.ColRemark) + "。"},
 		{key: "3.", text: "选择“" + opened + "”的行，" + col(xxgk.ColName) + col(xxgk.ColURL) + col(xxgk.ColUpdated) + col(xxgk.ColCount) + "都要填写。"},
 		{heading: true, text: "二、注意事项"},
 		{key: "1.", text: "不要插入、删除或移动行，不要修改或删除工作表，也不要修改工作表名称。表格已设置保护（无密码），只为防止误改。"},
-		{key: "2.", text: "请直接输入或从下拉列表选择。从其他表格复制粘贴会清除下拉列表和输入检查；确需粘贴时，请使用“选择性粘贴 → 数值”。"},
+		{key: "2.", text: "请直接输入或从下拉列表选择。从其他表格复制粘贴会清除下拉列表和输入检查；确需粘贴时，请使用“选择性粘贴 → 数值”。从 Word、网页复制的文字请以纯文本粘贴，其中的不可见控制字符会导致退回。"},
 		{key: "3.", text: "日期请按 2020-09-15 的格式填写；网址请填写完整。"},
 		{key: "4.", text: "保存时请保持 Excel 工作簿（*.xlsx）格式，不要另存为 .xls 或 WPS 的 .et 格式；文件名可保持不变。"},
 		{key: "5.", text: "请于" + due + "前将填好的文件报送" + sendTo + "。"},

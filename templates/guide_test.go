@@ -30,6 +30,7 @@ func TestGuide(t *testing.T) {
 		r.Contact.Office, r.Contact.People, r.Contact.Phone, r.Contact.Email,
 		"http://", "https://", "2020-09-15", ".xlsx", ".xls", ".et", "插入", "删除", "工作表名称",
 		"黄色", "共 4 项指标", "其中 2 项需报送信息",
+		"最多 200 个字符", "最多 2000 个字符", "最多 10000 个字符", "纯文本粘贴", // the limits the import applies
 	}
 	for _, s := range xxgk.OpenStatuses {
 		want = append(want, string(s))

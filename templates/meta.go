@@ -15,6 +15,9 @@ func (b *book) meta() error {
 	for _, ind := range b.inds {
 		m.Codes = append(m.Codes, ind.Code)
 	}
+	if len(b.key) > 0 {
+		m = m.Signed(b.key)
+	}
 	rows := m.Rows()
 	width := 1
 	for i, r := range rows {

@@ -49,15 +49,17 @@ func (b *book) validations(lastRow int) error {
 		"请点击右侧箭头，从列表中选择"+choices+"之一。选择“"+string(xxgk.NotOpened)+"”或“"+string(xxgk.NotApplicable)+"”时，请在“备注”中说明原因。",
 		"请从列表中选择", "只能选择"+choices+"之一，请点击单元格右侧的箭头从列表中选择。",
 		func(dv *excelize.DataValidation) error { return dv.SetDropList(statuses) })
-	add(col(xxgk.ColName), "栏目名称", "请填写本单位网站上该栏目的实际名称，如“预决算公开”。", "", "", nil)
+	add(col(xxgk.ColName), "栏目名称", "请填写本单位网站上该栏目的实际名称，如“预决算公开”。", "内容过长", tooLong(xxgk.ColName), maxLen(xxgk.ColName))
 
 	urlCell := cell(xxgk.ColURL+1, rowFirst)
 	add(col(xxgk.ColURL), "栏目网址",
 		"请填写该栏目页面的完整网址，以 http:// 或 https:// 开头，例如 http://www.ankang.gov.cn/xxgk/。可从浏览器地址栏复制。",
-		"网址格式不正确", "网址应以 http:// 或 https:// 开头，请从浏览器地址栏复制完整网址。",
+		"网址格式不正确", "网址应以 http:// 或 https:// 开头，最多 "+strconv.Itoa(xxgk.MaxTextLen(xxgk.FormColumns[xxgk.ColURL]))+" 个字符，请从浏览器地址栏复制完整网址。",
 		func(dv *excelize.DataValidation) error {
+			// One validation per cell: the length bound joins the scheme check. excelize
+			// writes the formula unescaped, so it holds no '<'.
 			dv.Type = "custom"
-			dv.Formula1 = `OR(LEFT(` + urlCell + `,7)="http://",LEFT(` + urlCell + `,8)="https://")`
+			dv.Formula1 = `AND(OR(LEFT(` + urlCell + `,7)="http://",LEFT(` + urlCell + `,8)="https://"),NOT(LEN(` + urlCell + `)>` + strconv.Itoa(xxgk.MaxTextLen(xxgk.FormColumns[xxgk.ColURL])) + `))`
 			return nil
 		})
 
@@ -78,14 +80,17 @@ func (b *book) validations(lastRow int) error {
 			dv.Formula2 = ""
 			return nil
 		})
-	if ref := b.requiredRefs(); ref != "" {
+	if ref := b.reportRefs(true); ref != "" {
 		add(ref, "报送内容（必填）",
 			"本行需报送信息（见“需报送信息”列）。选择“已开设”时必须填写报送的内容，可写明信息名称、数量、网址或文号等。",
-			"", "", nil)
+			"内容过长", tooLong(xxgk.ColReported), maxLen(xxgk.ColReported))
+	}
+	if ref := b.reportRefs(false); ref != "" {
+		add(ref, "报送内容", "本行无需报送信息，可不填写。", "内容过长", tooLong(xxgk.ColReported), maxLen(xxgk.ColReported))
 	}
 	add(col(xxgk.ColRemark), "备注",
 		"选择“"+string(xxgk.NotOpened)+"”或“"+string(xxgk.NotApplicable)+"”时必须在此说明原因；其他需要说明的情况也可写在这里。",
-		"", "", nil)
+		"内容过长", tooLong(xxgk.ColRemark), maxLen(xxgk.ColRemark))
 	if addErr != nil {
 		return addErr
 	}
@@ -98,18 +103,31 @@ func (b *book) validations(lastRow int) error {
 	return nil
 }
 
-// requiredRefs lists the 报送内容 cells of indicators that ask for a report, consecutive
-// rows joined into ranges, as a space-separated sqref.
-func (b *book) requiredRefs() string {
+// maxLen bounds a free-text column's length by xxgk's limits table, which the import
+// checks too; Excel and WPS then refuse an over-long value as it is typed.
+func maxLen(col int) func(*excelize.DataValidation) error {
+	return func(dv *excelize.DataValidation) error {
+		return dv.SetRange(0, xxgk.MaxTextLen(xxgk.FormColumns[col]), excelize.DataValidationTypeTextLength, excelize.DataValidationOperatorBetween)
+	}
+}
+
+// tooLong is the message shown when maxLen refuses a value.
+func tooLong(col int) string {
+	return "“" + xxgk.FormColumns[col] + "”最多 " + strconv.Itoa(xxgk.MaxTextLen(xxgk.FormColumns[col])) + " 个字符，请精简后再填写。"
+}
+
+// reportRefs lists the 报送内容 cells of indicators that ask for a report (required) or
+// do not, consecutive rows joined into ranges, as a space-separated sqref.
+func (b *book) reportRefs(required bool) string {
 	c := xxgk.ColReported + 1
 	var refs []string
 	for i := 0; i < len(b.inds); {
-		if !b.inds[i].NeedsReport() {
+		if b.inds[i].NeedsReport() != required {
 			i++
 			continue
 		}
 		j := i
-		for j+1 < len(b.inds) && b.inds[j+1].NeedsReport() {
+		for j+1 < len(b.inds) && b.inds[j+1].NeedsReport() == required {
 			j++
 		}
 		ref := cell(c, rowFirst+i)

@@ -43,11 +43,11 @@ func TestValidations(t *testing.T) {
 		errMessage bool
 	}{
 		{xxgk.ColStatus, "list", "", `"` + strings.Join(statuses, ",") + `"`, "", true},
-		{xxgk.ColName, "", "", "", "", false},
-		{xxgk.ColURL, "custom", "", `OR(LEFT(I5,7)="http://",LEFT(I5,8)="https://")`, "", true},
+		{xxgk.ColName, "textLength", "between", "0", "200", true},
+		{xxgk.ColURL, "custom", "", `AND(OR(LEFT(I5,7)="http://",LEFT(I5,8)="https://"),NOT(LEN(I5)>2000))`, "", true},
 		{xxgk.ColUpdated, "date", "between", "36526", "73050", true}, // 2000-01-01 .. 2099-12-31
 		{xxgk.ColCount, "whole", "greaterThanOrEqual", "0", "", true},
-		{xxgk.ColRemark, "", "", "", "", false},
+		{xxgk.ColRemark, "textLength", "between", "0", "2000", true},
 	}
 	for _, tt := range tests {
 		t.Run(xxgk.FormColumns[tt.col], func(t *testing.T) {
@@ -72,7 +72,18 @@ func TestValidations(t *testing.T) {
 	if req == nil {
 		t.Fatalf("no prompt on the required 报送内容 cells; have %v", keys(byCol))
 	}
-	checkMessages(t, req, false)
+	checkMessages(t, req, true)
+	// Every 报送内容 cell, required or not, is bounded by the limits table.
+	rest := byCol[cell(xxgk.ColReported+1, rowFirst)+":"+cell(xxgk.ColReported+1, rowFirst+1)]
+	if rest == nil {
+		t.Fatalf("no validation on the other 报送内容 cells; have %v", keys(byCol))
+	}
+	for _, dv := range []*excelize.DataValidation{req, rest} {
+		if dv.Type != "textLength" || dv.Operator != "between" || dv.Formula1 != "0" || dv.Formula2 != "10000" {
+			t.Errorf("%s: validation type %q op %q %q..%q, want textLength 0..10000", dv.Sqref, dv.Type, dv.Operator, dv.Formula1, dv.Formula2)
+		}
+	}
+	checkMessages(t, rest, true)
 }
 
 func checkMessages(t *testing.T, dv *excelize.DataValidation, wantError bool) {
@@ -111,7 +122,7 @@ func keys(m map[string]*excelize.DataValidation) []string {
 	return out
 }
 
-func TestRequiredRefs(t *testing.T) {
+func TestReportRefs(t *testing.T) {
 	mk := func(report ...bool) *book {
 		b := &book{}
 		for _, r := range report {
@@ -133,8 +144,15 @@ func TestRequiredRefs(t *testing.T) {
 		{[]bool{false, true, true, true}, "L6:L8"},
 	}
 	for _, tt := range tests {
-		if got := mk(tt.report...).requiredRefs(); got != tt.want {
-			t.Errorf("requiredRefs(%v) = %q, want %q", tt.report, got, tt.want)
+		if got := mk(tt.report...).reportRefs(true); got != tt.want {
+			t.Errorf("reportRefs(%v, true) = %q, want %q", tt.report, got, tt.want)
+		}
+		var flip []bool
+		for _, r := range tt.report {
+			flip = append(flip, !r)
+		}
+		if got := mk(flip...).reportRefs(false); got != tt.want {
+			t.Errorf("reportRefs(%v, false) = %q, want %q", flip, got, tt.want)
 		}
 	}
 }

@@ -35,6 +35,10 @@ type Writer struct {
 	// Now, when set, is the clock for the workbooks' creation time (document
 	// properties); default time.Now.
 	Now func() time.Time
+	// Key signs each workbook's hidden sheet with an integrity code (the database's
+	// template key, see xxgk.TemplateMeta.IntegrityCode). Without one the workbook
+	// carries no code and imports with a warning. Set it before the first Write.
+	Key []byte
 }
 
 // NewWriter returns a Writer for any number of workbooks.
@@ -61,7 +65,7 @@ func (w *Writer) Write(out io.Writer, r xxgk.Round, cat *xxgk.Catalog, u xxgk.Un
 	if w.Now != nil {
 		now = w.Now
 	}
-	b := &book{f: f, round: r, unit: u, inds: inds, now: now()}
+	b := &book{f: f, round: r, unit: u, inds: inds, now: now(), key: w.Key}
 	if err := b.build(); err != nil {
 		return fmt.Errorf("生成 %s 的模板：%w", u.Short, err)
 	}
@@ -125,6 +129,7 @@ type book struct {
 	unit  xxgk.Unit
 	inds  []xxgk.Indicator
 	now   time.Time // when the workbook is written
+	key   []byte    // signs the meta sheet when set
 }
 
 func (b *book) build() error {

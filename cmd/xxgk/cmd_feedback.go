@@ -13,6 +13,7 @@ import (
 
 	"xxgk"
 	"xxgk/pdf"
+	"xxgk/templates"
 )
 
 func feedbackCommand(e *env) *cli.Command {
@@ -52,8 +53,14 @@ func runFeedback(c *cli.Context, e *env, dir, font string) error {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return failf("无法创建输出目录 %s：%v", dir, unwrapPath(err))
 	}
+	key, err := st.TemplateKey(ctx)
+	if err != nil {
+		return failf("无法读取模板校验密钥：%v", err)
+	}
+	tw := templates.NewWriter()
+	tw.Key, tw.Now = key.Secret, e.Now
 	opt := pdf.Options{Fonts: set, Date: e.Now(), Office: s.Round.Contact.Office}
-	out := writeFeedback(ctx, s, cat, opt, dir, st)
+	out := writeFeedback(ctx, s, cat, opt, dir, st, tw)
 	var failed []string
 	for i, u := range s.Units {
 		o := out[i]
@@ -88,7 +95,7 @@ type letterOut struct {
 // writeFeedback writes one letter per unit, and beside it the unit's blank template (a
 // unit that never reported) or its refused file annotated (a unit whose latest file was
 // sent back), on all cores.
-func writeFeedback(ctx context.Context, s xxgk.Summary, cat *xxgk.Catalog, opt pdf.Options, dir string, files rejectionFiles) []letterOut {
+func writeFeedback(ctx context.Context, s xxgk.Summary, cat *xxgk.Catalog, opt pdf.Options, dir string, files rejectionFiles, tw *templates.Writer) []letterOut {
 	out := make([]letterOut, len(s.Units))
 	jobs := make(chan int)
 	var wg sync.WaitGroup
@@ -100,7 +107,7 @@ func writeFeedback(ctx context.Context, s xxgk.Summary, cat *xxgk.Catalog, opt p
 				u := s.Units[i]
 				o := &out[i]
 				uopt := opt
-				name, write, err := besideFile(ctx, s, cat, u, files, opt)
+				name, write, err := besideFile(ctx, s, cat, u, files, tw, opt)
 				if err == nil && name != "" {
 					path := filepath.Join(dir, name)
 					if err = writeFileAtomic(path, write); err == nil {

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"math/rand/v2"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -81,6 +82,22 @@ func TestFeedbackBesideFiles(t *testing.T) {
 			}
 			if letter := pdfText(t, filepath.Join(out, "2020_市住建局_反馈.pdf")); !strings.Contains(letter, "填报模板随本通知附上（《市住建局_填报模板.xlsx》）") {
 				t.Errorf("reminder does not point to the template:\n%s", letter)
+			}
+			// ... signed like the templates sent out, so the unit's answer on it is accepted.
+			blank, err := os.ReadFile(tpl)
+			if err != nil {
+				t.Fatal(err)
+			}
+			filled, err := samples.Fill(blank, samples.Good, rand.New(rand.NewPCG(1, 2)))
+			if err != nil {
+				t.Fatal(err)
+			}
+			answer := filepath.Join(t.TempDir(), "市住建局_填报模板.xlsx")
+			if err := os.WriteFile(answer, filled, 0o644); err != nil {
+				t.Fatal(err)
+			}
+			if code, out, stderr := runImportTest(t, "import", "--db", db, answer); code != exitOK || !strings.Contains(out, "✔ 已接收") || strings.Contains(out, "警告") {
+				t.Errorf("the template beside the reminder, filled in, is not accepted cleanly: exit %d\n%s\n%s", code, out, stderr)
 			}
 
 			// A unit that reported has nothing beside its letter.

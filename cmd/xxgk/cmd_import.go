@@ -48,6 +48,10 @@ func runImportCmd(c *cli.Context, e *env) error {
 	if err := checkImportTargets(c, st); err != nil {
 		return err
 	}
+	key, err := st.TemplateKey(c.Context)
+	if err != nil {
+		return failf("无法读取模板校验密钥：%v", err)
+	}
 	p := &importPrinter{out: e.Stdout, errw: e.Stderr, bar: e.StderrTTY, now: e.Now, user: e.User}
 	if !c.Bool("dry-run") {
 		p.saveRejections = func(rs []xxgk.Rejection) error { return st.SaveRejections(c.Context, rs) }
@@ -61,6 +65,7 @@ func runImportCmd(c *cli.Context, e *env) error {
 		DryRun:    c.Bool("dry-run"),
 		ErrorsDir: c.String("errors-dir"),
 		Progress:  p.progress,
+		Key:       key,
 	}
 	tot, err := importer.Import(c.Context, opts, paths, p.result)
 	p.clearBar()

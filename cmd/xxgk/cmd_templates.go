@@ -195,6 +195,12 @@ func runTemplates(ctx context.Context, e *env, st *store.Store, cat *xxgk.Catalo
 	if err := writableDir(opts.Out); err != nil {
 		return err
 	}
+	// The key first: a round recorded before the key exists counts as one whose
+	// templates went out unsigned.
+	key, err := st.TemplateKey(ctx)
+	if err != nil {
+		return failf("无法读取模板校验密钥：%v", err)
+	}
 	if err := st.SaveRound(ctx, opts.Round, cat); err != nil {
 		if errors.Is(err, store.ErrRoundInUse) {
 			return failf("%v：用 --round 指定，例如 --round %s-2。如只是补发本轮模板，请使用与上次相同的指标表、单位名单和 --county-scope", err, opts.Round.ID)
@@ -202,7 +208,7 @@ func runTemplates(ctx context.Context, e *env, st *store.Store, cat *xxgk.Catalo
 		return failf("无法在数据库中记录轮次“%s”：%v", opts.Round.ID, err)
 	}
 
-	results := writeAll(ctx, opts, cat, units)
+	results := writeAll(ctx, opts, key.Secret, cat, units)
 	written := 0
 	var failed []string
 	for i, res := range results {
@@ -223,7 +229,7 @@ func runTemplates(ctx context.Context, e *env, st *store.Store, cat *xxgk.Catalo
 	if err := ctx.Err(); err != nil {
 		return failf("已中断：%v", err)
 	}
-	_, err := fmt.Fprintf(e.Stdout, "%d 个单位模板已生成到 %s（轮次 %s，截止 %s）\n",
+	_, err = fmt.Fprintf(e.Stdout, "%d 个单位模板已生成到 %s（轮次 %s，截止 %s）\n",
 		written, opts.Out, opts.Round.ID, xxgk.ChineseDate(opts.Round.Deadline))
 	return err
 }
@@ -250,9 +256,10 @@ type writeResult struct {
 
 // writeAll writes the workbooks on as many workers as there are CPUs; results keep the
 // units' order so the output reads the same every run.
-func writeAll(ctx context.Context, opts templatesOptions, cat *xxgk.Catalog, units []xxgk.Unit) []writeResult {
+func writeAll(ctx context.Context, opts templatesOptions, key []byte, cat *xxgk.Catalog, units []xxgk.Unit) []writeResult {
 	results := make([]writeResult, len(units))
 	tw := templates.NewWriter()
+	tw.Key = key
 	jobs := make(chan int)
 	var wg sync.WaitGroup
 	for range min(runtime.GOMAXPROCS(0), len(units)) {

@@ -20,8 +20,9 @@ type rejectionFiles interface {
 // answer it: the annotated copy of its latest refused file when the import kept it,
 // else for a unit that never reported its blank template, else nothing. It returns the
 // file's name and how to write it. opt gives the issuing office and the time the copy
-// says it was made by.
-func besideFile(ctx context.Context, s xxgk.Summary, cat *xxgk.Catalog, u xxgk.UnitSummary, files rejectionFiles, opt pdf.Options) (string, func(*os.File) error, error) {
+// says it was made by; tw signs the template with the database's key, like the ones
+// `templates` sent out.
+func besideFile(ctx context.Context, s xxgk.Summary, cat *xxgk.Catalog, u xxgk.UnitSummary, files rejectionFiles, tw *templates.Writer, opt pdf.Options) (string, func(*os.File) error, error) {
 	if u.RefusedLatest() && u.Rejected.Last.ID != 0 {
 		last := u.Rejected.Last
 		data, err := files.RejectionFile(ctx, last.ID)
@@ -44,7 +45,7 @@ func besideFile(ctx context.Context, s xxgk.Summary, cat *xxgk.Catalog, u xxgk.U
 		return "", nil, nil
 	}
 	return pdf.TemplateFileName(u.Unit), func(f *os.File) error {
-		if err := templates.Write(f, s.Round, cat, u.Unit); err != nil {
+		if err := tw.Write(f, s.Round, cat, u.Unit); err != nil {
 			return fmt.Errorf("生成填报模板：%w", err)
 		}
 		return nil
