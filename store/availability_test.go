@@ -98,7 +98,10 @@ func TestMySQLSilentServer(t *testing.T) {
 	addr := ln.Addr().String()
 	for _, fn := range []func() error{
 		func() error { _, err := Open(context.Background(), "mysql://root:pw@tcp("+addr+")/xxgk"); return err },
-		func() error { _, err := HasRounds(context.Background(), "mysql://root:pw@tcp("+addr+")/xxgk"); return err },
+		func() error {
+			_, err := HasRounds(context.Background(), "mysql://root:pw@tcp("+addr+")/xxgk")
+			return err
+		},
 	} {
 		start := time.Now()
 		err := fn()
