@@ -1,0 +1,106 @@
+package main
+
+import (
+	"crypto/sha256"
+	"database/sql"
+	"encoding/hex"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"xxgk/internal/testdb"
+)
+
+// The demo refuses a --db that already holds a round, with exit 2, and leaves it as it was.
+func TestDemoRefusesDatabaseWithRound(t *testing.T) {
+	for _, eng := range []struct {
+		name string
+		dsn  func(t *testing.T) string
+	}{
+		{"sqlite", func(t *testing.T) string { return "sqlite:" + filepath.Join(t.TempDir(), "real.db") }},
+		{"mysql", func(t *testing.T) string { return testdb.MySQL(t, "xxgk_cmd_demo_refuse") }},
+	} {
+		t.Run(eng.name, func(t *testing.T) {
+			dsn := eng.dsn(t)
+			if code, _, errOut := runCmd(t, "--db", dsn, "templates", "--round", "2020", "--deadline", "2020-09-20", "--out", t.TempDir()); code != exitOK {
+				t.Fatalf("templates: exit %d: %s", code, errOut)
+			}
+			before := fingerprint(t, dsn)
+			dir := filepath.Join(t.TempDir(), "demo")
+			code, out, errOut := runCmd(t, "demo", "--db", dsn, "--dir", dir)
+			if code != exitFailed || !strings.Contains(errOut, "中已有轮次，演示不会写入") {
+				t.Errorf("demo on a database with a round: exit %d\n%s\n%s", code, out, errOut)
+			}
+			if after := fingerprint(t, dsn); after != before {
+				t.Errorf("demo changed the database: %s → %s", before, after)
+			}
+			if _, err := os.Stat(dir); !os.IsNotExist(err) {
+				t.Errorf("demo wrote its folder although it refused: %v", err)
+			}
+		})
+	}
+}
+
+// fingerprint sums up what a database holds: the file bytes for SQLite, the row counts of
+// every table for MySQL.
+func fingerprint(t *testing.T, dsn string) string {
+	t.Helper()
+	if path, ok := strings.CutPrefix(dsn, "sqlite:"); ok {
+		var all []byte
+		for _, suffix := range []string{"", "-wal"} {
+			b, err := os.ReadFile(path + suffix)
+			if err != nil && !os.IsNotExist(err) {
+				t.Fatal(err)
+			}
+			all = append(all, b...)
+		}
+		sum := sha256.Sum256(all)
+		return hex.EncodeToString(sum[:])
+	}
+	db, err := sql.Open("mysql", strings.TrimPrefix(dsn, "mysql://"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	var out []string
+	for _, table := range []string{"rounds", "round_units", "submissions", "submission_items", "rejections", "schema_migrations"} {
+		var n int
+		if err := db.QueryRow("SELECT COUNT(*) FROM " + table).Scan(&n); err != nil {
+			t.Fatal(err)
+		}
+		out = append(out, fmt.Sprintf("%s=%d", table, n))
+	}
+	return strings.Join(out, ",")
+}
+
+// Reading commands never create a database: a mistyped MySQL database name is an error
+// naming it, and no database of that name is left on the server.
+func TestReadingCommandsNeverCreateDatabase(t *testing.T) {
+	dsn := testdb.MySQL(t, "xxgk_cmd_typo") // dropped: does not exist
+	cfg := testdb.MySQLConfig(t, "xxgk_cmd_typo")
+	for _, args := range [][]string{
+		{"status"},
+		{"export", "--out", filepath.Join(t.TempDir(), "x.csv")},
+		{"report", "--out", filepath.Join(t.TempDir(), "r.xlsx")},
+		{"import", filepath.Join(t.TempDir(), "none.xlsx")},
+	} {
+		code, _, errOut := runCmd(t, append([]string{"--db", dsn}, args...)...)
+		want := "上没有名为“" + cfg.DBName + "”的数据库"
+		if code != exitFailed || !strings.Contains(errOut, want) {
+			t.Errorf("%v: exit %d, stderr %q, want %q", args, code, errOut, want)
+		}
+	}
+	srv := cfg.Clone()
+	srv.DBName = ""
+	db, err := sql.Open("mysql", srv.FormatDSN())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	var n int
+	if err := db.QueryRow(`SELECT COUNT(*) FROM information_schema.SCHEMATA WHERE SCHEMA_NAME = ?`, cfg.DBName).Scan(&n); err != nil || n != 0 {
+		t.Errorf("a reading command created database %s (%d, %v)", cfg.DBName, n, err)
+	}
+}
