@@ -240,6 +240,8 @@ func (b *batch) work(ctx context.Context, i int) *parsed {
 		p.res.Round, p.res.SHA256 = c.Submission.Round, c.Submission.SHA256
 	}
 	switch {
+	case c.Blank:
+		p.res.Outcome = Blank
 	case c.Accepted() && b.opts.DryRun:
 		p.res.Outcome = Valid
 	case c.Accepted():

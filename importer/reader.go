@@ -72,11 +72,15 @@ type Checked struct {
 	Problems   xxgk.Problems // errors and warnings, in sheet order
 	// Readable tells that the bytes opened as a workbook, so an annotated copy can be made.
 	Readable bool
+	// Blank tells an unfilled template: no input cell holds anything. It is neither
+	// accepted nor refused.
+	Blank bool
 }
 
-// Accepted tells whether the submission may be stored: identified and without errors.
+// Accepted tells whether the submission may be stored: identified, filled in and without
+// errors.
 func (c *Checked) Accepted() bool {
-	return c.Submission != nil && !c.Problems.HasErrors()
+	return c.Submission != nil && !c.Blank && !c.Problems.HasErrors()
 }
 
 // Read checks one workbook given as bytes; name is how problems refer to it. The

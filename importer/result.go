@@ -33,6 +33,9 @@ const (
 	Rejected                 // has errors (or could not be read); nothing stored
 	Valid                    // dry run: would be accepted; nothing stored
 	Failed                   // valid, but the database refused it; nothing stored, rerun
+	// Blank is a template with no input in any input cell: skipped, neither stored nor
+	// a refusal, so status and feedback do not change.
+	Blank
 )
 
 // Label is the Chinese word printed on result lines.
@@ -48,12 +51,14 @@ func (o Outcome) Label() string {
 		return "检查通过"
 	case Failed:
 		return "保存失败"
+	case Blank:
+		return "空白模板（未填写）"
 	}
 	return "?"
 }
 
 func (o Outcome) String() string {
-	return [...]string{"accepted", "unchanged", "rejected", "valid", "failed"}[o]
+	return [...]string{"accepted", "unchanged", "rejected", "valid", "failed", "blank"}[o]
 }
 
 // Result is the outcome of one input file.
@@ -81,6 +86,7 @@ func (r Result) Warnings() int { return len(r.Problems.Only(xxgk.Warning)) }
 type Totals struct {
 	Files                                        int // inputs found
 	Accepted, Unchanged, Rejected, Valid, Failed int
+	Blank                                        int      // unfilled templates skipped
 	NotProcessed                                 int      // left undone when the run stopped on an error
 	Warnings                                     int      // warnings over all files
 	Skipped                                      []string // non-workbook files in folders and archives
@@ -98,6 +104,8 @@ func (t *Totals) add(r Result) {
 		t.Valid++
 	case Failed:
 		t.Failed++
+	case Blank:
+		t.Blank++
 	}
 	t.Warnings += r.Warnings()
 }

@@ -104,3 +104,43 @@ func TestReadingCommandsNeverCreateDatabase(t *testing.T) {
 		t.Errorf("a reading command created database %s (%d, %v)", cfg.DBName, n, err)
 	}
 }
+
+// cmdEngines gives a fresh database DSN per engine; name keeps MySQL tests apart.
+func cmdEngines(name string) []struct {
+	name string
+	dsn  func(t *testing.T) string
+} {
+	return []struct {
+		name string
+		dsn  func(t *testing.T) string
+	}{
+		{"sqlite", func(t *testing.T) string { return "sqlite:" + filepath.Join(t.TempDir(), "xxgk.db") }},
+		{"mysql", func(t *testing.T) string { return testdb.MySQL(t, name) }},
+	}
+}
+
+// Importing the office's own template folder is not a refusal: every file is reported
+// as a blank template and skipped, nothing is recorded, status does not change.
+func TestImportBlankTemplates(t *testing.T) {
+	for _, eng := range cmdEngines("xxgk_cmd_blank") {
+		t.Run(eng.name, func(t *testing.T) {
+			db := eng.dsn(t)
+			tpl := filepath.Join(t.TempDir(), "模板")
+			if code, _, errOut := runImportTest(t, "--db", db, "templates", "--round", "2020", "--deadline", "2020-09-20", "--out", tpl); code != exitOK {
+				t.Fatalf("templates: exit %d: %s", code, errOut)
+			}
+			_, before, _ := runImportTest(t, "--db", db, "status", "--format", "json")
+			code, out, errOut := runImportTest(t, "--db", db, "import", "--errors-dir", filepath.Join(t.TempDir(), "退回"), tpl)
+			if code != exitOK || errOut != "" {
+				t.Errorf("import of blank templates: exit %d, stderr %q", code, errOut)
+			}
+			want := "○ 空白模板（未填写） " + filepath.Join(tpl, "2020_市财政局_信息公开栏目建设情况填报表.xlsx") + " — 市财政局，已跳过：不算报送，也不算退回"
+			if !strings.Contains(out, want+"\n") || !strings.Contains(out, "共 36 个文件：空白模板（已跳过） 36\n") || strings.Contains(out, "已退回") {
+				t.Errorf("output lacks %q or the summary:\n%s", want, out)
+			}
+			if _, after, _ := runImportTest(t, "--db", db, "status", "--format", "json"); after != before || strings.Contains(after, `"rejected": 1`) {
+				t.Errorf("status changed by blank templates:\n%s\n→\n%s", before, after)
+			}
+		})
+	}
+}
