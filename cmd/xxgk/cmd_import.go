@@ -61,7 +61,7 @@ func runImportCmd(c *cli.Context, e *env) error {
 	}
 	tot, err := importer.Import(c.Context, opts, paths, p.result)
 	p.clearBar()
-	if !opts.DryRun {
+	if !opts.DryRun && !errors.Is(err, importer.ErrStop) { // a locked database would only make this wait again
 		// Kept so that status and feedback know the unit tried; a failure here loses no
 		// submission, so it is said and the run goes on.
 		if rerr := st.SaveRejections(c.Context, p.rejections); rerr != nil {
@@ -123,6 +123,9 @@ type storeSaver struct{ st *store.Store }
 
 func (a storeSaver) SaveSubmissions(ctx context.Context, subs []*xxgk.Submission) ([]importer.Saved, error) {
 	res, err := a.st.SaveSubmissions(ctx, subs)
+	if errors.Is(err, store.ErrBusy) {
+		err = importer.Stop(err)
+	}
 	out := make([]importer.Saved, len(res))
 	for i, r := range res {
 		out[i] = importer.Saved{Version: r.Version, Unchanged: r.Unchanged, ID: r.ID, FirstAt: r.FirstAt, Current: r.Current}

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"crypto/sha256"
 	"database/sql"
 	"encoding/hex"
@@ -9,8 +10,10 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"xxgk/internal/testdb"
+	"xxgk/samples"
 )
 
 // The demo refuses a --db that already holds a round, with exit 2, and leaves it as it was.
@@ -142,5 +145,52 @@ func TestImportBlankTemplates(t *testing.T) {
 				t.Errorf("status changed by blank templates:\n%s\n→\n%s", before, after)
 			}
 		})
+	}
+}
+
+// A SQLite database locked by another program stops the import after ONE wait, with a
+// message naming the file and what to close; nothing is stored, and the refused file is
+// not recorded either (recording it would wait once more).
+func TestImportStopsOnLockedDatabase(t *testing.T) {
+	db, dir := importFixture(t, map[string]samples.Profile{"市财政局": samples.Good, "汉滨区": samples.Good, "市审计局": samples.Good,
+		"市水利局": samples.Good, "市林业局": samples.Good, "市民政局": samples.WithErrors})
+	path := strings.TrimPrefix(db, "sqlite:")
+	const wait = time.Second
+	db += "?_pragma=busy_timeout(1000)"
+
+	other, err := sql.Open("sqlite", path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer other.Close()
+	conn, err := other.Conn(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer conn.Close()
+	if _, err := conn.ExecContext(context.Background(), "BEGIN IMMEDIATE"); err != nil {
+		t.Fatal(err)
+	}
+	start := time.Now()
+	code, out, errOut := runImportTest(t, "--db", db, "import", dir)
+	took := time.Since(start)
+	if _, err := conn.ExecContext(context.Background(), "ROLLBACK"); err != nil {
+		t.Fatal(err)
+	}
+	want := "xxgk: 数据库文件 " + path + " 正被其他程序占用，等待后仍未释放，已停止。请关闭正在使用该文件的程序"
+	if code != exitFailed || !strings.Contains(errOut, want) || strings.Count(errOut, "\n") != 1 {
+		t.Errorf("exit %d, stderr %q, want one line starting %q", code, errOut, want)
+	}
+	// Without the stop: one wait for the batch, one per file retried alone, one more to
+	// record the refusal — seven in all.
+	if took > 3*wait+time.Second {
+		t.Errorf("import gave up after %v; one wait is %v", took, wait)
+	}
+	if !strings.Contains(out, "保存失败 5") {
+		t.Errorf("summary does not say the 5 files were not stored:\n%s", out)
+	}
+	_, status, _ := runImportTest(t, "--db", db, "status", "--format", "json")
+	if strings.Contains(status, `"version": 1`) || strings.Contains(status, `"rejected": 1`) {
+		t.Errorf("something was stored:\n%s", status)
 	}
 }
