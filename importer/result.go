@@ -8,9 +8,10 @@ import (
 )
 
 // Saver stores accepted submissions. Each call is one transaction per batch in which
-// every submission is all or nothing; a submission identical (same SHA-256) to ANY stored
-// version of its unit is reported Unchanged, as that version, and stores nothing: an old
-// file re-imported must not become the newest version. Results are in input order.
+// every submission is all or nothing; a submission with the same values
+// (xxgk.Submission.ContentHash, not the file bytes, which any re-save changes) as ANY
+// stored version of its unit is reported Unchanged, as that version, and stores nothing:
+// an old file re-imported must not become the newest version. Results are in input order.
 type Saver interface {
 	SaveSubmissions(ctx context.Context, subs []*xxgk.Submission) ([]Saved, error)
 }
