@@ -97,6 +97,8 @@ type batch struct {
 	works int
 
 	done int // results emitted; written by the writer goroutine only
+	// newest is the file taken for each unit so far; used by run's ordering loop only.
+	newest newestFiles
 }
 
 // parsed is a worker's answer for source idx.
@@ -180,6 +182,7 @@ func (b *batch) run(parent context.Context) error {
 				cancel()
 				break
 			}
+			b.newest.choose(q)
 			queue = append(queue, q)
 			if q.sub != nil {
 				pending++
@@ -236,6 +239,7 @@ func (b *batch) work(ctx context.Context, i int) *parsed {
 		return p
 	}
 	p.res.Unit, p.res.Counts, p.res.Problems = c.Unit, c.Counts, c.Problems
+	p.res.SavedAt, p.res.SavedFrom = savedTime(c, src)
 	if c.Submission != nil {
 		p.res.Round, p.res.SHA256 = c.Submission.Round, c.Submission.SHA256
 	}

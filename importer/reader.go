@@ -75,6 +75,9 @@ type Checked struct {
 	// Blank tells an unfilled template: no input cell holds anything. It is neither
 	// accepted nor refused.
 	Blank bool
+	// SavedAt is when the workbook was last saved, as its document properties
+	// (docProps/core.xml dcterms:modified) record it; zero when they do not.
+	SavedAt time.Time
 }
 
 // Accepted tells whether the submission may be stored: identified, filled in and without
@@ -140,6 +143,7 @@ func (rd *read) run(ctx context.Context) error {
 	}
 	rd.b = b
 	rd.c.Readable = true
+	rd.c.SavedAt = b.savedAt()
 
 	meta, ok := rd.meta()
 	if !ok {

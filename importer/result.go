@@ -37,6 +37,9 @@ const (
 	// Blank is a template with no input in any input cell: skipped, neither stored nor
 	// a refusal, so status and feedback do not change.
 	Blank
+	// Older is a valid file of a unit for which the same import holds a file saved
+	// later (see Result.Note): the newest one is current, this one is not stored.
+	Older
 )
 
 // Label is the Chinese word printed on result lines.
@@ -54,12 +57,14 @@ func (o Outcome) Label() string {
 		return "保存失败"
 	case Blank:
 		return "空白模板（未填写）"
+	case Older:
+		return "未采用"
 	}
 	return "?"
 }
 
 func (o Outcome) String() string {
-	return [...]string{"accepted", "unchanged", "rejected", "valid", "failed", "blank"}[o]
+	return [...]string{"accepted", "unchanged", "rejected", "valid", "failed", "blank", "older"}[o]
 }
 
 // Result is the outcome of one input file.
@@ -78,6 +83,13 @@ type Result struct {
 	ErrorCopy string
 	NoCopy    string
 	Err       error // Failed: why the database refused the file
+	// SavedAt is when the file was last saved (its document properties, else its
+	// modification time); SavedFrom says which of the two it is.
+	SavedAt   time.Time
+	SavedFrom string
+	// Note says, when the import holds several files of the unit, which one is current
+	// and why.
+	Note string
 }
 
 // Warnings counts the result's warnings.
@@ -88,6 +100,7 @@ type Totals struct {
 	Files                                        int // inputs found
 	Accepted, Unchanged, Rejected, Valid, Failed int
 	Blank                                        int      // unfilled templates skipped
+	Older                                        int      // files of a unit the import holds a newer file of
 	NotProcessed                                 int      // left undone when the run stopped on an error
 	Warnings                                     int      // warnings over all files
 	Skipped                                      []string // non-workbook files in folders and archives
@@ -107,6 +120,8 @@ func (t *Totals) add(r Result) {
 		t.Failed++
 	case Blank:
 		t.Blank++
+	case Older:
+		t.Older++
 	}
 	t.Warnings += r.Warnings()
 }

@@ -177,6 +177,9 @@ func (p *importPrinter) result(r importer.Result) {
 		})
 	}
 	fmt.Fprintln(p.out, resultLine(r))
+	if r.Note != "" {
+		fmt.Fprintln(p.out, "    说明："+r.Note)
+	}
 	for _, pr := range r.Problems {
 		fmt.Fprintln(p.out, "    "+problemLine(pr))
 	}
@@ -190,7 +193,7 @@ func (p *importPrinter) result(r importer.Result) {
 
 // resultLine is the head line of a file: mark, outcome, name, then what it holds.
 func resultLine(r importer.Result) string {
-	marks := map[importer.Outcome]string{importer.Accepted: "✔", importer.Valid: "✔", importer.Unchanged: "=", importer.Rejected: "✘", importer.Failed: "✘", importer.Blank: "○"}
+	marks := map[importer.Outcome]string{importer.Accepted: "✔", importer.Valid: "✔", importer.Unchanged: "=", importer.Rejected: "✘", importer.Failed: "✘", importer.Blank: "○", importer.Older: "○"}
 	s := fmt.Sprintf("%s %s %s", marks[r.Outcome], r.Outcome.Label(), r.Name)
 	unit := r.Unit.Short
 	counts := fmt.Sprintf("%d 项指标：已开设 %d，未开设 %d，不适用 %d", r.Counts.Assigned, r.Counts.Opened, r.Counts.NotOpened, r.Counts.NotApplicable)
@@ -217,6 +220,8 @@ func resultLine(r importer.Result) string {
 		s += fmt.Sprintf(" — %s 检查通过但保存失败：%v（重新运行即可）", unit, r.Err)
 	case importer.Blank:
 		s += fmt.Sprintf(" — %s，已跳过：不算报送，也不算退回", unit)
+	case importer.Older:
+		s += fmt.Sprintf(" — %s，本次导入中有该单位保存时间更晚的文件，此文件未写入", unit)
 	}
 	if w := r.Warnings(); w > 0 {
 		s += fmt.Sprintf("，%d 个警告", w)
@@ -250,6 +255,7 @@ func (p *importPrinter) summary(t importer.Totals, opts importer.Options) {
 	add(t.Rejected, "已退回")
 	add(t.Failed, "保存失败")
 	add(t.Blank, "空白模板（已跳过）")
+	add(t.Older, "未采用（同一单位有更新的文件）")
 	add(t.NotProcessed, "未处理")
 	s := fmt.Sprintf("共 %d 个文件：%s", t.Files, strings.Join(parts, "，"))
 	if t.Warnings > 0 {
