@@ -239,7 +239,7 @@ func (b *batch) work(ctx context.Context, i int) *parsed {
 		return p
 	}
 	p.res.Unit, p.res.Counts, p.res.Problems = c.Unit, c.Counts, c.Problems
-	p.res.SavedAt, p.res.SavedFrom = savedTime(c, src)
+	p.res.SavedAt, p.res.ModTime = c.SavedAt, src.modTime
 	if c.Submission != nil {
 		p.res.Round, p.res.SHA256 = c.Submission.Round, c.Submission.SHA256
 	}

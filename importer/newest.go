@@ -13,26 +13,14 @@ import (
 // unit means, whatever order the paths were given in. Files are stored in input order, so
 // a file saved EARLIER than one already taken for its unit is not stored (Older): the
 // newest is then always the current version. Its result's Note names the file that won
-// and why.
+// and why. A file taken first and replaced later stays in the history as an earlier
+// version; memory is one entry per unit, so the batch still streams.
 
-// Sources of a file's saved time, as the output names them.
+// The two clocks a file's age is read from, as the output names them.
 const (
 	savedFromProps = "文件属性中的保存时间"
 	savedFromMtime = "文件修改时间"
 )
-
-// savedTime is when the file was last saved: the workbook's own record
-// (docProps/core.xml dcterms:modified), which survives copying, mailing and zipping,
-// else the file's modification time.
-func savedTime(c Checked, src source) (time.Time, string) {
-	if !c.SavedAt.IsZero() {
-		return c.SavedAt, savedFromProps
-	}
-	if !src.modTime.IsZero() {
-		return src.modTime, savedFromMtime
-	}
-	return time.Time{}, ""
-}
 
 // newestFiles remembers, per round and unit, the valid file taken so far in one import.
 // It is used by the batch's ordering loop alone.
@@ -41,14 +29,38 @@ type newestFiles struct {
 }
 
 type takenFile struct {
-	name string
-	at   time.Time
-	from string
+	name         string
+	saved, mtime time.Time
+}
+
+// later compares two files of a unit: > 0 when a was saved after b, < 0 before, 0 when
+// it cannot be told. The workbook's own record (docProps/core.xml dcterms:modified)
+// survives copying, mailing and zipping, so it decides when both files carry different
+// ones; otherwise (missing, or equal because both still carry the template's) the file
+// times decide. by names the clock that decided.
+func later(a, b takenFile) (cmp int, by string) {
+	if !a.saved.IsZero() && !b.saved.IsZero() && !a.saved.Equal(b.saved) {
+		return a.saved.Compare(b.saved), savedFromProps
+	}
+	if !a.mtime.IsZero() && !b.mtime.IsZero() && !a.mtime.Equal(b.mtime) {
+		return a.mtime.Compare(b.mtime), savedFromMtime
+	}
+	return 0, ""
+}
+
+// when is the time the clock named by "by" gives for f, in China time.
+func (f takenFile) when(by string) string {
+	t := f.mtime
+	if by == savedFromProps {
+		t = f.saved
+	}
+	return t.In(xxgk.ChinaTime).Format("2006-01-02 15:04:05")
 }
 
 // choose is called in input order for every file before it is stored. A valid file
 // saved earlier than the one already taken for its unit becomes Older and is not stored;
-// otherwise it is taken, and when it replaces another its Note says so.
+// otherwise it is taken (a tie goes to the file listed later, which is stored last), and
+// when it replaces another its Note says so.
 func (n *newestFiles) choose(p *parsed) {
 	r := &p.res
 	if r.Unit.Code == "" || (p.sub == nil && r.Outcome != Valid) {
@@ -59,27 +71,26 @@ func (n *newestFiles) choose(p *parsed) {
 	}
 	key := [2]string{r.Round, r.Unit.Code}
 	prev, seen := n.taken[key]
-	cur := takenFile{name: r.Name, at: r.SavedAt, from: r.SavedFrom}
-	switch {
-	case !seen:
+	cur := takenFile{name: r.Name, saved: r.SavedAt, mtime: r.ModTime}
+	if !seen {
 		n.taken[key] = cur
-	case cur.at.Before(prev.at):
+		return
+	}
+	cmp, by := later(cur, prev)
+	switch {
+	case cmp < 0:
 		r.Outcome, p.sub = Older, nil
-		r.Note = fmt.Sprintf("本次导入中%s还有保存时间更晚的文件 %s（%s），以该文件为准；此文件保存于 %s，未写入",
-			r.Unit.Short, prev.name, prev.describe(), cur.describe())
+		r.Note = fmt.Sprintf("本次导入中%s还有文件 %s，按%s它较晚（%s，此文件为 %s），以该文件为准；此文件未写入",
+			r.Unit.Short, prev.name, by, prev.when(by), cur.when(by))
+	case cmp > 0:
+		n.taken[key] = cur
+		r.Note = fmt.Sprintf("本次导入中%s还有文件 %s；按%s此文件较晚（%s，该文件为 %s），以此文件为准",
+			r.Unit.Short, prev.name, by, cur.when(by), prev.when(by))
 	default:
 		n.taken[key] = cur
-		r.Note = fmt.Sprintf("本次导入中%s还有文件 %s（%s）；此文件保存时间更晚（%s），以此文件为准",
-			r.Unit.Short, prev.name, prev.describe(), cur.describe())
+		r.Note = fmt.Sprintf("本次导入中%s还有文件 %s；两者的保存时间无法区分，以后列出的此文件为准",
+			r.Unit.Short, prev.name)
 	}
-}
-
-// describe is "2020-09-25 15:30:00，据文件属性中的保存时间" in China time.
-func (f takenFile) describe() string {
-	if f.at.IsZero() {
-		return "保存时间不详"
-	}
-	return f.at.In(xxgk.ChinaTime).Format("2006-01-02 15:04:05") + "，据" + f.from
 }
 
 // savedAt reads dcterms:modified from the document properties; zero when the part or

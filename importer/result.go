@@ -83,10 +83,9 @@ type Result struct {
 	ErrorCopy string
 	NoCopy    string
 	Err       error // Failed: why the database refused the file
-	// SavedAt is when the file was last saved (its document properties, else its
-	// modification time); SavedFrom says which of the two it is.
-	SavedAt   time.Time
-	SavedFrom string
+	// SavedAt is when the workbook was last saved as its document properties record it,
+	// ModTime the file's (or zip entry's) modification time; either may be zero.
+	SavedAt, ModTime time.Time
 	// Note says, when the import holds several files of the unit, which one is current
 	// and why.
 	Note string

@@ -6,6 +6,7 @@ import (
 	"database/sql"
 	"encoding/hex"
 	"fmt"
+	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"strings"
@@ -192,5 +193,43 @@ func TestImportStopsOnLockedDatabase(t *testing.T) {
 	_, status, _ := runImportTest(t, "--db", db, "status", "--format", "json")
 	if strings.Contains(status, `"version": 1`) || strings.Contains(status, `"rejected": 1`) {
 		t.Errorf("something was stored:\n%s", status)
+	}
+}
+
+// Two files of one unit in one import: the output names the file saved last as the one
+// that counts, and why; the earlier one is not stored and is no refusal (exit 0).
+func TestImportSaysWhichFileWon(t *testing.T) {
+	db, dir := importFixture(t, map[string]samples.Profile{"市财政局": samples.Good})
+	name := filepath.Join(dir, "2020_市财政局_信息公开栏目建设情况填报表.xlsx")
+	newer := filepath.Join(t.TempDir(), "市财政局（修改版）.xlsx")
+	b, err := os.ReadFile(name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, err = samples.Fill(b, samples.WithWarnings, rand.New(rand.NewPCG(9, 9)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(newer, b, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for p, day := range map[string]int{name: 15, newer: 17} {
+		at := time.Date(2020, 9, day, 10, 0, 0, 0, time.UTC)
+		if err := os.Chtimes(p, at, at); err != nil {
+			t.Fatal(err)
+		}
+	}
+	code, out, errOut := runImportTest(t, "--db", db, "import", newer, dir)
+	if code != exitOK {
+		t.Fatalf("exit %d: %s\n%s", code, errOut, out)
+	}
+	for _, want := range []string{
+		"○ 未采用 " + name + " — 市财政局，本次导入中有该单位保存时间更晚的文件，此文件未写入\n",
+		"    说明：本次导入中市财政局还有文件 " + newer + "，按文件修改时间它较晚（2020-09-17 18:00:00，此文件为 2020-09-15 18:00:00），以该文件为准；此文件未写入\n",
+		"未采用（同一单位有更新的文件） 1",
+	} {
+		if !strings.Contains(out, want) {
+			t.Errorf("output lacks %q:\n%s", want, out)
+		}
 	}
 }
