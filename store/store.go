@@ -83,6 +83,9 @@ func openStore(ctx context.Context, dsn string, create bool) (*Store, error) {
 	}
 	if err := s.migrate(ctx); err != nil {
 		s.db.Close()
+		if sqliteBusy(err) {
+			err = s.busy(err)
+		}
 		return nil, hide(err, s.secret)
 	}
 	return s, nil
