@@ -19,8 +19,10 @@ import (
 func TestOpenExistingRefusesMissingDatabase(t *testing.T) {
 	forEngine(t, func(t *testing.T, e engine) {
 		dsn := e.fresh(t) // does not exist yet
-		name := testDB
-		if e.name == "sqlite" {
+		var name string
+		if e.name == "mysql" {
+			name = mysqlTestConfig(t).DBName
+		} else {
 			name = strings.TrimPrefix(dsn, "sqlite:")
 		}
 		_, err := OpenExisting(context.Background(), dsn)
@@ -43,8 +45,8 @@ func TestOpenExistingRefusesMissingDatabase(t *testing.T) {
 			}
 			defer db.Close()
 			var n int
-			if err := db.QueryRow(`SELECT COUNT(*) FROM information_schema.SCHEMATA WHERE SCHEMA_NAME = ?`, testDB).Scan(&n); err != nil || n != 0 {
-				t.Errorf("OpenExisting created database %s (%d, %v)", testDB, n, err)
+			if err := db.QueryRow(`SELECT COUNT(*) FROM information_schema.SCHEMATA WHERE SCHEMA_NAME = ?`, name).Scan(&n); err != nil || n != 0 {
+				t.Errorf("OpenExisting created database %s (%d, %v)", name, n, err)
 			}
 		}
 
