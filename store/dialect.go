@@ -49,7 +49,7 @@ var mysqlDialect = dialect{
 	// do not accept; VALUES() works on all three.
 	upsertUnit: `INSERT INTO units (code, name, short, kind, aliases) VALUES (?, ?, ?, ?, ?)
 ON DUPLICATE KEY UPDATE name = VALUES(name), short = VALUES(short), kind = VALUES(kind), aliases = VALUES(aliases)`,
-	lockMigrations:   `SELECT GET_LOCK(?, 60)`,
+	lockMigrations:   `SELECT GET_LOCK(?, 45)`, // answers before the 60 s read timeout
 	unlockMigrations: `SELECT RELEASE_LOCK(?)`,
 	maxParams:        60000, // the protocol allows 65535 placeholders
 	retryable:        mysqlRetryable,
