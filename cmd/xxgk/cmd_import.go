@@ -269,6 +269,9 @@ func (p *importPrinter) summary(t importer.Totals, opts importer.Options) {
 			s += " 等"
 		}
 	}
+	if t.Blank > 0 && t.Blank == t.Files {
+		s += "；全部是未填写的空白模板，是否导入了下发用的模板文件夹？"
+	}
 	if opts.DryRun {
 		s += "（试运行，未写入数据库）"
 	}

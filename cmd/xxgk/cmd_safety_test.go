@@ -140,7 +140,7 @@ func TestImportBlankTemplates(t *testing.T) {
 				t.Errorf("import of blank templates: exit %d, stderr %q", code, errOut)
 			}
 			want := "○ 空白模板（未填写） " + filepath.Join(tpl, "2020_市财政局_信息公开栏目建设情况填报表.xlsx") + " — 市财政局，已跳过：不算报送，也不算退回"
-			if !strings.Contains(out, want+"\n") || !strings.Contains(out, "共 36 个文件：空白模板（已跳过） 36\n") || strings.Contains(out, "已退回") {
+			if !strings.Contains(out, want+"\n") || !strings.Contains(out, "共 36 个文件：空白模板（已跳过） 36；全部是未填写的空白模板，是否导入了下发用的模板文件夹？\n") || strings.Contains(out, "已退回") {
 				t.Errorf("output lacks %q or the summary:\n%s", want, out)
 			}
 			if _, after, _ := runImportTest(t, "--db", db, "status", "--format", "json"); after != before || strings.Contains(after, `"rejected": 1`) {
