@@ -26,6 +26,11 @@ func savedOn(t testing.TB, data []byte, at string) []byte {
 	})
 }
 
+// soon is an RFC 3339 time h hours from now, after any round the test creates.
+func soon(h int) string {
+	return time.Now().Add(time.Duration(h) * time.Hour).UTC().Format(time.RFC3339)
+}
+
 // withoutProps drops docProps/core.xml, as some writers do.
 func withoutProps(t testing.TB, data []byte) []byte {
 	t.Helper()
@@ -71,12 +76,17 @@ func TestNewestFileOfUnitWins(t *testing.T) {
 			older, newer []byte
 			mtime        bool
 		}{
-			{name: "props", older: savedOn(t, older, "2020-09-15T02:00:00Z"), newer: savedOn(t, newer, "2020-09-17T02:00:00Z")},
+			// Saved by an office program after the round was created (the store dates it
+			// now), both after the file times below.
+			{name: "props", older: savedOn(t, older, soon(1)), newer: savedOn(t, newer, soon(2))},
 			// Without document properties the file times decide.
 			{name: "mtime", older: withoutProps(t, older), newer: withoutProps(t, newer), mtime: true},
 			// So they do when both still carry the template's properties (excelize writes
 			// a fixed 2006 date; a script that fills the template keeps it).
 			{name: "same props", older: older, newer: newer, mtime: true},
+			// A time from before the round was created is the library's default, not the
+			// unit's: here it would otherwise make the older file win.
+			{name: "default props", older: savedOn(t, older, soon(1)), newer: newer, mtime: true},
 		}
 		for _, tc := range cases {
 			for _, newerFirst := range []bool{false, true} {

@@ -164,6 +164,12 @@ func (rd *read) run(ctx context.Context) error {
 	}
 	rd.c.Unit = u
 	rd.cat = ri.cat
+	if rd.c.SavedAt.Before(ri.round.Created) {
+		// Saved before its template was made: the time is the spreadsheet library's
+		// default (excelize writes 2006-09-16), kept by a script that filled the
+		// template, and says nothing about when the unit saved it.
+		rd.c.SavedAt = time.Time{}
+	}
 	now := time.Now
 	if rd.r.Now != nil {
 		now = rd.r.Now
