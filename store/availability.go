@@ -18,8 +18,9 @@ import (
 var ErrNoDatabase = errors.New("数据库不存在")
 
 // ErrBusy is wrapped when another program holds a SQLite database's write lock past
-// busy_timeout. Waiting again will not help while that program runs, so an import that
-// meets it stops instead of waiting once more for every remaining file.
+// busy_timeout, or another MySQL session holds a lock past innodb_lock_wait_timeout.
+// Waiting again will not help while that program runs, so an import that meets it stops
+// instead of waiting once more for every remaining file.
 var ErrBusy = errors.New("数据库被其他程序占用")
 
 // noDatabase names the database that is missing and says what to check.
@@ -53,19 +54,23 @@ func unreachable(ctx context.Context, addr string, err error) error {
 	return fmt.Errorf("连接 MySQL 服务器 %s 失败：%w", addr, err)
 }
 
-// busyError is ErrBusy with the file and what to close.
+// busyError is ErrBusy with the database and what to close.
 type busyError struct {
-	file string
+	file string // SQLite: the file; empty for MySQL
+	name string // MySQL: the database
 	err  error
 }
 
 func (e *busyError) Error() string {
+	if e.file == "" {
+		return fmt.Sprintf("MySQL 数据库 %s 中要写入的数据被另一个会话锁定，等待后仍未释放，已停止。请结束占用它的会话（例如数据库工具中未提交的事务，或另一个正在运行的 xxgk），然后重新运行同一命令（%v）", e.name, e.err)
+	}
 	return fmt.Sprintf("数据库文件 %s 正被其他程序占用，等待后仍未释放，已停止。请关闭正在使用该文件的程序（例如打开着它的 DB Browser for SQLite、Navicat 等数据库工具，或另一个正在运行的 xxgk），然后重新运行同一命令（%v）", e.file, e.err)
 }
 func (e *busyError) Unwrap() error        { return e.err }
 func (e *busyError) Is(target error) bool { return target == ErrBusy }
 
-func (s *Store) busy(err error) error { return &busyError{file: s.file, err: err} }
+func (s *Store) busy(err error) error { return &busyError{file: s.file, name: s.name, err: err} }
 
 // HasRounds tells whether the database named by dsn exists and already holds a round,
 // without creating, migrating or otherwise changing anything: the demo asks it before

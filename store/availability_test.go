@@ -172,3 +172,40 @@ func holdWriteLock(t testing.TB, path string) func() {
 		other.Close()
 	}
 }
+
+// A MySQL row lock held by another session past innodb_lock_wait_timeout is ErrBusy
+// after ONE wait, naming the database, instead of 25 retries of the same wait.
+func TestMySQLLockWaitStops(t *testing.T) {
+	dsn := freshMySQL(t)
+	sep := "?"
+	if strings.Contains(dsn, "?") {
+		sep = "&"
+	}
+	s := open(t, dsn+sep+"innodb_lock_wait_timeout=1")
+	ctx := context.Background()
+	if err := s.SaveRound(ctx, round2020, smallCatalog(t)); err != nil {
+		t.Fatal(err)
+	}
+	other, err := sql.Open("mysql", mysqlTestConfig(t).FormatDSN())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer other.Close()
+	tx, err := other.BeginTx(ctx, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer tx.Rollback() //nolint:errcheck
+	if _, err := tx.ExecContext(ctx, `SELECT unit_code FROM round_units WHERE round_id = '2020' AND unit_code = 'CZJ' FOR UPDATE`); err != nil {
+		t.Fatal(err)
+	}
+	start := time.Now()
+	_, err = s.SaveSubmissions(ctx, []*xxgk.Submission{newSub("2020", "CZJ", "a", 3, at(15, 0))})
+	if d := time.Since(start); d > 5*time.Second {
+		t.Errorf("gave up after %v; one lock wait is 1 s", d)
+	}
+	want := "MySQL 数据库 " + mysqlTestConfig(t).DBName + " 中要写入的数据被另一个会话锁定"
+	if !errors.Is(err, ErrBusy) || !strings.Contains(err.Error(), want) {
+		t.Errorf("err = %v, want %q", err, want)
+	}
+}

@@ -195,7 +195,7 @@ func (s *Store) retry(ctx context.Context, fn func() error) error {
 	for attempt := 1; ; attempt++ {
 		err = fn()
 		if err == nil || attempt == maxAttempts || !s.d.retryable(err) || ctx.Err() != nil {
-			if sqliteBusy(err) {
+			if sqliteBusy(err) || mysqlLockWait(err) {
 				err = s.busy(err)
 			}
 			return hide(err, s.secret)
