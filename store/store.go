@@ -75,6 +75,9 @@ func openStore(ctx context.Context, dsn string, create bool) (*Store, error) {
 		s.db, err = openMySQL(ctx, t.mysql, create)
 	}
 	if err != nil {
+		if s.db != nil {
+			s.db.Close()
+		}
 		return nil, hide(explainOpen(err, t.engine), s.secret)
 	}
 	if err := s.check(ctx); err != nil {
