@@ -98,6 +98,8 @@ type batch struct {
 	works int
 
 	done int // results emitted; written by the writer goroutine only
+	// newest is the file taken for each unit so far; used by run's ordering loop only.
+	newest newestFiles
 }
 
 // parsed is a worker's answer for source idx.
@@ -181,6 +183,7 @@ func (b *batch) run(parent context.Context) error {
 				cancel()
 				break
 			}
+			b.newest.choose(q)
 			queue = append(queue, q)
 			if q.sub != nil {
 				pending++
@@ -237,6 +240,7 @@ func (b *batch) work(ctx context.Context, i int) *parsed {
 		return p
 	}
 	p.res.Unit, p.res.Counts, p.res.Problems = c.Unit, c.Counts, c.Problems
+	p.res.SavedAt, p.res.ModTime = c.SavedAt, src.modTime
 	if c.Submission != nil {
 		p.res.Round, p.res.SHA256 = c.Submission.Round, c.Submission.SHA256
 		if !c.Accepted() && c.Readable && len(data) <= xxgk.RejectionKeepMax {
@@ -244,6 +248,8 @@ func (b *batch) work(ctx context.Context, i int) *parsed {
 		}
 	}
 	switch {
+	case c.Blank:
+		p.res.Outcome = Blank
 	case c.Accepted() && b.opts.DryRun:
 		p.res.Outcome = Valid
 	case c.Accepted():

@@ -12,7 +12,7 @@ import (
 
 // FuzzRead feeds arbitrary bytes to the reader: it must never panic (a recovered panic
 // shows as the internal-error problem, which fails the target) and must either accept
-// with a consistent submission or reject with located problems.
+// with a consistent submission, reject with located problems, or find a blank template.
 //
 //	go test -run '^$' -fuzz FuzzRead -fuzztime 10s ./importer
 func FuzzRead(f *testing.F) {
@@ -43,7 +43,10 @@ func FuzzRead(f *testing.F) {
 		if c.Accepted() && len(c.Submission.Items) != c.Counts.Assigned {
 			t.Fatalf("accepted with %d items for %d indicators", len(c.Submission.Items), c.Counts.Assigned)
 		}
-		if !c.Accepted() && !c.Problems.HasErrors() {
+		if c.Blank && (c.Accepted() || c.Problems.HasErrors()) {
+			t.Fatal("a blank template accepted or with errors")
+		}
+		if !c.Accepted() && !c.Blank && !c.Problems.HasErrors() {
 			t.Fatal("rejected without an error")
 		}
 	})

@@ -133,16 +133,25 @@ func TestNothingFoundMessage(t *testing.T) {
 	}
 }
 
-// A template sent back without anything filled in is one problem, not one per row.
+// A template sent back without anything filled in is neither accepted nor refused: it
+// is Blank, with no problems. With only the contact filled in, the unit tried: one
+// problem, not one per row.
 func TestBlankTemplate(t *testing.T) {
 	cat := testCatalog(t)
 	c := readBook(t, "2020_市财政局.xlsx", template(t, cat, "市财政局"))
+	if !c.Blank || c.Accepted() || len(c.Problems) != 0 {
+		t.Errorf("blank template: blank %v, accepted %v, problems %q", c.Blank, c.Accepted(), problemLines(c.Problems))
+	}
+	data := editBook(t, template(t, cat, "市财政局"), func(f *excelize.File) {
+		setCells(t, f, xxgk.SheetForm, map[string]any{"H2": "张三"})
+	})
+	c = readBook(t, "x.xlsx", data)
 	got := problemLines(c.Problems)
-	if len(got) != 1 || !strings.Contains(got[0], "这是未填写的空白模板：4 项指标都没有填写") || c.Accepted() {
-		t.Errorf("blank template: %q", got)
+	if c.Blank || len(got) != 1 || !strings.Contains(got[0], "这是未填写的空白模板：4 项指标都没有填写") || c.Accepted() {
+		t.Errorf("only the filler filled in: blank %v, %q", c.Blank, got)
 	}
 	// One row filled: the ordinary per-row checks apply.
-	data := editBook(t, template(t, cat, "市财政局"), func(f *excelize.File) {
+	data = editBook(t, template(t, cat, "市财政局"), func(f *excelize.File) {
 		setCells(t, f, xxgk.SheetForm, map[string]any{"G5": "已开设"})
 	})
 	if got := problemLines(readBook(t, "x.xlsx", data).Problems); len(got) < 4 {

@@ -76,11 +76,18 @@ type Checked struct {
 	Problems   xxgk.Problems // errors and warnings, in sheet order
 	// Readable tells that the bytes opened as a workbook, so an annotated copy can be made.
 	Readable bool
+	// Blank tells an unfilled template: no input cell holds anything. It is neither
+	// accepted nor refused.
+	Blank bool
+	// SavedAt is when the workbook was last saved, as its document properties
+	// (docProps/core.xml dcterms:modified) record it; zero when they do not.
+	SavedAt time.Time
 }
 
-// Accepted tells whether the submission may be stored: identified and without errors.
+// Accepted tells whether the submission may be stored: identified, filled in and without
+// errors.
 func (c *Checked) Accepted() bool {
-	return c.Submission != nil && !c.Problems.HasErrors()
+	return c.Submission != nil && !c.Blank && !c.Problems.HasErrors()
 }
 
 // Read checks one workbook given as bytes; name is how problems refer to it. The
@@ -140,6 +147,7 @@ func (rd *read) run(ctx context.Context) error {
 	}
 	rd.b = b
 	rd.c.Readable = true
+	rd.c.SavedAt = b.savedAt()
 
 	meta, ok := rd.meta()
 	if !ok {
@@ -163,6 +171,12 @@ func (rd *read) run(ctx context.Context) error {
 	}
 	rd.c.Unit = u
 	rd.cat = ri.cat
+	if rd.c.SavedAt.Before(ri.round.Created) {
+		// Saved before its template was made: the time is the spreadsheet library's
+		// default (excelize writes 2006-09-16), kept by a script that filled the
+		// template, and says nothing about when the unit saved it.
+		rd.c.SavedAt = time.Time{}
+	}
 	now := time.Now
 	if rd.r.Now != nil {
 		now = rd.r.Now

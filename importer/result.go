@@ -8,9 +8,10 @@ import (
 )
 
 // Saver stores accepted submissions. Each call is one transaction per batch in which
-// every submission is all or nothing; a submission identical (same SHA-256) to ANY stored
-// version of its unit is reported Unchanged, as that version, and stores nothing: an old
-// file re-imported must not become the newest version. Results are in input order.
+// every submission is all or nothing; a submission with the same values
+// (xxgk.Submission.ContentHash, not the file bytes, which any re-save changes) as ANY
+// stored version of its unit is reported Unchanged, as that version, and stores nothing:
+// an old file re-imported must not become the newest version. Results are in input order.
 type Saver interface {
 	SaveSubmissions(ctx context.Context, subs []*xxgk.Submission) ([]Saved, error)
 }
@@ -33,6 +34,12 @@ const (
 	Rejected                 // has errors (or could not be read); nothing stored
 	Valid                    // dry run: would be accepted; nothing stored
 	Failed                   // valid, but the database refused it; nothing stored, rerun
+	// Blank is a template with no input in any input cell: skipped, neither stored nor
+	// a refusal, so status and feedback do not change.
+	Blank
+	// Older is a valid file of a unit for which the same import holds a file saved
+	// later (see Result.Note): the newest one is current, this one is not stored.
+	Older
 )
 
 // Label is the Chinese word printed on result lines.
@@ -48,12 +55,16 @@ func (o Outcome) Label() string {
 		return "检查通过"
 	case Failed:
 		return "保存失败"
+	case Blank:
+		return "空白模板（未填写）"
+	case Older:
+		return "未采用"
 	}
 	return "?"
 }
 
 func (o Outcome) String() string {
-	return [...]string{"accepted", "unchanged", "rejected", "valid", "failed"}[o]
+	return [...]string{"accepted", "unchanged", "rejected", "valid", "failed", "blank", "older"}[o]
 }
 
 // Result is the outcome of one input file.
@@ -76,6 +87,12 @@ type Result struct {
 	// xxgk.Rejection.File); set only when the unit and round were identified and the file
 	// is within xxgk.RejectionKeepMax.
 	File []byte
+	// SavedAt is when the workbook was last saved as its document properties record it,
+	// ModTime the file's (or zip entry's) modification time; either may be zero.
+	SavedAt, ModTime time.Time
+	// Note says, when the import holds several files of the unit, which one is current
+	// and why.
+	Note string
 }
 
 // Warnings counts the result's warnings.
@@ -85,6 +102,8 @@ func (r Result) Warnings() int { return len(r.Problems.Only(xxgk.Warning)) }
 type Totals struct {
 	Files                                        int // inputs found
 	Accepted, Unchanged, Rejected, Valid, Failed int
+	Blank                                        int      // unfilled templates skipped
+	Older                                        int      // files of a unit the import holds a newer file of
 	NotProcessed                                 int      // left undone when the run stopped on an error
 	Warnings                                     int      // warnings over all files
 	Skipped                                      []string // non-workbook files in folders and archives
@@ -102,6 +121,10 @@ func (t *Totals) add(r Result) {
 		t.Valid++
 	case Failed:
 		t.Failed++
+	case Blank:
+		t.Blank++
+	case Older:
+		t.Older++
 	}
 	t.Warnings += r.Warnings()
 }

@@ -22,6 +22,12 @@ func (rd *read) form(chk xxgk.Checker, inds []xxgk.Indicator, sub *xxgk.Submissi
 		return
 	}
 	lay.labels = findLabels(g, lay.header)
+	if len(inds) > 0 && blankRows(g, lay) && blankContact(lay) {
+		// The template as it was sent out (the office's own 模板/ folder, or a unit that
+		// sent it back unfilled): nothing to check and nothing to refuse.
+		rd.c.Blank = true
+		return
+	}
 	if len(inds) > 0 && blankRows(g, lay) {
 		// One problem says it all; an error per row would bury it.
 		rd.fail(g.sheet, "", "", "这是未填写的空白模板：%d 项指标都没有填写。请逐行填写“是否开设栏目”等内容后再报送", len(inds))
@@ -40,6 +46,16 @@ func blankRows(g grid, lay layout) bool {
 			if c := lay.col[i]; c >= 0 && xxgk.Normalize(g.cell(r, c)) != "" {
 				return false
 			}
+		}
+	}
+	return true
+}
+
+// blankContact tells that neither 填报人 nor 联系电话 holds anything.
+func blankContact(lay layout) bool {
+	for _, n := range []string{xxgk.LabelFiller, xxgk.LabelPhone} {
+		if xxgk.Normalize(lay.labels[n].value) != "" {
+			return false
 		}
 	}
 	return true

@@ -11,6 +11,7 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
+	"time"
 	"unicode/utf8"
 
 	"golang.org/x/text/encoding/simplifiedchinese"
@@ -24,6 +25,9 @@ type source struct {
 	copyName string // file name for the annotated copy in --errors-dir
 	open     func() ([]byte, error)
 	problem  string // set when the source cannot be read at all; open is then nil
+	// modTime is the file's (or zip entry's) modification time: when the workbook does
+	// not record when it was saved, it decides which of a unit's files is newest.
+	modTime time.Time
 }
 
 // workbookExt are the extensions picked up inside folders and archives: every spreadsheet
@@ -141,7 +145,11 @@ func statErr(err error) error {
 }
 
 func (s *sources) file(p, copyName string) {
-	s.list = append(s.list, source{name: p, copyName: copyName, open: func() ([]byte, error) {
+	var mod time.Time
+	if fi, err := os.Stat(p); err == nil {
+		mod = fi.ModTime()
+	}
+	s.list = append(s.list, source{name: p, copyName: copyName, modTime: mod, open: func() ([]byte, error) {
 		return readLimited(p, s.lim.MaxFileSize)
 	}})
 }
@@ -257,6 +265,7 @@ func (s *sources) zip(p string) {
 			s.list = append(s.list, source{
 				name:     display,
 				copyName: stem + "_" + strings.ReplaceAll(name, "/", "_"),
+				modTime:  f.Modified,
 				open: func() ([]byte, error) {
 					rc, err := f.Open()
 					if err != nil {

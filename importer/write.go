@@ -2,6 +2,7 @@ package importer
 
 import (
 	"context"
+	"errors"
 	"fmt"
 
 	"xxgk"
@@ -51,6 +52,12 @@ func (b *batch) store(ctx context.Context, q []*parsed) error {
 	}
 	if err == nil {
 		err = fmt.Errorf("数据库返回 %d 条结果，应为 %d 条", len(saved), len(subs))
+	}
+	if errors.Is(err, ErrStop) {
+		for _, p := range ps {
+			p.res.Outcome, p.res.Err, p.sub = Failed, errNotSaved, nil
+		}
+		return err
 	}
 	ok, down := 0, 0
 	var last error = err

@@ -5,7 +5,6 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
-	"time"
 
 	"xxgk"
 )
@@ -104,25 +103,9 @@ func forChunks(ctx context.Context, tx *sql.Tx, subs []xxgk.Submission, query st
 func currentItems(ctx context.Context, tx *sql.Tx, subs []xxgk.Submission, byID map[int64]int) error {
 	return forChunks(ctx, tx, subs, `SELECT submission_id, code, status, column_name, url, last_update,
 item_count, reported, remark FROM submission_items WHERE submission_id IN (%s) ORDER BY submission_id, seq`, func(rows *sql.Rows) error {
-		var id int64
-		var it xxgk.Item
-		var status string
-		var last sql.NullString
-		var count sql.NullInt64
-		if err := rows.Scan(&id, &it.Code, &status, &it.ColumnName, &it.URL, &last, &count, &it.Reported, &it.Remark); err != nil {
+		id, it, err := scanItem(rows)
+		if err != nil {
 			return err
-		}
-		it.Status = xxgk.OpenStatus(status)
-		it.Count = -1
-		if count.Valid {
-			it.Count = int(count.Int64)
-		}
-		if last.Valid {
-			d, err := time.Parse(dateLayout, last.String)
-			if err != nil {
-				return fmt.Errorf("提交 %d 的最近更新日期“%s”无效：%w", id, last.String, err)
-			}
-			it.LastUpdate = d
 		}
 		sub := &subs[byID[id]]
 		sub.Items = append(sub.Items, it)

@@ -49,7 +49,7 @@ var mysqlDialect = dialect{
 	// do not accept; VALUES() works on all three.
 	upsertUnit: `INSERT INTO units (code, name, short, kind, aliases) VALUES (?, ?, ?, ?, ?)
 ON DUPLICATE KEY UPDATE name = VALUES(name), short = VALUES(short), kind = VALUES(kind), aliases = VALUES(aliases)`,
-	lockMigrations:   `SELECT GET_LOCK(?, 60)`,
+	lockMigrations:   `SELECT GET_LOCK(?, 45)`, // answers before the 60 s read timeout
 	unlockMigrations: `SELECT RELEASE_LOCK(?)`,
 	maxParams:        60000, // the protocol allows 65535 placeholders
 	retryable:        mysqlRetryable,
@@ -83,16 +83,25 @@ func sqliteBusy(err error) bool {
 	return false
 }
 
-// mysqlRetryable: duplicate key (1062), deadlock (1213), lock wait timeout (1205), and
-// TiDB's optimistic write conflict (9007) all mean "another transaction got there first".
+// mysqlRetryable: duplicate key (1062), deadlock (1213) and TiDB's optimistic write
+// conflict (9007) all mean "another transaction got there first". A lock wait timeout
+// (1205) is not retried: the server has already waited innodb_lock_wait_timeout (50 s by
+// default) for a lock someone still holds, and 25 more waits would leave an import silent
+// for twenty minutes.
 func mysqlRetryable(err error) bool {
 	var e *mysql.MySQLError
 	if !errors.As(err, &e) {
 		return false
 	}
 	switch e.Number {
-	case 1062, 1213, 1205, 9007:
+	case 1062, 1213, 9007:
 		return true
 	}
 	return false
+}
+
+// mysqlLockWait tells a lock another session held past innodb_lock_wait_timeout.
+func mysqlLockWait(err error) bool {
+	var e *mysql.MySQLError
+	return errors.As(err, &e) && e.Number == 1205
 }

@@ -17,10 +17,17 @@ const dsnForms = "sqlite:文件路径（如 sqlite:xxgk.db）或 mysql://用户[
 // seconds instead of after the operating system's TCP timeout (minutes).
 const connectTimeout = 5 * time.Second
 
+// ioTimeout bounds every read and write on a MySQL connection: a server (or a proxy in
+// front of it) that accepts the connection and then stops answering fails the command
+// within a minute instead of hanging it. The longest statement the store sends (a bulk
+// insert of one batch) takes well under a second on a healthy server.
+const ioTimeout = 60 * time.Second
+
 // target is a parsed DSN: the engine and what its driver needs.
 type target struct {
 	engine string        // "sqlite" or "mysql"
 	path   string        // sqlite: the driver DSN (file path plus our pragmas)
+	file   string        // sqlite: the file path alone
 	mysql  *mysql.Config // mysql: the driver configuration
 }
 
@@ -33,7 +40,8 @@ func parseDSN(dsn string) (target, error) {
 		if p == "" || strings.HasPrefix(p, "?") {
 			return target{}, fmt.Errorf("数据库地址缺少文件路径：请使用 %s", dsnForms)
 		}
-		return target{engine: "sqlite", path: sqliteDSN(p)}, nil
+		file, _, _ := strings.Cut(p, "?")
+		return target{engine: "sqlite", path: sqliteDSN(p), file: file}, nil
 	case strings.HasPrefix(dsn, "mysql://"):
 		cfg, err := mysqlConfig(strings.TrimPrefix(dsn, "mysql://"))
 		if err != nil {
@@ -110,6 +118,12 @@ func mysqlConfig(raw string) (*mysql.Config, error) {
 	}
 	if !given["timeout"] {
 		cfg.Timeout = connectTimeout
+	}
+	if !given["readTimeout"] {
+		cfg.ReadTimeout = ioTimeout
+	}
+	if !given["writeTimeout"] {
+		cfg.WriteTimeout = ioTimeout
 	}
 	if !given["interpolateParams"] {
 		// One round trip per statement instead of prepare/execute/close; safe with utf8mb4.

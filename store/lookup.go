@@ -87,15 +87,15 @@ func headOf(heads map[unitKey]*head, k unitKey) *head {
 	return h
 }
 
-// unitFile is one file (by SHA-256) of one unit.
+// unitFile is one content (by xxgk.Submission.ContentHash) of one unit.
 type unitFile struct{ unit, sha string }
 
-// filesOf lists the distinct (unit, SHA-256) pairs the batch brings for round.
-func filesOf(subs []*xxgk.Submission, round string) []unitFile {
+// filesOf lists the distinct (unit, content hash) pairs the batch brings for round.
+func filesOf(subs []*xxgk.Submission, hashes []string, round string) []unitFile {
 	var out []unitFile
 	seen := map[unitFile]bool{}
-	for _, sub := range subs {
-		f := unitFile{sub.Unit, sub.SHA256}
+	for i, sub := range subs {
+		f := unitFile{sub.Unit, hashes[i]}
 		if sub.Round == round && !seen[f] {
 			seen[f] = true
 			out = append(out, f)
@@ -104,11 +104,12 @@ func filesOf(subs []*xxgk.Submission, round string) []unitFile {
 	return out
 }
 
-// loadMatches finds the stored versions holding the batch's files through the
-// (round_id, unit_code, sha256) index: only versions that are the same file as one in the
-// batch are read, however long a unit's history, 500 files per query. When a file was
-// stored more than once (before migration 0003 an old file could come back as a new
-// version), the highest such version is kept.
+// loadMatches finds the stored versions saying what the batch's files say through the
+// (round_id, unit_code, content_hash) index (migration 0008): only versions with the same
+// content as one in the batch are read, however long a unit's history, 500 per query.
+// When a content was stored more than once (before migration 0003 an old file could come
+// back as a new version; before 0008 a re-saved file did), the highest such version is
+// kept.
 func loadMatches(ctx context.Context, tx *sql.Tx, round string, files []unitFile, heads map[unitKey]*head) error {
 	for len(files) > 0 {
 		part := files[:min(len(files), 500)]
@@ -122,8 +123,8 @@ func loadMatches(ctx context.Context, tx *sql.Tx, round string, files []unitFile
 		}
 		units, shas = distinct(units), distinct(shas)
 		args := append(append([]any{round}, anys(units)...), anys(shas)...)
-		rows, err := tx.QueryContext(ctx, `SELECT id, unit_code, version, sha256 FROM submissions
-WHERE round_id = ? AND unit_code IN (`+placeholders(len(units))+`) AND sha256 IN (`+placeholders(len(shas))+`)`, args...)
+		rows, err := tx.QueryContext(ctx, `SELECT id, unit_code, version, content_hash FROM submissions
+WHERE round_id = ? AND unit_code IN (`+placeholders(len(units))+`) AND content_hash IN (`+placeholders(len(shas))+`)`, args...)
 		if err != nil {
 			return err
 		}

@@ -177,9 +177,12 @@ func (s *Store) migrateLocked(ctx context.Context, ms []migration) error {
 // apply runs one migration's statements and records its version.
 func (s *Store) apply(ctx context.Context, q DBTX, m migration) error {
 	for _, st := range m.statements {
-		if _, err := q.ExecContext(ctx, st); err != nil && !indexExists(err) {
+		if _, err := q.ExecContext(ctx, st); err != nil && !alreadyThere(err) {
 			return fmt.Errorf("数据库结构升级 %s 失败：%w", m.name, err)
 		}
+	}
+	if err := afterMigration(ctx, q, m.version); err != nil {
+		return fmt.Errorf("数据库结构升级 %s 失败：%w", m.name, err)
 	}
 	if _, err := q.ExecContext(ctx, `INSERT INTO schema_migrations (version, applied_at) VALUES (?, ?)`,
 		m.version, s.now().UnixMicro()); err != nil {
@@ -206,10 +209,11 @@ func (s *Store) appliedVersions(ctx context.Context, q DBTX) (map[int]bool, erro
 	return done, rows.Err()
 }
 
-// indexExists tells a MySQL "duplicate key name" (1061): the index a migration creates is
-// already there, left by a migrator that stopped before recording its version. MySQL 8
-// has no CREATE INDEX IF NOT EXISTS, so this is how such a migration stays re-runnable.
-func indexExists(err error) bool {
+// alreadyThere tells a MySQL "duplicate key name" (1061) or "duplicate column name"
+// (1060): the index or column a migration creates is already there, left by a migrator
+// that stopped before recording its version. MySQL 8 has no CREATE INDEX or ADD COLUMN
+// IF NOT EXISTS, so this is how such a migration stays re-runnable.
+func alreadyThere(err error) bool {
 	var me *mysql.MySQLError
-	return errors.As(err, &me) && me.Number == 1061
+	return errors.As(err, &me) && (me.Number == 1061 || me.Number == 1060)
 }

@@ -110,7 +110,7 @@ func TestSQLiteBusyFailsOnce(t *testing.T) {
 
 	start := time.Now()
 	err = s.SaveRejections(ctx, []xxgk.Rejection{{Round: "2020", Unit: "CZJ", FileName: "a.xlsx", SHA256: strings.Repeat("a", 64), At: start}})
-	if err == nil || !strings.Contains(err.Error(), "数据库文件被其他程序占用") {
+	if err == nil || !strings.Contains(err.Error(), "正被其他程序占用") {
 		t.Errorf("err = %v", err)
 	}
 	if d := time.Since(start); d > 5*time.Second {

@@ -36,6 +36,7 @@ type Store struct {
 	db     *sql.DB
 	d      dialect
 	name   string           // database name (MySQL) or file (SQLite), for lock names
+	file   string           // SQLite: the file path alone, for messages
 	secret string           // the DSN's password, scrubbed from every error
 	now    func() time.Time // the clock; tests may replace it
 	// failpoint, when set by a test, runs at named points inside write transactions so a
@@ -46,7 +47,15 @@ type Store struct {
 // Open connects to dsn ("sqlite:PATH" or "mysql://USER[:PASS]@tcp(HOST:PORT)/DB"),
 // creating the database and migrating the schema as needed. No error it returns contains
 // the DSN's password.
-func Open(ctx context.Context, dsn string) (*Store, error) {
+func Open(ctx context.Context, dsn string) (*Store, error) { return openStore(ctx, dsn, true) }
+
+// OpenExisting is Open for commands that only read or add to an existing record: it never
+// creates a database. A SQLite file or MySQL database that does not exist is an error
+// wrapping ErrNoDatabase that names it, so a mistyped name is caught instead of quietly
+// creating an empty database (and, on MySQL, leaving it behind on the server).
+func OpenExisting(ctx context.Context, dsn string) (*Store, error) { return openStore(ctx, dsn, false) }
+
+func openStore(ctx context.Context, dsn string, create bool) (*Store, error) {
 	t, err := parseDSN(dsn)
 	if err != nil {
 		return nil, badDSN{err}
@@ -54,13 +63,21 @@ func Open(ctx context.Context, dsn string) (*Store, error) {
 	s := &Store{now: time.Now}
 	switch t.engine {
 	case "sqlite":
-		s.d, s.name = sqliteDialect, t.path
+		s.d, s.name, s.file = sqliteDialect, t.path, t.file
+		if !create {
+			if err := sqliteExists(t.file); err != nil {
+				return nil, err
+			}
+		}
 		s.db, err = sql.Open(s.d.driver, t.path)
 	case "mysql":
 		s.d, s.name, s.secret = mysqlDialect, t.mysql.DBName, t.mysql.Passwd
-		s.db, err = openMySQL(ctx, t.mysql)
+		s.db, err = openMySQL(ctx, t.mysql, create)
 	}
 	if err != nil {
+		if s.db != nil {
+			s.db.Close()
+		}
 		return nil, hide(explainOpen(err, t.engine), s.secret)
 	}
 	if err := s.check(ctx); err != nil {
@@ -69,13 +86,17 @@ func Open(ctx context.Context, dsn string) (*Store, error) {
 	}
 	if err := s.migrate(ctx); err != nil {
 		s.db.Close()
+		if sqliteBusy(err) {
+			err = s.busy(err)
+		}
 		return nil, hide(err, s.secret)
 	}
 	return s, nil
 }
 
-// openMySQL connects, creating the database first when the server says it does not exist.
-func openMySQL(ctx context.Context, cfg *mysql.Config) (*sql.DB, error) {
+// openMySQL connects, creating the database first when the server says it does not exist
+// and create is set.
+func openMySQL(ctx context.Context, cfg *mysql.Config, create bool) (*sql.DB, error) {
 	conn, err := mysql.NewConnector(cfg)
 	if err != nil {
 		return nil, err
@@ -85,12 +106,15 @@ func openMySQL(ctx context.Context, cfg *mysql.Config) (*sql.DB, error) {
 	var me *mysql.MySQLError
 	if err != nil && !errors.As(err, &me) {
 		// Network trouble: the driver's "invalid connection" alone does not say where.
-		return db, fmt.Errorf("连接 MySQL 服务器 %s 失败：%w", cfg.Addr, err)
+		return db, unreachable(ctx, cfg.Addr, err)
 	}
 	if me == nil || me.Number != 1049 { // ER_BAD_DB_ERROR: unknown database
 		return db, err
 	}
 	db.Close()
+	if !create {
+		return nil, &noDatabase{msg: fmt.Sprintf("MySQL 服务器 %s 上没有名为“%s”的数据库。请检查 --db 或 XXGK_DB 中的库名是否写错（新的数据库由 xxgk templates 创建）", cfg.Addr, cfg.DBName)}
+	}
 	if err := createDatabase(ctx, cfg); err != nil {
 		return nil, fmt.Errorf("创建数据库 %s：%w", cfg.DBName, err)
 	}
@@ -174,8 +198,8 @@ func (s *Store) retry(ctx context.Context, fn func() error) error {
 	for attempt := 1; ; attempt++ {
 		err = fn()
 		if err == nil || attempt == maxAttempts || !s.d.retryable(err) || ctx.Err() != nil {
-			if sqliteBusy(err) {
-				err = &explained{msg: "数据库文件被其他程序占用，等待 30 秒后仍未释放。请关闭正在使用该数据库的程序（或另一个正在运行的 xxgk）后重新运行", err: err}
+			if sqliteBusy(err) || mysqlLockWait(err) {
+				err = s.busy(err)
 			}
 			return hide(err, s.secret)
 		}

@@ -13,7 +13,7 @@ import (
 // SaveResult tells what SaveSubmissions did with one submission.
 type SaveResult struct {
 	Version   int       // the version stored, or, when Unchanged, the stored version that is the same file
-	Unchanged bool      // some stored version of the unit is the same file (same SHA-256): nothing written
+	Unchanged bool      // some stored version of the unit says the same (same content hash): nothing written
 	ID        int64     // the row id of Version
 	FirstAt   time.Time // when the unit's version 1 was imported; decides lateness
 	// Current is the unit's current (highest) version once the batch is stored. It is
@@ -22,11 +22,12 @@ type SaveResult struct {
 }
 
 // SaveSubmissions stores a batch of accepted workbooks in ONE transaction with multi-row
-// INSERTs. For each submission, if ANY stored version of the unit has the same SHA-256 it
-// is Unchanged, reported as that version, and nothing is written: the office re-importing
-// its whole inbox must not turn an old file into the newest version. Otherwise it becomes
-// version current+1 with its items and warnings. A file appearing twice in the batch for
-// the same unit is stored once.
+// INSERTs. For each submission, if ANY stored version of the unit has the same content
+// (xxgk.Submission.ContentHash: the normalised values, not the file bytes, so a file
+// re-saved in another program is still the same) it is Unchanged, reported as that
+// version, and nothing is written: the office re-importing its whole inbox must not turn
+// an old file into the newest version. Otherwise it becomes version current+1 with its
+// items and warnings. The same content twice in the batch for one unit is stored once.
 //
 // Two imports running at once cannot create the same version: the schema's unique key
 // (round_id, unit_code, version) makes the later one fail, and the whole batch is retried
@@ -56,11 +57,15 @@ func (s *Store) SaveSubmissions(ctx context.Context, subs []*xxgk.Submission) ([
 		}
 		at[i] = at[i].Truncate(time.Microsecond).UTC() // what the database keeps
 	}
+	hashes := make([]string, len(subs))
+	for i, sub := range subs {
+		hashes[i] = sub.ContentHash()
+	}
 	var res []SaveResult
 	err := s.retry(ctx, func() error {
 		return s.inTx(ctx, false, func(tx *sql.Tx) error {
 			var err error
-			res, err = s.saveBatch(ctx, tx, subs, at)
+			res, err = s.saveBatch(ctx, tx, subs, hashes, at)
 			if err == nil {
 				err = s.fail(ctx, tx, "commit")
 			}
@@ -99,7 +104,7 @@ type head struct {
 	version int // current (highest) version
 	first   int // the version whose import decides lateness: 1, or the first after a withdrawal; 0 = 1
 	firstAt time.Time
-	files   map[string]match // SHA-256 → the version holding that file, for the batch's files only
+	files   map[string]match // content hash → the version saying that, for the batch's contents only
 }
 
 // match is a version holding a given file.
@@ -112,7 +117,7 @@ type match struct {
 func newHead() *head { return &head{files: map[string]match{}} }
 
 // saveBatch is one attempt at the batch inside tx.
-func (s *Store) saveBatch(ctx context.Context, tx *sql.Tx, subs []*xxgk.Submission, at []time.Time) ([]SaveResult, error) {
+func (s *Store) saveBatch(ctx context.Context, tx *sql.Tx, subs []*xxgk.Submission, hashes []string, at []time.Time) ([]SaveResult, error) {
 	units := map[string][]string{} // round → distinct units, first-seen order
 	seen := map[unitKey]bool{}
 	for _, sub := range subs {
@@ -130,7 +135,7 @@ func (s *Store) saveBatch(ctx context.Context, tx *sql.Tx, subs []*xxgk.Submissi
 		if err := loadHeads(ctx, tx, round, us, heads); err != nil {
 			return nil, err
 		}
-		if err := loadMatches(ctx, tx, round, filesOf(subs, round), heads); err != nil {
+		if err := loadMatches(ctx, tx, round, filesOf(subs, hashes, round), heads); err != nil {
 			return nil, err
 		}
 	}
@@ -148,7 +153,7 @@ func (s *Store) saveBatch(ctx context.Context, tx *sql.Tx, subs []*xxgk.Submissi
 		if _, ok := base[k]; !ok {
 			base[k] = h.version
 		}
-		if m, ok := h.files[sub.SHA256]; ok {
+		if m, ok := h.files[hashes[i]]; ok {
 			res[i] = SaveResult{Version: m.version, Unchanged: true, ID: m.id, FirstAt: h.firstAt}
 			if m.from >= 0 {
 				res[i].ID = -1 - int64(m.from) // resolved once the creating row has its id
@@ -156,7 +161,7 @@ func (s *Store) saveBatch(ctx context.Context, tx *sql.Tx, subs []*xxgk.Submissi
 			continue
 		}
 		h.version++
-		h.files[sub.SHA256] = match{version: h.version, from: i}
+		h.files[hashes[i]] = match{version: h.version, from: i}
 		if h.version == max(h.first, 1) {
 			h.firstAt = at[i]
 		}
@@ -171,12 +176,12 @@ func (s *Store) saveBatch(ctx context.Context, tx *sql.Tx, subs []*xxgk.Submissi
 	}
 
 	b := newBulk(tx, "submissions", "round_id", "unit_code", "version", "filler", "phone", "file_name",
-		"file_size", "sha256", "imported_at", "imported_by")
+		"file_size", "sha256", "content_hash", "imported_at", "imported_by")
 	defer b.close()
 	for _, i := range fresh {
 		sub := subs[i]
 		if err := b.add(ctx, sub.Round, sub.Unit, res[i].Version, sub.Filler, sub.Phone, sub.FileName,
-			sub.FileSize, sub.SHA256, at[i].UnixMicro(), sub.ImportedBy); err != nil {
+			sub.FileSize, sub.SHA256, hashes[i], at[i].UnixMicro(), sub.ImportedBy); err != nil {
 			return nil, err
 		}
 	}

@@ -83,8 +83,8 @@ func (s *Store) Revert(ctx context.Context, round, unit string, to int, by Corre
 			version = cur + 1
 			now := s.at(by).UnixMicro()
 			if _, err := tx.ExecContext(ctx, `INSERT INTO submissions (round_id, unit_code, version, filler, phone,
-file_name, file_size, sha256, imported_at, imported_by)
-SELECT round_id, unit_code, ?, filler, phone, file_name, file_size, sha256, ?, ? FROM submissions WHERE id = ?`,
+file_name, file_size, sha256, content_hash, imported_at, imported_by)
+SELECT round_id, unit_code, ?, filler, phone, file_name, file_size, sha256, content_hash, ?, ? FROM submissions WHERE id = ?`,
 				version, now, by.Operator, src); err != nil {
 				return err
 			}

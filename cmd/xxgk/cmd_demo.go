@@ -28,7 +28,7 @@ func demoCommand(e *env) *cli.Command {
 		UsageText: "xxgk demo [--dir 目录]",
 		Description: "在 --dir 下生成全部文件（默认 ./xxgk-demo），数据库为其中的 xxgk-demo.db（每次运行重新创建）。\n" +
 			"模拟的报送：多数单位按时报送，部分有警告、部分逾期、部分填写有误被退回后补报，另有几个单位未报送。\n" +
-			"只有在本命令行上给出 --db 时才改用该数据库（不使用环境变量 XXGK_DB，以免把演示数据写进正式数据库）。没有中文字体时跳过 PDF 步骤，其余照常完成，并说明如何安装字体。",
+			"只有在本命令行上给出 --db 时才改用该数据库（不使用环境变量 XXGK_DB，以免把演示数据写进正式数据库）；已有轮次的数据库一律拒绝（退出码 2，不做任何改动）。没有中文字体时跳过 PDF 步骤，其余照常完成，并说明如何安装字体。",
 		Flags: withGlobals(
 			&cli.StringFlag{Name: "dir", Value: "xxgk-demo", Usage: "演示输出目录"},
 			fontFlag(),
@@ -84,19 +84,25 @@ func runDemo(c *cli.Context, e *env) error {
 		reports:   filepath.Join(dir, "4-报告"),
 		feedback:  filepath.Join(dir, "5-反馈"),
 	}
-	if err := demoDirFree(dir); err != nil {
-		return err
-	}
-	if err := paths.reset(); err != nil {
-		return failf("无法准备演示目录 %s：%v", dir, unwrapPath(err))
-	}
 	// The demo invents submissions: it uses a database only when --db is given on its
-	// command line, never the XXGK_DB of the office's real work.
+	// command line, never the XXGK_DB of the office's real work, and never one that
+	// already holds a round.
 	db := ""
 	for _, ctx := range c.Lineage() {
 		if db == "" && ctx.IsSet("db") {
 			db = ctx.String("db")
 		}
+	}
+	if db != "" {
+		if err := demoDBFree(c, db); err != nil {
+			return err
+		}
+	}
+	if err := demoDirFree(dir); err != nil {
+		return err
+	}
+	if err := paths.reset(); err != nil {
+		return failf("无法准备演示目录 %s：%v", dir, unwrapPath(err))
 	}
 	if db == "" {
 		file := filepath.Join(dir, demoMarker)
@@ -130,17 +136,18 @@ func runDemo(c *cli.Context, e *env) error {
 	}
 
 	step("第 2 步：模拟各单位填报（按时、逾期、有误、未报送）")
-	if err := fillDemo(c, e, paths); err != nil {
+	wrong, err := fillDemo(c, e, paths)
+	if err != nil {
 		return err
 	}
 
 	step("第 3 步：导入第一批（截止日前，2020年9月18日）；有误的文件退回到 " + paths.rejected)
-	if code := sub(demoOnTime, "import", "--errors-dir", paths.rejected, paths.onTime); code == exitFailed {
-		return must(code, "导入第一批")
+	if err := demoImport(c, e, db, demoOnTime, paths, paths.onTime, wrong[0], "导入第一批"); err != nil {
+		return err
 	}
 	step("第 4 步：导入第二批（截止日后，2020年9月25日，中文 Windows 打包的 zip）")
-	if code := sub(demoLate, "import", "--errors-dir", paths.rejected, paths.late); code == exitFailed {
-		return must(code, "导入第二批")
+	if err := demoImport(c, e, db, demoLate, paths, paths.late, wrong[1], "导入第二批"); err != nil {
+		return err
 	}
 
 	step("第 5 步：核查各单位填报的栏目网址（本机演示网站，2020年9月28日）")
@@ -239,10 +246,12 @@ func (p demoPaths) reset() error {
 // fillDemo fills the generated templates as the units would and files them in two batches:
 // a folder before the deadline and, after it, a zip whose names are GBK-encoded without
 // the UTF-8 flag, the way Chinese Windows writes them.
-func fillDemo(c *cli.Context, e *env, paths demoPaths) error {
+//
+// It returns, per batch, the names of the files filled with errors on purpose.
+func fillDemo(c *cli.Context, e *env, paths demoPaths) (wrong [2][]string, err error) {
 	cat, err := loadCatalog(c)
 	if err != nil {
-		return err
+		return wrong, err
 	}
 	round := xxgk.Round{ID: "2020"}
 	var late bytes.Buffer
@@ -255,41 +264,47 @@ func fillDemo(c *cli.Context, e *env, paths demoPaths) error {
 		name := templates.FileName(round, u)
 		tpl, err := os.ReadFile(filepath.Join(paths.templates, name))
 		if err != nil {
-			return failf("读取模板失败：%v", err)
+			return wrong, failf("读取模板失败：%v", err)
 		}
 		rnd := rand.New(rand.NewPCG(2020, uint64(i)))
 		if plan.first != nil {
+			if *plan.first == samples.WithErrors {
+				wrong[0] = append(wrong[0], name)
+			}
 			data, err := samples.Fill(tpl, *plan.first, rnd)
 			if err != nil {
-				return failf("模拟填报 %s 失败：%v", u.Short, err)
+				return wrong, failf("模拟填报 %s 失败：%v", u.Short, err)
 			}
 			if err := os.WriteFile(filepath.Join(paths.onTime, name), data, 0o644); err != nil {
-				return failf("写入 %s 失败：%v", name, unwrapPath(err))
+				return wrong, failf("写入 %s 失败：%v", name, unwrapPath(err))
 			}
 		}
 		if plan.second != nil {
+			if *plan.second == samples.WithErrors {
+				wrong[1] = append(wrong[1], name)
+			}
 			data, err := samples.Fill(tpl, *plan.second, rnd)
 			if err != nil {
-				return failf("模拟填报 %s 失败：%v", u.Short, err)
+				return wrong, failf("模拟填报 %s 失败：%v", u.Short, err)
 			}
 			gbk, err := enc.String("补报/" + name)
 			if err != nil {
-				return failf("文件名 %s 无法用 GBK 编码：%v", name, err)
+				return wrong, failf("文件名 %s 无法用 GBK 编码：%v", name, err)
 			}
 			w, err := zw.CreateHeader(&zip.FileHeader{Name: gbk, Method: zip.Deflate, NonUTF8: true, Modified: demoLate})
 			if err != nil {
-				return failf("写入压缩包失败：%v", err)
+				return wrong, failf("写入压缩包失败：%v", err)
 			}
 			if _, err := w.Write(data); err != nil {
-				return failf("写入压缩包失败：%v", err)
+				return wrong, failf("写入压缩包失败：%v", err)
 			}
 		}
 	}
 	if err := zw.Close(); err != nil {
-		return failf("写入压缩包失败：%v", err)
+		return wrong, failf("写入压缩包失败：%v", err)
 	}
 	if err := os.WriteFile(paths.late, late.Bytes(), 0o644); err != nil {
-		return failf("写入 %s 失败：%v", paths.late, unwrapPath(err))
+		return wrong, failf("写入 %s 失败：%v", paths.late, unwrapPath(err))
 	}
 	var parts []string
 	for _, n := range []string{"按时报送", "按时报送，有警告", "按时报送，日期以文字填写", "按时报送后又提交了修改版", "逾期报送", "填写有误被退回，截止后改正补报", "填写有误被退回，未再报送", "未报送"} {
@@ -299,5 +314,5 @@ func fillDemo(c *cli.Context, e *env, paths demoPaths) error {
 	}
 	fmt.Fprintf(e.Stdout, "%d 个单位：%s\n", cat.Units.Len(), strings.Join(parts, "；"))
 	fmt.Fprintf(e.Stdout, "第一批（文件夹）：%s\n第二批（压缩包）：%s\n", paths.onTime, paths.late)
-	return nil
+	return wrong, nil
 }

@@ -24,7 +24,8 @@ func importCommand(e *env) *cli.Command {
 		Description: "PATH 可以是工作簿、文件夹（含子文件夹）或 .zip 压缩包（支持中文 Windows 的 GBK 文件名）。\n" +
 			"轮次、单位和每一行对应的指标只从模板的隐藏信息和“指标编码”列识别，不看文件名和行号。\n" +
 			"有任何错误的文件整个退回、不写入任何内容；接收的文件成为该单位的新版本，与已存版本相同则“未变化”。\n" +
-			"每个文件输出一行结果（✔ 已接收 / = 未变化 / ✘ 已退回），问题逐条缩进列在下面，最后一行为汇总。\n\n" +
+			"每个文件输出一行结果（✔ 已接收 / = 未变化 / ✘ 已退回 / ○ 空白模板或未采用），问题逐条缩进列在下面，最后一行为汇总。\n" +
+			"未填写的空白模板跳过，不算退回；同一单位有多个文件时以保存时间最晚的为准（文件属性中的保存时间，否则为文件修改时间）。\n\n" +
 			helpExitCodes,
 		Flags: withGlobals(
 			&cli.StringFlag{Name: "round", Usage: "只接收该轮次的文件（默认按各文件模板中记录的轮次导入）"},
@@ -69,7 +70,9 @@ func runImportCmd(c *cli.Context, e *env) error {
 	}
 	tot, err := importer.Import(c.Context, opts, paths, p.result)
 	p.clearBar()
-	p.flushRejections()
+	if !errors.Is(err, importer.ErrStop) { // a locked database would only make this wait again
+		p.flushRejections()
+	}
 	if tot.Files > 0 {
 		p.summary(tot, opts)
 	}
@@ -125,6 +128,9 @@ type storeSaver struct{ st *store.Store }
 
 func (a storeSaver) SaveSubmissions(ctx context.Context, subs []*xxgk.Submission) ([]importer.Saved, error) {
 	res, err := a.st.SaveSubmissions(ctx, subs)
+	if errors.Is(err, store.ErrBusy) {
+		err = importer.Stop(err)
+	}
 	out := make([]importer.Saved, len(res))
 	for i, r := range res {
 		out[i] = importer.Saved{Version: r.Version, Unchanged: r.Unchanged, ID: r.ID, FirstAt: r.FirstAt, Current: r.Current}
@@ -198,6 +204,9 @@ func (p *importPrinter) result(r importer.Result) {
 		}
 	}
 	fmt.Fprintln(p.out, resultLine(r))
+	if r.Note != "" {
+		fmt.Fprintln(p.out, "    说明："+r.Note)
+	}
 	for _, pr := range r.Problems {
 		fmt.Fprintln(p.out, "    "+problemLine(pr))
 	}
@@ -211,7 +220,7 @@ func (p *importPrinter) result(r importer.Result) {
 
 // resultLine is the head line of a file: mark, outcome, name, then what it holds.
 func resultLine(r importer.Result) string {
-	marks := map[importer.Outcome]string{importer.Accepted: "✔", importer.Valid: "✔", importer.Unchanged: "=", importer.Rejected: "✘", importer.Failed: "✘"}
+	marks := map[importer.Outcome]string{importer.Accepted: "✔", importer.Valid: "✔", importer.Unchanged: "=", importer.Rejected: "✘", importer.Failed: "✘", importer.Blank: "○", importer.Older: "○"}
 	s := fmt.Sprintf("%s %s %s", marks[r.Outcome], r.Outcome.Label(), r.Name)
 	unit := r.Unit.Short
 	counts := fmt.Sprintf("%d 项指标：已开设 %d，未开设 %d，不适用 %d", r.Counts.Assigned, r.Counts.Opened, r.Counts.NotOpened, r.Counts.NotApplicable)
@@ -221,7 +230,7 @@ func resultLine(r importer.Result) string {
 		s += fmt.Sprintf(" — %s 第 %d 版，%s", unit, r.Version, counts)
 	case importer.Unchanged:
 		if r.Current > r.Version {
-			s += fmt.Sprintf(" — %s 与已存的第 %d 版相同（当前为第 %d 版），未写入。如单位确要改回此版，请在文件中改动后重新保存再导入", unit, r.Version, r.Current)
+			s += fmt.Sprintf(" — %s 与已存的第 %d 版相同（当前为第 %d 版），未写入。如确要改回此版，请运行 xxgk revert --to %d %s", unit, r.Version, r.Current, r.Version, unit)
 		} else {
 			s += fmt.Sprintf(" — %s 与已存的第 %d 版相同，未写入", unit, r.Version)
 		}
@@ -236,6 +245,10 @@ func resultLine(r importer.Result) string {
 		s += fmt.Sprintf("%d 个错误", nErr)
 	case importer.Failed:
 		s += fmt.Sprintf(" — %s 检查通过但保存失败：%v（重新运行即可）", unit, r.Err)
+	case importer.Blank:
+		s += fmt.Sprintf(" — %s，已跳过：不算报送，也不算退回", unit)
+	case importer.Older:
+		s += fmt.Sprintf(" — %s，本次导入中有该单位保存时间更晚的文件，此文件未写入", unit)
 	}
 	if w := r.Warnings(); w > 0 {
 		s += fmt.Sprintf("，%d 个警告", w)
@@ -268,6 +281,8 @@ func (p *importPrinter) summary(t importer.Totals, opts importer.Options) {
 	add(t.Valid, "检查通过")
 	add(t.Rejected, "已退回")
 	add(t.Failed, "保存失败")
+	add(t.Blank, "空白模板（已跳过）")
+	add(t.Older, "未采用（同一单位有更新的文件）")
 	add(t.NotProcessed, "未处理")
 	s := fmt.Sprintf("共 %d 个文件：%s", t.Files, strings.Join(parts, "，"))
 	if t.Warnings > 0 {
@@ -279,6 +294,9 @@ func (p *importPrinter) summary(t importer.Totals, opts importer.Options) {
 		if n > len(names) {
 			s += " 等"
 		}
+	}
+	if t.Blank > 0 && t.Blank == t.Files {
+		s += "；全部是未填写的空白模板，是否导入了下发用的模板文件夹？"
 	}
 	if opts.DryRun {
 		s += "（试运行，未写入数据库）"

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"errors"
 	"io/fs"
 	"os"
@@ -15,9 +16,12 @@ import (
 
 // openStore opens the database named by --db; failure means nothing can be done (exit 2).
 // The DSN is printed redacted, never with its password.
-func openStore(c *cli.Context) (*store.Store, error) {
+func openStore(c *cli.Context) (*store.Store, error) { return openWith(c, store.Open) }
+
+// openWith opens --db with store.Open or store.OpenExisting.
+func openWith(c *cli.Context, open func(context.Context, string) (*store.Store, error)) (*store.Store, error) {
 	dsn := value(c, "db")
-	st, err := store.Open(c.Context, dsn)
+	st, err := open(c.Context, dsn)
 	if errors.Is(err, store.ErrBadDSN) {
 		return nil, failf("%v。请检查 --db 参数或 XXGK_DB 环境变量", err)
 	}
@@ -28,8 +32,9 @@ func openStore(c *cli.Context) (*store.Store, error) {
 }
 
 // openExistingStore is openStore for the commands that only make sense on a database that
-// holds a round: a mistyped SQLite path must not quietly create an empty database and
-// then reject every file as if the units were at fault.
+// holds a round: a mistyped SQLite path or MySQL database name must not quietly create an
+// empty database and then reject every file as if the units were at fault, or leave an
+// empty database behind on the server after a status.
 func openExistingStore(c *cli.Context) (*store.Store, error) {
 	dsn := value(c, "db")
 	if path, ok := strings.CutPrefix(dsn, "sqlite:"); ok {
@@ -38,7 +43,7 @@ func openExistingStore(c *cli.Context) (*store.Store, error) {
 			return nil, failf("数据库文件 %s 不存在。请先用 xxgk templates 生成模板（会创建数据库并登记轮次），或检查 --db 参数、XXGK_DB 环境变量和当前目录", path)
 		}
 	}
-	return openStore(c)
+	return openWith(c, store.OpenExisting)
 }
 
 // loadCatalog loads the indicator table and unit list named by --indicators and --units,

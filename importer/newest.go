@@ -1,0 +1,125 @@
+package importer
+
+import (
+	"fmt"
+	"strings"
+	"time"
+
+	"xxgk"
+)
+
+// When one import holds several valid files of the same unit (a corrected file next to
+// the first one, the same unit in a folder and in a zip), the one saved last is what the
+// unit means, whatever order the paths were given in. Files are stored in input order, so
+// a file saved EARLIER than one already taken for its unit is not stored (Older): the
+// newest is then always the current version. Its result's Note names the file that won
+// and why. A file taken first and replaced later stays in the history as an earlier
+// version; memory is one entry per unit, so the batch still streams.
+
+// The two clocks a file's age is read from, as the output names them.
+const (
+	savedFromProps = "文件属性中的保存时间"
+	savedFromMtime = "文件修改时间"
+)
+
+// newestFiles remembers, per round and unit, the valid file taken so far in one import.
+// It is used by the batch's ordering loop alone.
+type newestFiles struct {
+	taken map[[2]string]takenFile
+}
+
+type takenFile struct {
+	name         string
+	saved, mtime time.Time
+}
+
+// later compares two files of a unit: > 0 when a was saved after b, < 0 before, 0 when
+// it cannot be told. The workbook's own record (docProps/core.xml dcterms:modified)
+// survives copying, mailing and zipping, so it decides when both files carry different
+// ones; otherwise (missing, or equal because both still carry the template's) the file
+// times decide. by names the clock that decided.
+func later(a, b takenFile) (cmp int, by string) {
+	if !a.saved.IsZero() && !b.saved.IsZero() && !a.saved.Equal(b.saved) {
+		return a.saved.Compare(b.saved), savedFromProps
+	}
+	if !a.mtime.IsZero() && !b.mtime.IsZero() && !a.mtime.Equal(b.mtime) {
+		return a.mtime.Compare(b.mtime), savedFromMtime
+	}
+	return 0, ""
+}
+
+// when is the time the clock named by "by" gives for f, in China time.
+func (f takenFile) when(by string) string {
+	t := f.mtime
+	if by == savedFromProps {
+		t = f.saved
+	}
+	return t.In(xxgk.ChinaTime).Format("2006-01-02 15:04:05")
+}
+
+// choose is called in input order for every file before it is stored. A valid file
+// saved earlier than the one already taken for its unit becomes Older and is not stored;
+// otherwise it is taken (a tie goes to the file listed later, which is stored last), and
+// when it replaces another its Note says so.
+func (n *newestFiles) choose(p *parsed) {
+	r := &p.res
+	if r.Unit.Code == "" || (p.sub == nil && r.Outcome != Valid) {
+		return
+	}
+	if n.taken == nil {
+		n.taken = map[[2]string]takenFile{}
+	}
+	key := [2]string{r.Round, r.Unit.Code}
+	prev, seen := n.taken[key]
+	cur := takenFile{name: r.Name, saved: r.SavedAt, mtime: r.ModTime}
+	if !seen {
+		n.taken[key] = cur
+		return
+	}
+	cmp, by := later(cur, prev)
+	switch {
+	case cmp < 0:
+		r.Outcome, p.sub = Older, nil
+		r.Note = fmt.Sprintf("本次导入中%s还有文件 %s，按%s它较晚（%s，此文件为 %s），以该文件为准；此文件未写入",
+			r.Unit.Short, prev.name, by, prev.when(by), cur.when(by))
+	case cmp > 0:
+		n.taken[key] = cur
+		r.Note = fmt.Sprintf("本次导入中%s还有文件 %s；按%s此文件较晚（%s，该文件为 %s），以此文件为准",
+			r.Unit.Short, prev.name, by, cur.when(by), prev.when(by))
+	default:
+		n.taken[key] = cur
+		r.Note = fmt.Sprintf("本次导入中%s还有文件 %s；两者的保存时间无法区分，以后列出的此文件为准",
+			r.Unit.Short, prev.name)
+	}
+}
+
+// savedAt reads dcterms:modified from the document properties; zero when the part or
+// the element is missing or unreadable (some writers drop document properties).
+func (b *book) savedAt() time.Time {
+	data, err := b.part("docprops/core.xml")
+	if err != nil {
+		return time.Time{}
+	}
+	s := &xmlScanner{b: data}
+	in := false
+	for {
+		ok, err := s.next()
+		if err != nil || !ok {
+			return time.Time{}
+		}
+		switch {
+		case s.kind == tokStart && string(s.name) == "modified":
+			in = !s.empty
+		case s.kind == tokText && in:
+			v := strings.TrimSpace(s.textValue())
+			for _, layout := range []string{time.RFC3339Nano, "2006-01-02T15:04:05"} {
+				if t, err := time.Parse(layout, v); err == nil {
+					return t
+				}
+			}
+			return time.Time{}
+		case s.kind == tokEnd:
+			in = false
+		}
+	}
+}

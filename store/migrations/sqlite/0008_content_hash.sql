@@ -1,0 +1,11 @@
+-- A submission is recognised by what it says, not by its bytes: Excel, WPS and
+-- LibreOffice rewrite every byte of a workbook they save, so a re-saved file with the same
+-- values must be "unchanged", not a new version. content_hash is
+-- xxgk.Submission.ContentHash (SHA-256 of the normalised values); the index bounds the
+-- lookup against every stored version of a unit, however long its history.
+-- Rows stored before this migration get their hash from their stored items when it is
+-- applied (store/backfill.go), in the same transaction.
+
+ALTER TABLE submissions ADD COLUMN content_hash TEXT NOT NULL DEFAULT '';
+
+CREATE INDEX IF NOT EXISTS submissions_content ON submissions (round_id, unit_code, content_hash);
