@@ -45,6 +45,7 @@ const (
 	opLineWidth
 	opDrawColor
 	opFillColor
+	opTextColor
 )
 
 func newCanvas() *canvas { return &canvas{used: map[*fonts.Face]map[rune]bool{}} }
@@ -85,6 +86,11 @@ func (c *canvas) SetLineWidth(w float64) { c.ops = append(c.ops, op{kind: opLine
 // SetDrawColor sets the colour of lines and outlines.
 func (c *canvas) SetDrawColor(r, g, b int) {
 	c.ops = append(c.ops, op{kind: opDrawColor, r: r, g: g, b: b})
+}
+
+// SetTextColor sets the colour of text.
+func (c *canvas) SetTextColor(r, g, b int) {
+	c.ops = append(c.ops, op{kind: opTextColor, r: r, g: g, b: b})
 }
 
 // SetFillColor sets the colour of filled shapes.
@@ -144,6 +150,8 @@ func (c *canvas) render(w io.Writer, setup func(p *gofpdf.Fpdf)) error {
 			p.SetDrawColor(o.r, o.g, o.b)
 		case opFillColor:
 			p.SetFillColor(o.r, o.g, o.b)
+		case opTextColor:
+			p.SetTextColor(o.r, o.g, o.b)
 		}
 	}
 	var buf bytes.Buffer

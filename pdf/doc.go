@@ -10,14 +10,18 @@ import (
 
 	"github.com/jung-kurt/gofpdf"
 
+	"xxgk"
 	"xxgk/fonts"
 )
 
 // Options are what a report needs besides the data.
 type Options struct {
 	Fonts  *fonts.Set
-	Date   time.Time // the report's date, printed under the title and at the end
-	Office string    // issuer; defaults to the round's contact office
+	Date   time.Time // when the paper is written: "截至" in the text, and the 成文日期 unless Notice has one
+	Office string    // issuer; defaults to Notice.Issuer, then to the round's contact office
+	// Notice is the round's paper settings (document number, issuer, 成文日期, the
+	// reply-by date for 补报 and 整改), as stored with the round and overridden by flags.
+	Notice xxgk.Notice
 
 	trace func(fonts.Run) // tests: sees every run drawn
 }

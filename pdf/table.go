@@ -191,16 +191,45 @@ func (d *doc) fit(cols []column, rows []row, flex int) []column {
 		used += w
 	}
 	out[flex].w = textW - used
-	if out[flex].w < 20 { // pathological content: give the flexible column a fair share
-		scale := (textW - 20) / used
-		for i := range out {
-			if i != flex {
-				out[i].w *= scale
-			}
-		}
-		out[flex].w = 20
+	if out[flex].w < minFlex {
+		// Content too wide: narrow the widest columns (long names) to a common width, so
+		// that numbers, dates and short words keep their single line.
+		shrinkWidest(out, flex, minFlex-out[flex].w)
+		out[flex].w = minFlex
 	}
 	return out
+}
+
+// minFlex is the least width the flexible column of fit gets, in mm.
+const minFlex = 20.0
+
+// shrinkWidest takes deficit millimetres from the widest columns other than skip,
+// lowering them to one common width (water-filling): the narrow ones are untouched.
+func shrinkWidest(cols []column, skip int, deficit float64) {
+	for deficit > 0.01 {
+		w1, w2, n := 0.0, 0.0, 0
+		for i, c := range cols {
+			switch {
+			case i == skip:
+			case c.w > w1+0.001:
+				w2, w1, n = w1, c.w, 1
+			case c.w > w1-0.001:
+				n++
+			case c.w > w2:
+				w2 = c.w
+			}
+		}
+		if n == 0 || w1 <= 5 {
+			return
+		}
+		level := max(w2, w1-deficit/float64(n), 5)
+		for i := range cols {
+			if i != skip && cols[i].w > w1-0.001 {
+				deficit -= cols[i].w - level
+				cols[i].w = level
+			}
+		}
+	}
 }
 
 func splitNL(s string) []string {

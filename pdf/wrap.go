@@ -74,9 +74,9 @@ func breakAt(rs []rune, n int) int {
 	if n <= orig-3 {
 		n = orig // a run of punctuation: break anyway rather than leave a short line
 	}
-	if isWordRune(rs[n-1]) && isWordRune(rs[n]) {
-		m := n
-		for m > 0 && isWordRune(rs[m-1]) {
+	if joined(rs[n-1], rs[n]) {
+		m := n - 1 // back to the start of the run rs[n-1] belongs to
+		for m > 0 && joined(rs[m-1], rs[m]) {
 			m--
 		}
 		if m > 0 {
@@ -85,6 +85,21 @@ func breakAt(rs []rune, n int) int {
 	}
 	return n
 }
+
+// joined tells whether a line must not break between a and b: inside a Latin word or a
+// number, or inside a date or count written with digits (2020年9月20日, 36个).
+func joined(a, b rune) bool {
+	if isWordRune(a) && isWordRune(b) {
+		return true
+	}
+	return (isDigit(a) && strings.ContainsRune(numberUnits, b)) || (strings.ContainsRune("年月", a) && isDigit(b))
+}
+
+// numberUnits follow a number without a break.
+const numberUnits = "年月日号时分秒个项条家次名"
+
+func isDigit(r rune) bool { return r >= '0' && r <= '9' }
+
 
 // isWordRune tells Latin letters and digits, which break only between words. URL
 // punctuation counts as a break opportunity so long links wrap at / and .

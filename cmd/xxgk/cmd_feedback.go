@@ -19,12 +19,12 @@ func feedbackCommand(e *env) *cli.Command {
 	return &cli.Command{
 		Name:      "feedback",
 		Usage:     "为每个单位生成一份 PDF 反馈（未报送单位生成催报通知）",
-		UsageText: "xxgk feedback --out 目录 [--round 轮次] [--font 字体文件]",
-		Flags: withGlobals(
+		UsageText: "xxgk feedback --out 目录 [--round 轮次] [--font 字体文件] [--reply-by 整改期限] [--issuer 发文机关] [--date 成文日期]",
+		Flags: withGlobals(append([]cli.Flag{
 			&cli.StringFlag{Name: "out", Usage: "输出目录，每个单位一个 PDF"},
 			roundFlag(),
 			fontFlag(),
-		),
+		}, noticeFlags()...)...),
 		Action: func(c *cli.Context) error {
 			if err := required(c, "out"); err != nil {
 				return err
@@ -47,7 +47,11 @@ func runFeedback(c *cli.Context, e *env, dir, font string) error {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return failf("无法创建输出目录 %s：%v", dir, unwrapPath(err))
 	}
-	opt := pdf.Options{Fonts: set, Date: e.Now()}
+	notice, err := resolveNotice(c, e, s.Round, true)
+	if err != nil {
+		return err
+	}
+	opt := pdf.Options{Fonts: set, Date: e.Now(), Notice: notice}
 	paths, failed := writeFeedback(ctx, s, cat, opt, dir)
 	for i, u := range s.Units {
 		if paths[i] != "" {

@@ -1,0 +1,32 @@
+package pdf
+
+import "testing"
+
+// TestBreakKeepsDatesWhole: a line never breaks inside a date or a count written with
+// digits (2020年9\n月20日 is what a reader trips over), nor inside a Latin word.
+func TestBreakKeepsDatesWhole(t *testing.T) {
+	tests := []struct {
+		text  string
+		start int // where the run that must stay whole begins
+	}{
+		{"报送截止日期为2020年9月20日。", 7},
+		{"应建栏目共36个", 5},
+		{"网址 http://www.ankang.gov.cn", 3},
+	}
+	for _, tt := range tests {
+		rs := []rune(tt.text)
+		end := tt.start
+		for end < len(rs) && (end == tt.start || joined(rs[end-1], rs[end])) {
+			end++
+		}
+		for n := tt.start + 1; n < end; n++ {
+			if got := breakAt(rs, n); got != tt.start {
+				t.Errorf("%s: break before %q moved to %d (%q), want %d", tt.text, rs[n], got, string(rs[got:]), tt.start)
+			}
+		}
+	}
+	// A run longer than the line (it starts the line) must break somewhere.
+	if got := breakAt([]rune("2020年9月25日"), 5); got != 5 {
+		t.Errorf("a run that starts the line is broken where it must be: got %d", got)
+	}
+}
