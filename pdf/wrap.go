@@ -100,7 +100,6 @@ const numberUnits = "年月日号时分秒个项条家次名"
 
 func isDigit(r rune) bool { return r >= '0' && r <= '9' }
 
-
 // isWordRune tells Latin letters and digits, which break only between words. URL
 // punctuation counts as a break opportunity so long links wrap at / and .
 func isWordRune(r rune) bool {
