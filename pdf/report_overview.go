@@ -100,6 +100,11 @@ func (d *doc) ranking(r *report) {
 		{head: "未报送", align: 'C'}, {head: "完成率", align: 'C'}}
 	d.table(d.spread(cols, rows), rows)
 	d.gap(0.5)
+	// The chart and its sentence go to a fresh page when they fit on one there but not
+	// in what is left of this one: a chart cut after three bars reads badly.
+	if h := bodyGap*1.3 + axisH + float64(len(s.Units))*barRow; d.y+h > bottomY && h <= bottomY-marginTop {
+		d.newPage()
+	}
 	d.para("各单位完成率如下图所示。")
 	d.gap(0.3)
 	d.chart(s)

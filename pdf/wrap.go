@@ -79,6 +79,9 @@ func breakAt(rs []rune, n int) int {
 		for m > 0 && joined(rs[m-1], rs[m]) {
 			m--
 		}
+		for m > 1 && strings.ContainsRune(noLineEnd, rs[m-1]) {
+			m-- // "（9月25日" moves whole: the bracket never ends a line
+		}
 		if m > 0 {
 			return m
 		}

@@ -25,6 +25,10 @@ func TestBreakKeepsDatesWhole(t *testing.T) {
 			}
 		}
 	}
+	// An opening bracket goes to the next line with the date it opens.
+	if got := breakAt([]rune("市自然资源局（9月25日报送）"), 8); got != 6 {
+		t.Errorf("break inside （9月 moved to %d, want 6", got)
+	}
 	// A run longer than the line (it starts the line) must break somewhere.
 	if got := breakAt([]rune("2020年9月25日"), 5); got != 5 {
 		t.Errorf("a run that starts the line is broken where it must be: got %d", got)
