@@ -89,10 +89,15 @@ func breakAt(rs []rune, n int) int {
 	return n
 }
 
-// joined tells whether a line must not break between a and b: inside a Latin word or a
-// number, or inside a date or count written with digits (2020年9月20日, 36个).
+// joined tells whether a line must not break between a and b: inside a Latin word, a
+// number, a code (CZ-01-1), or a date, time or count written with digits
+// (2020年9月20日, 2020-09-20, 15:30, 36个).
 func joined(a, b rune) bool {
 	if isWordRune(a) && isWordRune(b) {
+		return true
+	}
+	// 2020-09-20, CZ-01-1, 15:30
+	if (a == '-' && isWordRune(b)) || (isWordRune(a) && b == '-') || (a == ':' && isDigit(b)) || (isDigit(a) && b == ':') {
 		return true
 	}
 	return (isDigit(a) && strings.ContainsRune(numberUnits, b)) || (strings.ContainsRune("年月", a) && isDigit(b))

@@ -12,6 +12,9 @@ func TestBreakKeepsDatesWhole(t *testing.T) {
 		{"报送截止日期为2020年9月20日。", 7},
 		{"应建栏目共36个", 5},
 		{"网址 http://www.ankang.gov.cn", 3},
+		{"最近更新日期为2019-05-20", 7},
+		{"于 2020-09-25 15:30 报送", 2},
+		{"指标CZ-01-1", 2},
 	}
 	for _, tt := range tests {
 		rs := []rune(tt.text)
