@@ -48,6 +48,9 @@ const (
 	opTextColor
 )
 
+// compressAfter is the page count above which page content is compressed.
+const compressAfter = 4
+
 func newCanvas() *canvas { return &canvas{used: map[*fonts.Face]map[rune]bool{}} }
 
 // AddPage starts a page.
@@ -107,7 +110,10 @@ func (c *canvas) render(w io.Writer, setup func(p *gofpdf.Fpdf)) error {
 	p := gofpdf.New("P", "mm", "A4", "")
 	p.SetMargins(marginLeft, marginTop, marginRight)
 	p.SetAutoPageBreak(false, marginBottom)
-	p.SetCompression(true)
+	// Page content of short documents (letters) stays uncompressed: setting up zlib
+	// for each page costs more time than the few kilobytes it saves, and `feedback`
+	// writes a thousand letters at once. Long documents (the 通报) are compressed.
+	p.SetCompression(c.pages > compressAfter)
 	p.SetCatalogSort(true)
 	setup(p)
 	families := make(map[*fonts.Face]string, len(c.order))
