@@ -116,7 +116,8 @@ func isWordRune(r rune) bool {
 
 // titleWords are words of report titles that a line break must not split; Chinese
 // has no spaces, so without them a balanced title can end a line with half a word.
-var titleWords = []string{"安康", "政府", "网站", "重点", "领域", "信息", "公开", "栏目", "建设", "情况", "反馈", "催报", "通知", "通报", "报送", "关于"}
+var titleWords = []string{"安康", "政府", "网站", "重点领域", "信息公开", "栏目", "建设", "情况", "反馈", "催报", "通知", "通报", "报送", "关于",
+	"年度", "电子政务", "办公室", "未开设", "清单", "整改"}
 
 // balance splits a title into the fewest lines that fit width, with lengths as even as
 // possible (公文 titles are set as balanced lines, not a full line and a stub). Two-line

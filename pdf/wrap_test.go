@@ -1,6 +1,11 @@
 package pdf
 
-import "testing"
+import (
+	"strings"
+	"testing"
+
+	"xxgk/fonts"
+)
 
 // TestBreakKeepsDatesWhole: a line never breaks inside a date or a count written with
 // digits (2020年9\n月20日 is what a reader trips over), nor inside a Latin word.
@@ -35,5 +40,16 @@ func TestBreakKeepsDatesWhole(t *testing.T) {
 	// A run longer than the line (it starts the line) must break somewhere.
 	if got := breakAt([]rune("2020年9月25日"), 5); got != 5 {
 		t.Errorf("a run that starts the line is broken where it must be: got %d", got)
+	}
+}
+
+// TestTitleBreaksAtWords: the 通报's title is set in two balanced lines broken between
+// words, never inside 重点领域 or 信息公开.
+func TestTitleBreaksAtWords(t *testing.T) {
+	d := newDoc(Options{Fonts: testFonts(t)}, "")
+	got := d.balance(reportTitle(testRound()), fonts.Title, size2, textW-2*size2*ptMM)
+	want := []string{"关于2020年度安康市政府网站", "重点领域信息公开栏目建设情况的通报"}
+	if strings.Join(got, "|") != strings.Join(want, "|") {
+		t.Errorf("title lines %q, want %q", got, want)
 	}
 }
