@@ -216,6 +216,21 @@ func TestFindRoles(t *testing.T) {
 			t.Errorf("faces = %d, want 3", len(s.Faces()))
 		}
 	})
+	t.Run("kai stand-in for second-level headings", func(t *testing.T) {
+		s, note, err := Find([]string{fontDir(t, "uming.ttc", "ukai.ttc", "wqy-microhei.ttc")})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := strings.TrimSuffix(filepath.Base(s.Face(Subheading).Source), ":0"); got != "ukai.ttc" {
+			t.Errorf("楷体 role from %s, want ukai.ttc", got)
+		}
+		if got := strings.TrimSuffix(filepath.Base(s.Face(Body).Source), ":0"); got != "uming.ttc" {
+			t.Errorf("body from %s, want uming.ttc", got)
+		}
+		if strings.Count(note, "未安装公文标准字体") != 1 || !strings.Contains(note, "二级标题（楷体）→") {
+			t.Errorf("one notice listing the roles that fell back, got %q", note)
+		}
+	})
 	t.Run("official", func(t *testing.T) {
 		s, note, err := Find([]string{fontDir(t, "SimHei.ttf", "simfang.ttf", "simkai.ttf", "wqy-zenhei.ttc")})
 		if err != nil {
