@@ -11,7 +11,7 @@ func TestMySQLCreatesDatabase(t *testing.T) {
 	s := open(t, freshMySQL(t))
 	var charset, collation string
 	err := s.db.QueryRowContext(context.Background(), `SELECT DEFAULT_CHARACTER_SET_NAME, DEFAULT_COLLATION_NAME
-FROM information_schema.SCHEMATA WHERE SCHEMA_NAME = ?`, testDB).Scan(&charset, &collation)
+FROM information_schema.SCHEMATA WHERE SCHEMA_NAME = ?`, mysqlTestConfig(t).DBName).Scan(&charset, &collation)
 	if err != nil {
 		t.Fatal(err)
 	}
