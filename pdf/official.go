@@ -1,10 +1,6 @@
 package pdf
 
-import (
-	"strings"
-
-	"xxgk/fonts"
-)
+import "xxgk/fonts"
 
 // Sizes of the 版头 (GB/T 9704 §7.2): the issuing office's mark in red 小标宋 (黑体 where
 // missing), the document number in 三号 仿宋 centred under it, then a red rule across the
@@ -48,70 +44,4 @@ func (d *doc) subheading(s string) {
 		d.newPage()
 	}
 	d.paraRole(s, fonts.Subheading, 2)
-}
-
-// natural is the width column i needs to hold its header and every cell on one line.
-func (d *doc) natural(c column, rows []row, i int) float64 {
-	nat := 0.0
-	for _, l := range splitNL(c.head) {
-		nat = max(nat, d.width(l, fonts.Heading, cellSize))
-	}
-	for _, r := range rows {
-		if i >= len(r.cells) {
-			continue
-		}
-		role := fonts.Body
-		if r.strong {
-			role = fonts.Heading
-		}
-		for _, l := range splitNL(r.cells[i]) {
-			nat = max(nat, d.width(l, role, cellSize))
-		}
-	}
-	return nat + 2*padX + 0.2
-}
-
-// spread sizes every column to its widest line and shares what is left of the text block
-// out evenly, so that no cell wraps (unit names, dates and numbers stay on one line).
-// Only when the content cannot fit at all are the widest columns narrowed to a common
-// width, so that an unusually long name wraps rather than a number.
-func (d *doc) spread(cols []column, rows []row) []column {
-	out := append([]column(nil), cols...)
-	used := 0.0
-	for i := range out {
-		out[i].w = d.natural(out[i], rows, i)
-		used += out[i].w
-	}
-	if used > textW {
-		shrinkWidest(out, -1, used-textW)
-		return out
-	}
-	extra := (textW - used) / float64(len(out))
-	for i := range out {
-		out[i].w += extra
-	}
-	return out
-}
-
-// pack sets a list of names (units, indicator codes) into lines no wider than width,
-// joined by 、 and broken only between names, never inside one; the lines are returned
-// joined by newlines, ready for a table cell.
-func (d *doc) pack(names []string, width float64) string {
-	var lines []string
-	cur := ""
-	for i, n := range names {
-		item := n
-		if i < len(names)-1 {
-			item += "、"
-		}
-		if cur != "" && d.width(cur+item, fonts.Body, cellSize) > width {
-			lines = append(lines, cur)
-			cur = ""
-		}
-		cur += item
-	}
-	if cur != "" {
-		lines = append(lines, cur)
-	}
-	return strings.Join(lines, "\n")
 }
