@@ -77,6 +77,22 @@ func (d *doc) ranking(r *report) {
 	s := r.s
 	d.para("各单位栏目建设完成率及排名见下表。完成率相同的并列同一名次；未报送单位列于最后，不计名次，其应建栏目计入“未报送”栏。")
 	d.gap(0.3)
+	d.table(d.rankingTable(s))
+	d.gap(0.5)
+	// The chart and its sentence go to a fresh page when they fit on one there but not
+	// in what is left of this one: a chart cut after three bars reads badly.
+	if h := bodyGap*1.3 + axisH + float64(len(s.Units))*barRow; d.y+h > bottomY && h <= bottomY-marginTop {
+		d.newPage()
+	}
+	d.para("各单位完成率如下图所示。")
+	d.gap(0.3)
+	d.chart(s)
+	d.gap(0.5)
+}
+
+// rankingTable lays out the ranked table: columns sized so that no unit name, state or
+// number wraps.
+func (d *doc) rankingTable(s xxgk.Summary) ([]column, []row) {
 	var rows []row
 	for _, ru := range ranked(s.Units) {
 		u := ru.u
@@ -98,17 +114,7 @@ func (d *doc) ranking(r *report) {
 	cols := []column{{head: "名次", align: 'C'}, {head: "单位", align: 'L'}, {head: "报送情况", align: 'C'},
 		{head: "应建\n栏目", align: 'C'}, {head: "已开设", align: 'C'}, {head: "未开设", align: 'C'}, {head: "不适用", align: 'C'},
 		{head: "未报送", align: 'C'}, {head: "完成率", align: 'C'}}
-	d.table(d.spread(cols, rows), rows)
-	d.gap(0.5)
-	// The chart and its sentence go to a fresh page when they fit on one there but not
-	// in what is left of this one: a chart cut after three bars reads badly.
-	if h := bodyGap*1.3 + axisH + float64(len(s.Units))*barRow; d.y+h > bottomY && h <= bottomY-marginTop {
-		d.newPage()
-	}
-	d.para("各单位完成率如下图所示。")
-	d.gap(0.3)
-	d.chart(s)
-	d.gap(0.5)
+	return d.spread(cols, rows), rows
 }
 
 // countCells are the partition's cells: 应建, 已开设, 未开设, 不适用, 未报送, then rate.

@@ -53,3 +53,35 @@ func TestTitleBreaksAtWords(t *testing.T) {
 		t.Errorf("title lines %q, want %q", got, want)
 	}
 }
+
+// TestRankingColumnsFitNames: with the real unit list plus three zones (all but the
+// fixture's 14-character name), every cell of the ranked table fits its column on one
+// line: unit names, states with （第N次报送）, numbers.
+func TestRankingColumnsFitNames(t *testing.T) {
+	s, _ := fixture(t, 40, 0)
+	units := s.Units[:0:0]
+	for _, u := range s.Units {
+		if u.Unit.Code != "GXQ" {
+			units = append(units, u)
+		}
+	}
+	s.Units = units
+	d := newDoc(Options{Fonts: testFonts(t)}, "")
+	cols, rows := d.rankingTable(s)
+	total := 0.0
+	for _, c := range cols {
+		total += c.w
+	}
+	if total > textW+0.01 {
+		t.Errorf("table is %.1f mm wide, text block %.1f mm", total, textW)
+	}
+	for _, r := range rows {
+		for i, cell := range r.cells {
+			for _, line := range splitNL(cell) {
+				if w := d.width(line, fonts.Body, cellSize) + 2*padX; w > cols[i].w {
+					t.Errorf("%q (%.1f mm) wraps in column %q (%.1f mm)", line, w, cols[i].head, cols[i].w)
+				}
+			}
+		}
+	}
+}
