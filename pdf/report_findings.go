@@ -21,6 +21,10 @@ const (
 // not updated within the staleness rule; opened columns without the 报送内容 the table
 // asks for.
 func (d *doc) findings(r *report) {
+	if r.s.Submitted == 0 {
+		d.para("截至" + xxgk.ChineseDate(r.asOf) + "，尚无单位报送，栏目建设中存在的问题待各单位报送后通报。")
+		return
+	}
 	d.subheading("（一）部分应建栏目尚未开设")
 	d.notOpened(r)
 	d.subheading("（二）部分栏目更新不及时")

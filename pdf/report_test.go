@@ -143,6 +143,31 @@ func TestReport40(t *testing.T) {
 	assertFonts(t, path, 1)
 }
 
+// TestReportNothingSubmitted: a 通报 before any unit has reported still adds up and
+// makes no claim about columns nobody has described.
+func TestReportNothingSubmitted(t *testing.T) {
+	_, cat := fixture(t, 10, 0)
+	s := xxgk.Summarize(testRound(), cat, nil)
+	path := render(t, s, cat, Options{Fonts: testFonts(t), Date: testDate})
+	raw := squash(poppler(t, "pdftotext", "-raw", path, "-"))
+	tot := s.Total
+	for _, want := range []string{
+		"应报送单位10个，已报送0个，其中按时报送0个、逾期报送0个；未报送10个",
+		fmt.Sprintf("10个单位应建栏目共%d个，其中已开设0个、未开设0个、不适用0个，未报送单位的%d个栏目情况不明", tot.Assigned, tot.Assigned),
+		fmt.Sprintf("合计已报送0/10%d000%d0.0%%", tot.Assigned, tot.Assigned),
+		"尚无单位报送，栏目建设中存在的问题待各单位报送后通报",
+	} {
+		if !strings.Contains(raw, squash(want)) {
+			t.Errorf("report lacks %q", want)
+		}
+	}
+	for _, bad := range []string{"均已开设", "附件："} {
+		if strings.Contains(raw, bad) {
+			t.Errorf("report says %q with nothing submitted", bad)
+		}
+	}
+}
+
 // TestRanked: ties on the printed rate share a rank and the next rank is skipped; units
 // that have not reported come last without a rank.
 func TestRanked(t *testing.T) {
