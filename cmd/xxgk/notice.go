@@ -58,7 +58,11 @@ func applyNoticeFlags(c *cli.Context, n *xxgk.Notice) (changed []string, err err
 	text := func(flag, label string, field *string) {
 		if c.IsSet(flag) {
 			*field = strings.TrimSpace(c.String(flag))
-			changed = append(changed, label+"“"+*field+"”")
+			if *field == "" {
+				changed = append(changed, label+"已清除")
+			} else {
+				changed = append(changed, label+"“"+*field+"”")
+			}
 		}
 	}
 	text("doc-number", "发文字号", &n.DocNumber)
