@@ -50,6 +50,10 @@ func resolveNotice(c *cli.Context, e *env, r xxgk.Round, papers bool) (xxgk.Noti
 	if papers && !n.HasReplyBy() {
 		e.hint(noReplyByHint)
 	}
+	if papers && n.HasReplyBy() && xxgk.FormatDate(n.ReplyBy.In(xxgk.ChinaTime)) < xxgk.FormatDate(e.Now().In(xxgk.ChinaTime)) {
+		e.hint(fmt.Sprintf("补报、整改期限 %s 已经过去，通报和反馈中仍会这样写。如需更改，请用 --reply-by 给出新的日期",
+			xxgk.ChineseDate(n.ReplyBy.In(xxgk.ChinaTime))))
+	}
 	return n, nil
 }
 

@@ -222,6 +222,11 @@ func testNotice(t *testing.T, db string) {
 		t.Errorf("feedback without reply-by: exit %d, stderr %q", code, errOut)
 	}
 
+	// A deadline already past when the papers are written is pointed out.
+	if _, _, errOut := report("e.pdf", "--reply-by", "2020-09-27"); !strings.Contains(errOut, "补报、整改期限 2020年9月27日 已经过去") {
+		t.Errorf("past reply-by: stderr %q", errOut)
+	}
+
 	// Excel reports carry no deadline: no hint there. A date that is not one: exit 2.
 	if code, _, errOut := runCmd(t, "report", "--db", db, "--out", filepath.Join(dir, "r.xlsx")); code != exitOK || errOut != "" {
 		t.Errorf("xlsx report: exit %d, stderr %q", code, errOut)
