@@ -60,7 +60,30 @@ func (d *doc) wrapPara(rs []rune, role fonts.Role, size, firstW, width float64) 
 	if len(lines) == 0 {
 		lines = append(lines, "")
 	}
-	return lines
+	return noWidow(lines)
+}
+
+// noWidow keeps a paragraph from ending in a line of one lone character (孤字, "开" under
+// "财政信息／三公经费公"): the line above gives it its last character, when that is a
+// plain Chinese character the lines may part after.
+func noWidow(lines []string) []string {
+	k := len(lines) - 1
+	if k < 1 {
+		return lines
+	}
+	last, prev := []rune(lines[k]), []rune(lines[k-1])
+	core := strings.TrimRightFunc(string(last), func(r rune) bool { return strings.ContainsRune(noLineStart, r) })
+	if len([]rune(core)) != 1 || len(prev) < 4 {
+		return lines
+	}
+	c, before := prev[len(prev)-1], prev[len(prev)-2]
+	if c < 0x2E80 || strings.ContainsRune(noLineStart+noLineEnd, c) || strings.ContainsRune(noLineEnd, before) || joined(before, c) {
+		return lines
+	}
+	out := append([]string(nil), lines...)
+	out[k-1] = string(prev[:len(prev)-1])
+	out[k] = string(c) + string(last)
+	return out
 }
 
 // breakAt moves a break before rs[n] back to a place where a line may end: not inside a

@@ -85,3 +85,22 @@ func TestRankingColumnsFitNames(t *testing.T) {
 		}
 	}
 }
+
+// TestNoWidow: a lone last character takes one from the line above; dates, punctuation
+// and short lines are left alone.
+func TestNoWidow(t *testing.T) {
+	tests := []struct{ in, want []string }{
+		{[]string{"财政信息／三公经费公", "开"}, []string{"财政信息／三公经费", "公开"}},
+		{[]string{"数），未报送单位的栏目按未开设计", "算。"}, []string{"数），未报送单位的栏目按未开设", "计算。"}},
+		{[]string{"截至2020年9月28", "日"}, []string{"截至2020年9月28", "日"}},
+		{[]string{"决策公开（", "开"}, []string{"决策公开（", "开"}},
+		{[]string{"三公", "开"}, []string{"三公", "开"}},
+		{[]string{"一行"}, []string{"一行"}},
+		{[]string{"第一行字数足够", "两字"}, []string{"第一行字数足够", "两字"}},
+	}
+	for _, tt := range tests {
+		if got := noWidow(tt.in); strings.Join(got, "|") != strings.Join(tt.want, "|") {
+			t.Errorf("noWidow(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
