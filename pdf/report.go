@@ -172,13 +172,21 @@ func problemText(p xxgk.Problem) string {
 	return p.Message
 }
 
-// names joins unit names with 、.
+// maxInText is how many units a sentence names before "等N个单位": every one of 40, but
+// not a page of names at province scale (the ranked table lists them all).
+const maxInText = 30
+
+// names joins unit names with 、, naming at most maxInText.
 func names(us []xxgk.UnitSummary, label func(xxgk.UnitSummary) string) string {
-	out := make([]string, len(us))
-	for i, u := range us {
-		out[i] = label(u)
+	out := make([]string, 0, min(len(us), maxInText))
+	for _, u := range us[:min(len(us), maxInText)] {
+		out = append(out, label(u))
 	}
-	return strings.Join(out, "、")
+	s := strings.Join(out, "、")
+	if len(us) > maxInText {
+		s += fmt.Sprintf("等%d个单位", len(us))
+	}
+	return s
 }
 
 func short(u xxgk.UnitSummary) string { return u.Unit.Short }

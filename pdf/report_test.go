@@ -168,6 +168,20 @@ func TestReportNothingSubmitted(t *testing.T) {
 	}
 }
 
+// TestNamesAtScale: sentences name every unit of a city, and thirty of a province.
+func TestNamesAtScale(t *testing.T) {
+	us := make([]xxgk.UnitSummary, 31)
+	for i := range us {
+		us[i].Unit.Short = fmt.Sprintf("单位%d", i+1)
+	}
+	if got := names(us[:3], short); got != "单位1、单位2、单位3" {
+		t.Errorf("names = %q", got)
+	}
+	if got := names(us, short); !strings.HasSuffix(got, "、单位30等31个单位") || strings.Contains(got, "单位31") {
+		t.Errorf("names of 31 = %q", got)
+	}
+}
+
 // TestRanked: ties on the printed rate share a rank and the next rank is skipped; units
 // that have not reported come last without a rank.
 func TestRanked(t *testing.T) {
