@@ -59,12 +59,13 @@ type doc struct {
 	fs    *fonts.Set
 	trace func(fonts.Run)
 	name  string    // the PDF's Title entry
+	by    string    // its Author: the issuing office, which a reader sees in the file's properties
 	date  time.Time // its creation date
 	y     float64   // top of the next thing to draw
 }
 
 func newDoc(opt Options, title string) *doc {
-	return &doc{pdf: newCanvas(), fs: opt.Fonts, trace: opt.trace, name: title, date: opt.Date}
+	return &doc{pdf: newCanvas(), fs: opt.Fonts, trace: opt.trace, name: title, by: opt.Office, date: opt.Date}
 }
 
 // width of s in millimetres.
@@ -146,6 +147,9 @@ func (d *doc) finish(w io.Writer) error {
 			p.SetModificationDate(d.date)
 		}
 		p.SetTitle(d.name, true)
+		if d.by != "" {
+			p.SetAuthor(d.by, true)
+		}
 		p.SetCreator("xxgk", true)
 	})
 }

@@ -141,6 +141,12 @@ func TestReport40(t *testing.T) {
 		t.Errorf("unit table on %d pages; the fixture should make it run onto a second page", tablePages)
 	}
 	assertFonts(t, path, 1)
+	info := poppler(t, "pdfinfo", path)
+	for _, want := range []string{"Title:           关于2020年度安康市政府网站重点领域信息公开栏目建设情况的通报", "Author:          安康市电子政务办公室", "Creator:         xxgk"} {
+		if !strings.Contains(info, want) {
+			t.Errorf("pdfinfo lacks %q:\n%s", want, info)
+		}
+	}
 }
 
 // TestReportNothingSubmitted: a 通报 before any unit has reported still adds up and
