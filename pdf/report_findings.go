@@ -143,8 +143,16 @@ func (d *doc) unreported(r *report) {
 	d.unitListTable(order, byUnit, "未报送信息的栏目（指标编码）")
 }
 
-// unitListTable is a two-column table: the unit, and its items packed into lines.
+// unitListTable is a table of units with their items packed into lines, units with
+// the most items first. At province scale it lists the maxInText units with the most and
+// says how many more there are: each unit's own letter lists its items.
 func (d *doc) unitListTable(order []xxgk.UnitSummary, items map[string][]string, head string) {
+	order = append([]xxgk.UnitSummary(nil), order...)
+	sort.SliceStable(order, func(i, j int) bool { return len(items[order[i].Unit.Code]) > len(items[order[j].Unit.Code]) })
+	rest := 0
+	if len(order) > maxInText {
+		order, rest = order[:maxInText], len(order)-maxInText
+	}
 	rows := make([]row, len(order))
 	for i, u := range order {
 		rows[i] = row{cells: []string{u.Unit.Short, strconv.Itoa(len(items[u.Unit.Code])), ""}}
@@ -155,5 +163,9 @@ func (d *doc) unitListTable(order []xxgk.UnitSummary, items map[string][]string,
 	}
 	d.gap(0.3)
 	d.table(cols, rows)
+	if rest > 0 {
+		d.gap(0.3)
+		d.para(fmt.Sprintf("以上为问题最多的%d个单位，其余%d个单位见各单位反馈意见。", maxInText, rest))
+	}
 	d.gap(0.5)
 }

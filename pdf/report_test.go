@@ -188,6 +188,23 @@ func TestNamesAtScale(t *testing.T) {
 	}
 }
 
+// TestReportAtScale: with 100 units the per-unit problem tables name thirty units and say
+// how many more there are (sentences likewise, see TestNamesAtScale); the counts still add
+// up.
+func TestReportAtScale(t *testing.T) {
+	s, cat := fixture(t, 100, 0)
+	raw := squash(poppler(t, "pdftotext", "-raw", render(t, s, cat, Options{Fonts: testFonts(t), Date: testDate}), "-"))
+	tot := s.Total
+	for _, want := range []string{
+		"以上为问题最多的30个单位，其余",
+		fmt.Sprintf("合计已报送%d/100%d%d%d%d%d%s", s.Submitted, tot.Assigned, tot.Opened, tot.NotOpened, tot.NotApplicable, tot.NotReported, xxgk.Percent(tot.Completion())),
+	} {
+		if !strings.Contains(raw, squash(want)) {
+			t.Errorf("100-unit report lacks %q", want)
+		}
+	}
+}
+
 // TestRanked: ties on the printed rate share a rank and the next rank is skipped; units
 // that have not reported come last without a rank.
 func TestRanked(t *testing.T) {
