@@ -178,10 +178,10 @@ func (f *Face) Cut(runes []rune) ([]byte, error) {
 	}
 	out := &sfnt{magic: magicTrueType, tables: map[string][]byte{
 		"cmap": cmap, "glyf": glyf, "loca": loca, "hmtx": hmtx,
-		"head": patch16(o.tables["head"], 50, 1),          // long loca offsets
-		"hhea": patch16(o.tables["hhea"], 34, n),          // every glyph has full metrics
-		"maxp": patch16(o.tables["maxp"], 4, n),           // numGlyphs
-		"post": patch16(trim(o.tables["post"], 32), 0, 3), // version 3: no glyph names
+		"head": patch16(o.tables["head"], 50, 1), // long loca offsets
+		"hhea": patch16(o.tables["hhea"], 34, n), // every glyph has full metrics
+		"maxp": patch16(o.tables["maxp"], 4, n),  // numGlyphs
+		"post": postV3(o.tables["post"]),
 	}}
 	for _, t := range []string{"name", "OS/2", "cvt ", "fpgm", "prep", "gasp"} {
 		if b, ok := o.tables[t]; ok {
@@ -199,15 +199,19 @@ func patch16(b []byte, off, v int) []byte {
 	c := append([]byte(nil), b...)
 	if off+2 <= len(c) {
 		binary.BigEndian.PutUint16(c[off:], uint16(v))
-		if off == 0 && len(c) >= 4 { // post: version 3.0 is 0x00030000
-			binary.BigEndian.PutUint16(c[2:], 0)
-		}
 	}
 	return c
 }
 
-// trim returns at most the first n bytes of b.
-func trim(b []byte, n int) []byte { return b[:min(n, len(b))] }
+// postV3 is the face's post table as version 3.0: the same italic angle and underline
+// metrics, without the glyph names, which are listed by the face's own glyph ids.
+func postV3(b []byte) []byte {
+	c := append([]byte(nil), b[:min(32, len(b))]...)
+	if len(c) >= 4 {
+		binary.BigEndian.PutUint32(c, 0x00030000)
+	}
+	return c
+}
 
 // cmapPair maps a character to a glyph id.
 type cmapPair struct {
