@@ -23,7 +23,9 @@ var (
 	}
 	// Stand-ins: Song/Ming for body text, sans for headings, then anything Chinese.
 	serifNames = []string{"simsun.ttc", "simsun.ttf", "songti.ttc", "stsong.ttf", "stsong.ttc", "uming.ttc", "ukai.ttc"}
-	sansNames  = []string{"msyh.ttc", "msyh.ttf", "msyhbd.ttc", "pingfang.ttc", "hiragino sans gb.ttc",
+	// 楷体 look-alikes for second-level headings: AR PL UKai (Linux), Kaiti SC (macOS).
+	kaiNames  = []string{"ukai.ttc", "kaiti.ttc", "kaiti sc.ttc"}
+	sansNames = []string{"msyh.ttc", "msyh.ttf", "msyhbd.ttc", "pingfang.ttc", "hiragino sans gb.ttc",
 		"wqy-microhei.ttc", "wqy-zenhei.ttc", "droidsansfallbackfull.ttf", "droidsansfallback.ttf",
 		"arial unicode.ttf", "arialuni.ttf"}
 )
@@ -118,6 +120,8 @@ func Find(dirs []string) (*Set, string, error) {
 			f = first(sansNames, serifNames)
 		case Heading:
 			f = first(sansNames, serifNames)
+		case Subheading:
+			f = first(kaiNames, serifNames, sansNames)
 		default:
 			f = first(serifNames, sansNames)
 		}

@@ -9,6 +9,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"syscall"
 )
 
@@ -28,6 +29,12 @@ type Face struct {
 	widths   []uint16 // advance per BMP rune in 1/1000 em, as gofpdf computes it
 	glyphs   []uint16 // glyph id per BMP rune, for Subset
 	fallback bool     // a Latin-only font used when the CJK face lacks a character
+
+	// The outlines Cut needs, parsed on first use and then shared read-only by every
+	// document written with this face (see cut.go).
+	once   sync.Once
+	out    *outlines
+	outErr error
 }
 
 // Has tells whether the face draws r. Only the BMP counts: gofpdf reads the format 4

@@ -216,6 +216,21 @@ func TestFindRoles(t *testing.T) {
 			t.Errorf("faces = %d, want 3", len(s.Faces()))
 		}
 	})
+	t.Run("kai stand-in for second-level headings", func(t *testing.T) {
+		s, note, err := Find([]string{fontDir(t, "uming.ttc", "ukai.ttc", "wqy-microhei.ttc")})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := strings.TrimSuffix(filepath.Base(s.Face(Subheading).Source), ":0"); got != "ukai.ttc" {
+			t.Errorf("楷体 role from %s, want ukai.ttc", got)
+		}
+		if got := strings.TrimSuffix(filepath.Base(s.Face(Body).Source), ":0"); got != "uming.ttc" {
+			t.Errorf("body from %s, want uming.ttc", got)
+		}
+		if strings.Count(note, "未安装公文标准字体") != 1 || !strings.Contains(note, "二级标题（楷体）→") {
+			t.Errorf("one notice listing the roles that fell back, got %q", note)
+		}
+	})
 	t.Run("official", func(t *testing.T) {
 		s, note, err := Find([]string{fontDir(t, "SimHei.ttf", "simfang.ttf", "simkai.ttf", "wqy-zenhei.ttc")})
 		if err != nil {
@@ -344,5 +359,50 @@ func TestWidth(t *testing.T) {
 	}
 	if got, want := s.Width("中中", Body, 10), 2*s.RuneWidth('中', Body, 10); got != want {
 		t.Errorf("Width = %v, want %v", got, want)
+	}
+}
+
+// TestCut: a cut holds exactly the characters asked for (those the face has), with the
+// face's widths, renumbered glyphs that gofpdf-style readers accept, and leaves the
+// shared face untouched.
+func TestCut(t *testing.T) {
+	needWQY(t)
+	f, err := ReadFace(wqyPath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	before := append([]byte(nil), f.Data...)
+	text := "关于安康市政府网站重点领域信息公开栏目建设情况的通报 2020年9月 http://www.ankang.gov.cn/ ÀÉ（）—"
+	cut, err := f.Cut(append([]rune(text), 0x10000, 0xE000))
+	if err != nil {
+		t.Fatal(err)
+	}
+	assertChecksums(t, cut)
+	c, err := newFace(cut, 0, "cut")
+	if err != nil {
+		t.Fatalf("cut does not read back: %v", err)
+	}
+	for _, r := range text {
+		if c.Has(r) != f.Has(r) || c.Advance(r) != f.Advance(r) {
+			t.Errorf("%q: cut has=%v width=%d, face has=%v width=%d", r, c.Has(r), c.Advance(r), f.Has(r), f.Advance(r))
+		}
+	}
+	for _, r := range "表模板单" {
+		if c.Has(r) {
+			t.Errorf("cut has %q, which was not asked for", r)
+		}
+	}
+	if len(cut) > len(f.Data)/20 {
+		t.Errorf("cut of %d characters is %d bytes, face is %d", len([]rune(text)), len(cut), len(f.Data))
+	}
+	// Scribbling over a cut (gofpdf pads tables in place) must not reach the face.
+	for i := range cut {
+		cut[i] = 0xFF
+	}
+	if !bytes.Equal(before, f.Data) {
+		t.Error("cutting changed the face's bytes")
+	}
+	if again, err := f.Cut([]rune(text)); err != nil || len(again) == 0 {
+		t.Errorf("second cut: %v", err)
 	}
 }

@@ -34,7 +34,6 @@ const Placeholder = '?'
 // character — the Chinese face first, then the Go fonts for Latin letters and digits.
 type Set struct {
 	chains [roleCount][]*Face
-	faces  []*Face // distinct faces, in first-use order
 }
 
 // Run is a stretch of text drawn with one face.

@@ -14,12 +14,6 @@ const (
 	magicTTC      = 0x74746366 // 'ttcf', a collection of faces
 )
 
-// table is one entry of an sfnt table directory, pointing into the file's bytes.
-type table struct {
-	tag  string
-	data []byte
-}
-
 // sfnt is one face's tables, parsed from a .ttf or from one face of a .ttc.
 type sfnt struct {
 	magic  uint32

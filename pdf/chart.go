@@ -38,56 +38,62 @@ func (d *doc) chart(s xxgk.Summary) {
 	x0 := marginLeft + labelW
 	barW := textW - labelW - valueW
 	p := d.pdf
-	var top float64
-	axis := func() {
-		top = d.y + axisH
+	// Each page of the chart: the scale, then the gridlines down to the last bar of the
+	// page, then bars and labels on top; every label sits on a white box, so no
+	// gridline runs through its text.
+	next := 0
+	for next < len(units) {
+		if d.y+axisH+3*barRow > bottomY {
+			d.newPage()
+		}
+		n := min(len(units)-next, int((bottomY-d.y-axisH)/barRow))
 		for i := 0; i <= 5; i++ {
 			x := x0 + barW*float64(i)/5
 			lbl := fmt.Sprintf("%d%%", i*20)
 			lw := d.width(lbl, fonts.Body, cellSize)
 			d.text(x-lw/2, d.y+axisH-2, lbl, fonts.Body, cellSize)
 		}
-		d.y = top
-	}
-	grid := func(bottom float64) {
+		d.y += axisH
+		top, bottom := d.y, d.y+float64(n)*barRow
 		p.SetLineWidth(0.15)
 		p.SetDrawColor(gridGrey, gridGrey, gridGrey)
-		for i := 0; i <= 5; i++ {
+		for i := 1; i <= 5; i++ {
 			x := x0 + barW*float64(i)/5
 			p.Line(x, top, x, bottom)
 		}
 		p.SetDrawColor(0, 0, 0)
 		p.SetLineWidth(0.25)
 		p.Line(x0, top, x0, bottom)
-	}
-	if d.y+axisH+3*barRow > bottomY {
-		d.newPage()
-	}
-	axis()
-	for _, u := range units {
-		if d.y+barRow > bottomY {
-			grid(d.y)
-			d.newPage()
-			axis()
-		}
-		short := u.Unit.Short
-		if d.width(short, fonts.Body, cellSize) > labelW-2 {
-			short = d.clip(short, fonts.Body, cellSize, labelW-2)
-		}
-		d.line(marginLeft, d.y, labelW-2, barRow, short, fonts.Body, cellSize, 'R')
-		if u.State == xxgk.Missing {
-			d.line(x0+1.5, d.y, barW, barRow, "未报送", fonts.Heading, cellSize, 'L')
-		} else {
-			w := barW * u.Completion()
-			if w > 0 {
-				p.SetFillColor(barGrey, barGrey, barGrey)
-				p.Rect(x0, d.y+(barRow-barH)/2, w, barH, "F")
+		for _, u := range units[next : next+n] {
+			short := u.Unit.Short
+			if d.width(short, fonts.Body, cellSize) > labelW-2 {
+				short = d.clip(short, fonts.Body, cellSize, labelW-2)
 			}
-			d.line(x0+w+1, d.y, valueW, barRow, u.Rate(), fonts.Body, cellSize, 'L')
+			d.line(marginLeft, d.y, labelW-2, barRow, short, fonts.Body, cellSize, 'R')
+			if u.State == xxgk.Missing {
+				d.label(x0+1.5, d.y, "未报送", fonts.Heading)
+			} else {
+				w := barW * u.Completion()
+				if w > 0 {
+					p.SetFillColor(barGrey, barGrey, barGrey)
+					p.Rect(x0, d.y+(barRow-barH)/2, w, barH, "F")
+				}
+				d.label(x0+w+1, d.y, u.Rate(), fonts.Body)
+			}
+			d.y += barRow
 		}
-		d.y += barRow
+		next += n
 	}
-	grid(d.y)
+}
+
+// label draws a chart label on a white box a little larger than its text, so gridlines
+// stop short of it.
+func (d *doc) label(x, top float64, s string, role fonts.Role) {
+	w := d.width(s, role, cellSize)
+	h := cellSize * ptMM * 1.1
+	d.pdf.SetFillColor(255, 255, 255)
+	d.pdf.Rect(x-0.6, top+(barRow-h)/2, w+1.2, h, "F")
+	d.line(x, top, w, barRow, s, role, cellSize, 'L')
 }
 
 // clip shortens s with an ellipsis to fit width.

@@ -3,11 +3,9 @@
 package pdf
 
 import (
-	"bytes"
 	"errors"
 	"fmt"
 	"io"
-	"strings"
 	"time"
 
 	"github.com/jung-kurt/gofpdf"
@@ -19,8 +17,10 @@ import (
 // Options are what a report needs besides the data.
 type Options struct {
 	Fonts  *fonts.Set
-	Date   time.Time // the report's date, printed under the title and at the end
-	Office string    // issuer; defaults to the round's contact office
+	Date   time.Time // when the paper is written: "截至" in the text, and the 成文日期 unless Notice has one
+	Office string    // issuer; defaults to Notice.Issuer, then to the round's contact office
+	// Notice is the round's paper settings (document number, issuer, 成文日期, the
+	// reply-by date for 补报 and 整改), as stored with the round and overridden by flags.
 	Notice xxgk.Notice
 
 	// Beside names the file written next to a unit's letter, which the letter points
@@ -56,76 +56,21 @@ const (
 // ErrNoFonts is returned when Options carries no font set.
 var ErrNoFonts = errors.New("未提供字体（Options.Fonts 为空）")
 
-// doc wraps gofpdf with per-character font runs: every string is drawn run by run, each
-// run in a face that has all its characters.
+// doc lays out a document with per-character font runs: every string is drawn run by
+// run, each run in a face that has all its characters. It draws on a canvas that records;
+// finish hands the result to gofpdf.
 type doc struct {
-	pdf      *gofpdf.Fpdf
-	fs       *fonts.Set
-	families map[*fonts.Face]string
-	tags     map[string]string // gofpdf BaseFont → subset-tagged name, see finish
-	trace    func(fonts.Run)
-	curFam   string
-	curSize  float64
-	y        float64 // top of the next thing to draw
+	pdf   *canvas
+	fs    *fonts.Set
+	trace func(fonts.Run)
+	name  string    // the PDF's Title entry
+	by    string    // its Author: the issuing office, which a reader sees in the file's properties
+	date  time.Time // its creation date
+	y     float64   // top of the next thing to draw
 }
 
 func newDoc(opt Options, title string) *doc {
-	p := gofpdf.New("P", "mm", "A4", "")
-	p.SetMargins(marginLeft, marginTop, marginRight)
-	p.SetAutoPageBreak(false, marginBottom)
-	p.SetCompression(true)
-	p.SetCatalogSort(true)
-	if !opt.Date.IsZero() {
-		p.SetCreationDate(opt.Date)
-		p.SetModificationDate(opt.Date)
-	}
-	p.SetTitle(title, true)
-	p.SetCreator("xxgk", true)
-	d := &doc{pdf: p, fs: opt.Fonts, families: map[*fonts.Face]string{}, tags: map[string]string{}, trace: opt.trace}
-	p.SetFooterFunc(d.pageNumber)
-	return d
-}
-
-// family registers a face with gofpdf on first use, so that fonts never drawn are not
-// embedded at all.
-func (d *doc) family(f *fonts.Face) string {
-	if fam, ok := d.families[f]; ok {
-		return fam
-	}
-	ps := psName(f.PostScript)
-	// gofpdf names the font "utf8"+lower(family); finish swaps that for a subset tag
-	// of the same length ("XXGKAB+" + PostScript name) so that offsets stay valid.
-	n := len(d.families)
-	fam := fmt.Sprintf("xx%c%s", 'a'+n, strings.ToLower(ps))
-	// gofpdf pads table data with append while subsetting, which writes into the bytes it
-	// was given: each document gets its own copy, or documents written at the same time
-	// (feedback runs on every core) would corrupt each other's fonts.
-	d.pdf.AddUTF8FontFromBytes(fam, "", bytes.Clone(f.Data))
-	d.families[f] = fam
-	d.tags["/utf8"+fam] = fmt.Sprintf("/XXGKA%c+%s", 'A'+n, ps)
-	return fam
-}
-
-// psName keeps the letters, digits and hyphens of a PostScript name.
-func psName(s string) string {
-	var b strings.Builder
-	for _, r := range s {
-		if (r >= 'A' && r <= 'Z') || (r >= 'a' && r <= 'z') || (r >= '0' && r <= '9') || r == '-' {
-			b.WriteRune(r)
-		}
-	}
-	if b.Len() == 0 {
-		return "Font"
-	}
-	return b.String()
-}
-
-func (d *doc) setFont(f *fonts.Face, size float64) {
-	fam := d.family(f)
-	if fam != d.curFam || size != d.curSize {
-		d.pdf.SetFont(fam, "", size)
-		d.curFam, d.curSize = fam, size
-	}
+	return &doc{pdf: newCanvas(), fs: opt.Fonts, trace: opt.trace, name: title, by: opt.Office, date: opt.Date}
 }
 
 // width of s in millimetres.
@@ -139,8 +84,7 @@ func (d *doc) text(x, y float64, s string, role fonts.Role, size float64) {
 		if d.trace != nil {
 			d.trace(r)
 		}
-		d.setFont(r.Face, size)
-		d.pdf.Text(x, y, r.Text)
+		d.pdf.Text(r.Face, size, x, y, r.Text)
 		x += d.width(r.Text, role, size)
 	}
 }
@@ -164,10 +108,12 @@ func baseline(top, h, size float64) float64 {
 	return top + h/2 + 0.38*size*ptMM
 }
 
-// newPage starts a page; the footer of the previous one is drawn by gofpdf.
+// newPage starts a page, numbering the one before.
 func (d *doc) newPage() {
+	if d.pdf.PageNo() > 0 {
+		d.pageNumber()
+	}
 	d.pdf.AddPage()
-	d.curFam, d.curSize = "", 0 // gofpdf resets the font state on a new page
 	d.y = marginTop
 }
 
@@ -193,23 +139,22 @@ func (d *doc) pageNumber() {
 		x = marginLeft + em
 	}
 	d.text(x, bottomY+7+em, s, fonts.Body, size4)
-	d.curFam, d.curSize = "", 0
 }
 
-// finish writes the document to w, renaming each font to carry a subset tag. gofpdf
-// embeds only the glyphs used but names fonts "utf8…", so PDF tools would not know they
-// are subsets; the new name has the same length, so the cross-reference offsets hold.
+// finish numbers the last page and writes the document to w.
 func (d *doc) finish(w io.Writer) error {
-	var buf bytes.Buffer
-	if err := d.pdf.Output(&buf); err != nil {
-		return fmt.Errorf("生成 PDF 失败：%w", err)
+	if d.pdf.PageNo() > 0 {
+		d.pageNumber()
 	}
-	b := buf.Bytes()
-	for from, to := range d.tags {
-		b = bytes.ReplaceAll(b, []byte(from+"\n"), []byte(to+"\n"))
-		b = bytes.ReplaceAll(b, []byte(from+" "), []byte(to+" "))
-		b = bytes.ReplaceAll(b, []byte(from+">"), []byte(to+">"))
-	}
-	_, err := w.Write(b)
-	return err
+	return d.pdf.render(w, func(p *gofpdf.Fpdf) {
+		if !d.date.IsZero() {
+			p.SetCreationDate(d.date)
+			p.SetModificationDate(d.date)
+		}
+		p.SetTitle(d.name, true)
+		if d.by != "" {
+			p.SetAuthor(d.by, true)
+		}
+		p.SetCreator("xxgk", true)
+	})
 }

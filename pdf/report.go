@@ -3,7 +3,6 @@ package pdf
 import (
 	"fmt"
 	"io"
-	"strconv"
 	"strings"
 	"time"
 
@@ -11,84 +10,78 @@ import (
 	"xxgk/fonts"
 )
 
-// Report writes the round's 通报: title, summary, per-unit table, units not submitted,
-// indicator coverage, completion chart, requirements, issuer and date, and an appendix
-// listing the problems found at import.
+// Report writes the round's 通报, laid out as an official document (GB/T 9704): the 版头
+// with the issuer and document number, the title, the addressees, an opening paragraph,
+// the numbered sections of report.sections, the 附件 note, the issuer and date, and the
+// 附件 各单位未开设栏目清单 on pages of its own.
 func Report(w io.Writer, s xxgk.Summary, cat *xxgk.Catalog, opt Options) error {
 	if opt.Fonts == nil {
 		return ErrNoFonts
 	}
 	opt = defaults(opt, s.Round)
+	r := newReport(s, cat, opt)
 	title := reportTitle(s.Round)
 	d := newDoc(opt, title)
 	d.newPage()
+	d.redHead(opt.Office, opt.Notice.DocNumber)
 	d.title(title)
-	d.centred(fmt.Sprintf("（轮次 %s　统计截至%s）", s.Round.ID, xxgk.ChineseDate(china(opt.Date))))
-	d.gap(0.5)
-	d.flush("各有关单位：")
-	d.para(summaryText(s, opt.Date))
-
-	d.heading("一、各单位报送情况")
-	d.para("各单位报送情况见下表，按未报送、逾期报送、完成率由低到高排列。完成率＝已开设栏目数÷（应建栏目数－不适用数）；未报送单位不计算完成率，以“" + xxgk.NoRate + "”表示。")
-	d.gap(0.3)
-	d.unitTable(s)
-	d.gap(0.5)
-
-	d.heading("二、未报送单位")
-	if missing := s.MissingUnits(); len(missing) == 0 {
-		d.para("所有单位均已报送。")
-	} else {
-		names := make([]string, len(missing))
-		for i, u := range missing {
-			names[i] = u.Short
-		}
-		d.para(fmt.Sprintf("截至%s，以下%d个单位尚未报送：%s。", xxgk.ChineseDate(china(opt.Date)), len(missing), strings.Join(names, "、")))
-		var sentBack []string
-		for _, u := range s.Units {
-			if u.WasRejected() {
-				sentBack = append(sentBack, u.Unit.Short)
-			}
-		}
-		if len(sentBack) > 0 {
-			d.para(fmt.Sprintf("其中%s曾报送，但因填写错误被退回，尚未改正重报。", strings.Join(sentBack, "、")))
-		}
+	d.flush("各县区人民政府，市级各有关部门：")
+	d.para(r.opening())
+	for i, sec := range r.sections() {
+		d.heading(chineseNumber(i+1) + "、" + sec.title)
+		sec.write(d, r)
 	}
-
-	d.heading("三、指标覆盖情况")
-	d.para("各项指标的应建单位数、已开设单位数及覆盖率见下表。覆盖率＝已开设单位数÷（应建单位数－不适用单位数），未报送单位按未开设计。")
-	d.gap(0.3)
-	d.indicatorTable(s)
-	d.gap(0.5)
-
-	d.heading("四、各单位完成率")
-	d.para("各单位栏目建设完成率由高到低排列如下，未报送单位列于最后。")
-	d.gap(0.3)
-	d.chart(s)
-	d.gap(0.5)
-
-	requirements := "五、工作要求"
-	if d.checksSection(s, "五") {
-		requirements = "六、工作要求"
+	annex := r.unopenedRows()
+	if len(annex) > 0 {
+		d.gap(1)
+		d.para("附件：" + annexTitle)
 	}
-	d.heading(requirements)
-	d.para("请未报送的单位抓紧按模板填报并报送；请逾期报送和存在未开设栏目的单位对照本单位反馈意见逐项整改，确保应建栏目全部开设、内容及时更新，避免出现空白栏目和长期不更新栏目。")
-	if c := s.Round.Contact; c.People != "" || c.Phone != "" {
-		d.para(contactText(c))
-	}
-	if s.Warnings > 0 {
-		d.gap(0.5)
-		d.para("附件：导入问题清单")
-	}
-	d.signature(opt.Office, china(opt.Date))
-
-	if s.Warnings > 0 {
+	d.signature(opt.Office, r.issued)
+	if len(annex) > 0 {
 		d.newPage()
 		d.paraRole("附件", fonts.Heading, 0)
 		d.gap(0.5)
-		d.title("导入问题清单")
-		d.problemTable(s)
+		d.title(annexTitle)
+		d.annexTable(annex)
 	}
 	return d.finish(w)
+}
+
+// section is one numbered part of the 通报 (一、二、…). Sections are listed in one place,
+// report.sections, so that a new finding (website verification, say) is one more entry.
+type section struct {
+	title string
+	write func(d *doc, r *report)
+}
+
+// sections lists the parts of the 通报 in order.
+func (r *report) sections() []section {
+	secs := []section{
+		{"总体情况", (*doc).overview},
+		{"各单位栏目建设情况", (*doc).ranking},
+		{"存在的主要问题", (*doc).findings},
+	}
+	if r.s.Checked() { // once `xxgk verify` has run
+		secs = append(secs, section{"网站核查情况", (*doc).checks})
+	}
+	return append(secs, section{"工作要求", (*doc).requirements})
+}
+
+// report is what the sections of a 通报 share.
+type report struct {
+	s      xxgk.Summary
+	cat    *xxgk.Catalog
+	opt    Options
+	asOf   time.Time // statistics as of this moment (China time)
+	issued time.Time // 成文日期
+}
+
+func newReport(s xxgk.Summary, cat *xxgk.Catalog, opt Options) *report {
+	r := &report{s: s, cat: cat, opt: opt, asOf: china(opt.Date), issued: china(opt.Date)}
+	if !opt.Notice.Date.IsZero() {
+		r.issued = china(opt.Notice.Date)
+	}
+	return r
 }
 
 // defaults fills the date and issuer.
@@ -97,41 +90,53 @@ func defaults(opt Options, r xxgk.Round) Options {
 		opt.Date = time.Now()
 	}
 	if opt.Office == "" {
-		opt.Office = r.Contact.Office
+		opt.Office = opt.Notice.IssuerFor(r)
 	}
 	return opt
+}
+
+// annexTitle is the title of the 通报's attachment.
+const annexTitle = "各单位未开设栏目清单"
+
+// year is how leaders name a round: "2020年度" for a round numbered by its year, else
+// the round's own name.
+func year(r xxgk.Round) string {
+	if len(r.ID) == 4 && strings.Trim(r.ID, "0123456789") == "" {
+		return r.ID + "年度"
+	}
+	return r.ID
 }
 
 // theme is the round's subject without a trailing 报送: "…栏目建设情况".
 func theme(r xxgk.Round) string {
 	t := strings.TrimSpace(r.Title)
 	if t == "" {
-		return r.ID + " 信息公开栏目建设情况"
+		return "信息公开栏目建设情况"
 	}
 	return strings.TrimSuffix(t, "报送")
 }
 
-// reportTitle is the 通报's title: 关于…的通报.
+// reportTitle is the 通报's title: 关于2020年度…的通报.
 func reportTitle(r xxgk.Round) string {
-	return "关于" + theme(r) + "的通报"
+	return "关于" + year(r) + theme(r) + "的通报"
 }
 
-func summaryText(s xxgk.Summary, date time.Time) string {
-	var b strings.Builder
-	fmt.Fprintf(&b, "本轮报送截止日期为%s。截至%s，应报送单位%d个，已报送%d个",
-		xxgk.ChineseDate(s.Round.Deadline), xxgk.ChineseDate(china(date)), len(s.Units), s.Submitted)
-	if s.Late > 0 {
-		fmt.Fprintf(&b, "（其中逾期报送%d个）", s.Late)
+// chineseNumber writes 1…99 as 一…九十九, for headings.
+func chineseNumber(n int) string {
+	digits := []string{"", "一", "二", "三", "四", "五", "六", "七", "八", "九"}
+	switch {
+	case n < 10:
+		return digits[n]
+	case n < 20:
+		return "十" + digits[n%10]
 	}
-	fmt.Fprintf(&b, "，未报送%d个。各单位应建栏目共%d个，已开设%d个，未开设%d个，不适用%d个，总体完成率%s（未报送单位的应建栏目按未开设计）。",
-		s.Missing, s.Total.Assigned, s.Total.Opened, s.Total.NotOpened, s.Total.NotApplicable, xxgk.Percent(s.Total.Completion()))
-	if s.Warnings > 0 {
-		fmt.Fprintf(&b, "导入时发现需关注的问题%d条，详见附件。", s.Warnings)
-	} else {
-		b.WriteString("导入时未发现需关注的问题。")
-	}
-	b.WriteString("现将有关情况通报如下。")
-	return b.String()
+	return digits[n/10] + "十" + digits[n%10]
+}
+
+// opening is the paragraph before the sections.
+func (r *report) opening() string {
+	return fmt.Sprintf("为推进全市政府网站重点领域信息公开栏目规范建设，%s组织开展了%s%s报送工作，报送截止日期为%s。现将有关情况通报如下：",
+		r.opt.Office, year(r.s.Round), theme(r.s.Round), xxgk.ChineseDate(r.s.Round.Deadline))
 }
 
 func contactText(c xxgk.Contact) string {
@@ -149,83 +154,6 @@ func contactText(c xxgk.Contact) string {
 		parts = append(parts, "邮箱："+c.Email)
 	}
 	return strings.Join(parts, "；") + "。"
-}
-
-// unitColumns are the 汇总 sheet's columns, in the same order.
-var unitHeads = []string{"单位", "类型", "报送状态", "版本", "应建\n栏目", "已开设", "未开设", "不适用", "完成率", "最后报送\n时间"}
-
-// UnitCells is one unit's row as both reports print it.
-func unitCells(u xxgk.UnitSummary) []string {
-	version := ""
-	if u.Version > 0 {
-		version = strconv.Itoa(u.Version)
-	}
-	if u.State == xxgk.Missing {
-		return []string{u.Unit.Short, u.Unit.Kind.Label(), u.State.Label(), "", strconv.Itoa(u.Assigned), "", "", "", u.Rate(), ""}
-	}
-	return []string{u.Unit.Short, u.Unit.Kind.Label(), u.State.Label(), version,
-		strconv.Itoa(u.Assigned), strconv.Itoa(u.Opened), strconv.Itoa(u.NotOpened), strconv.Itoa(u.NotApplicable),
-		u.Rate(), stamp(u.SubmittedAt)}
-}
-
-func (d *doc) unitTable(s xxgk.Summary) {
-	var rows []row
-	for _, u := range s.ProblemsFirst() {
-		rows = append(rows, row{cells: unitCells(u), shaded: u.State == xxgk.Missing})
-	}
-	t := s.Total
-	rows = append(rows, row{strong: true, shaded: true, keep: true, cells: []string{"合计", "", fmt.Sprintf("已报送\n%d/%d", s.Submitted, len(s.Units)), "",
-		strconv.Itoa(t.Assigned), strconv.Itoa(t.Opened), strconv.Itoa(t.NotOpened), strconv.Itoa(t.NotApplicable),
-		xxgk.Percent(t.Completion()), ""}})
-	cols := make([]column, len(unitHeads))
-	for i, h := range unitHeads {
-		cols[i] = column{head: h, align: 'C'}
-	}
-	cols[0].align = 'L'
-	d.table(d.fit(cols, rows, 0), rows)
-}
-
-func (d *doc) indicatorTable(s xxgk.Summary) {
-	var rows []row
-	for _, ic := range s.Indicators {
-		name := ic.Area
-		if ic.SubArea != "" {
-			name += "／" + ic.SubArea
-		}
-		if ic.Content != "" && len(s.Indicators) > 0 && sameTitle(s.Indicators, ic.Indicator) {
-			name += "：" + ic.Content
-		}
-		rows = append(rows, row{cells: []string{ic.Code, name, strconv.Itoa(ic.Assigned), strconv.Itoa(ic.Opened), ic.Rate()},
-			shaded: ic.Assigned > 0 && ic.Opened == 0})
-	}
-	cols := []column{{head: "编码", align: 'L'}, {head: "一级／二级指标", align: 'L'}, {head: "应建\n单位数", align: 'C'}, {head: "已开设", align: 'C'}, {head: "覆盖率", align: 'C'}}
-	d.table(d.fit(cols, rows, 1), rows)
-}
-
-// sameTitle tells whether another indicator has the same 一级/二级 title, in which case
-// the content tells them apart (预决算公开 has two content rows).
-func sameTitle(all []xxgk.IndicatorCoverage, ind xxgk.Indicator) bool {
-	n := 0
-	for _, o := range all {
-		if o.Area == ind.Area && o.SubArea == ind.SubArea {
-			n++
-		}
-	}
-	return n > 1
-}
-
-func (d *doc) problemTable(s xxgk.Summary) {
-	var rows []row
-	for _, u := range s.Units {
-		if u.Submission == nil {
-			continue
-		}
-		for _, p := range u.Submission.Warnings {
-			rows = append(rows, row{cells: []string{u.Unit.Short, where(p), problemText(p)}})
-		}
-	}
-	cols := []column{{head: "单位", align: 'L', w: 32}, {head: "位置", align: 'L', w: 40}, {head: "问题", align: 'L'}}
-	d.table(d.fit(cols, rows, 2), rows)
 }
 
 // where locates a problem for a reader: sheet and cell, then indicator code and column.
@@ -246,3 +174,22 @@ func problemText(p xxgk.Problem) string {
 	}
 	return p.Message
 }
+
+// maxInText is how many units a sentence names before "等N个单位": every one of 40, but
+// not a page of names at province scale (the ranked table lists them all).
+const maxInText = 30
+
+// names joins unit names with 、, naming at most maxInText.
+func names(us []xxgk.UnitSummary, label func(xxgk.UnitSummary) string) string {
+	out := make([]string, 0, min(len(us), maxInText))
+	for _, u := range us[:min(len(us), maxInText)] {
+		out = append(out, label(u))
+	}
+	s := strings.Join(out, "、")
+	if len(us) > maxInText {
+		s += fmt.Sprintf("等%d个单位", len(us))
+	}
+	return s
+}
+
+func short(u xxgk.UnitSummary) string { return u.Unit.Short }

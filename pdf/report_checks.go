@@ -12,15 +12,11 @@ import (
 // topCheckUnits is how many units the 核查情况 section names, most findings first.
 const topCheckUnits = 10
 
-// checksSection writes 核查情况 (the website check) under heading number num, when the
-// round has been checked; it tells whether it wrote anything, so the caller can number
-// the headings after it.
-func (d *doc) checksSection(s xxgk.Summary, num string) bool {
-	if !s.Checked() {
-		return false
-	}
+// checks writes 网站核查情况 (the website check): counts by result with the criteria,
+// then the units with most findings. The sections list has it only once a check exists.
+func (d *doc) checks(r *report) {
+	s := r.s
 	t := s.CheckTally()
-	d.heading(num + "、网站核查情况")
 	d.para(fmt.Sprintf("%s，对各单位填报为“已开设”并填写了网址的%d个栏目逐一访问核查：正常%d个，发现问题%d个，问题率%s。各类结果的数量和判定标准见下表（每个栏目只计第一个适用的结果）。",
 		xxgk.ChineseDate(china(t.Last)), t.Checked, t.ByResult[xxgk.CheckOK], t.Failed, xxgk.Percent(float64(t.Failed)/float64(t.Checked))))
 	d.gap(0.3)
@@ -42,7 +38,7 @@ func (d *doc) checksSection(s xxgk.Summary, num string) bool {
 	}
 	if len(units) == 0 {
 		d.para("核查的栏目均未发现问题。")
-		return true
+		return
 	}
 	sort.SliceStable(units, func(i, j int) bool { return len(units[i].FailedChecks()) > len(units[j].FailedChecks()) })
 	shown := units[:min(len(units), topCheckUnits)]
@@ -62,7 +58,6 @@ func (d *doc) checksSection(s xxgk.Summary, num string) bool {
 	cols = []column{{head: "单位", align: 'L'}, {head: "核查\n栏目数", align: 'C'}, {head: "问题\n栏目数", align: 'C'}, {head: "问题类型", align: 'L'}}
 	d.table(d.fit(cols, rows, 3), rows)
 	d.gap(0.5)
-	return true
 }
 
 // resultCounts is "无法访问 2，空白栏目 1", in result order.

@@ -157,52 +157,6 @@ func maxLen(lines [][]string) int {
 	return n
 }
 
-// fit sizes columns to their content: every column but flex gets the width of its
-// widest header line or cell line (headers and cells may carry explicit newlines),
-// capped at its w; flex takes what is left of the text block. This keeps numbers and
-// dates on one line whatever the font's digit widths.
-func (d *doc) fit(cols []column, rows []row, flex int) []column {
-	out := append([]column(nil), cols...)
-	used := 0.0
-	for i := range out {
-		if i == flex {
-			continue
-		}
-		nat := 0.0
-		for _, l := range splitNL(out[i].head) {
-			nat = max(nat, d.width(l, fonts.Heading, cellSize))
-		}
-		for _, r := range rows {
-			if i < len(r.cells) {
-				role := fonts.Body
-				if r.strong {
-					role = fonts.Heading
-				}
-				for _, l := range splitNL(r.cells[i]) {
-					nat = max(nat, d.width(l, role, cellSize))
-				}
-			}
-		}
-		w := nat + 2*padX + 0.2
-		if out[i].w > 0 {
-			w = min(w, out[i].w)
-		}
-		out[i].w = w
-		used += w
-	}
-	out[flex].w = textW - used
-	if out[flex].w < 20 { // pathological content: give the flexible column a fair share
-		scale := (textW - 20) / used
-		for i := range out {
-			if i != flex {
-				out[i].w *= scale
-			}
-		}
-		out[flex].w = 20
-	}
-	return out
-}
-
 func splitNL(s string) []string {
 	var out []string
 	start := 0

@@ -60,7 +60,30 @@ func (d *doc) wrapPara(rs []rune, role fonts.Role, size, firstW, width float64) 
 	if len(lines) == 0 {
 		lines = append(lines, "")
 	}
-	return lines
+	return noWidow(lines)
+}
+
+// noWidow keeps a paragraph from ending in a line of one lone character (孤字, "开" under
+// "财政信息／三公经费公"): the line above gives it its last character, when that is a
+// plain Chinese character the lines may part after.
+func noWidow(lines []string) []string {
+	k := len(lines) - 1
+	if k < 1 {
+		return lines
+	}
+	last, prev := []rune(lines[k]), []rune(lines[k-1])
+	core := strings.TrimRightFunc(string(last), func(r rune) bool { return strings.ContainsRune(noLineStart, r) })
+	if len([]rune(core)) != 1 || len(prev) < 4 {
+		return lines
+	}
+	c, before := prev[len(prev)-1], prev[len(prev)-2]
+	if c < 0x2E80 || strings.ContainsRune(noLineStart+noLineEnd, c) || strings.ContainsRune(noLineEnd, before) || joined(before, c) {
+		return lines
+	}
+	out := append([]string(nil), lines...)
+	out[k-1] = string(prev[:len(prev)-1])
+	out[k] = string(c) + string(last)
+	return out
 }
 
 // breakAt moves a break before rs[n] back to a place where a line may end: not inside a
@@ -74,10 +97,13 @@ func breakAt(rs []rune, n int) int {
 	if n <= orig-3 {
 		n = orig // a run of punctuation: break anyway rather than leave a short line
 	}
-	if isWordRune(rs[n-1]) && isWordRune(rs[n]) {
-		m := n
-		for m > 0 && isWordRune(rs[m-1]) {
+	if joined(rs[n-1], rs[n]) {
+		m := n - 1 // back to the start of the run rs[n-1] belongs to
+		for m > 0 && joined(rs[m-1], rs[m]) {
 			m--
+		}
+		for m > 1 && strings.ContainsRune(noLineEnd, rs[m-1]) {
+			m-- // "（9月25日" moves whole: the bracket never ends a line
 		}
 		if m > 0 {
 			return m
@@ -85,6 +111,25 @@ func breakAt(rs []rune, n int) int {
 	}
 	return n
 }
+
+// joined tells whether a line must not break between a and b: inside a Latin word, a
+// number, a code (CZ-01-1), or a date, time or count written with digits
+// (2020年9月20日, 2020-09-20, 15:30, 36个).
+func joined(a, b rune) bool {
+	if isWordRune(a) && isWordRune(b) {
+		return true
+	}
+	// 2020-09-20, CZ-01-1, 15:30
+	if (a == '-' && isWordRune(b)) || (isWordRune(a) && b == '-') || (a == ':' && isDigit(b)) || (isDigit(a) && b == ':') {
+		return true
+	}
+	return (isDigit(a) && strings.ContainsRune(numberUnits, b)) || (strings.ContainsRune("年月", a) && isDigit(b))
+}
+
+// numberUnits follow a number without a break.
+const numberUnits = "年月日号时分秒个项条家次名"
+
+func isDigit(r rune) bool { return r >= '0' && r <= '9' }
 
 // isWordRune tells Latin letters and digits, which break only between words. URL
 // punctuation counts as a break opportunity so long links wrap at / and .
@@ -94,7 +139,8 @@ func isWordRune(r rune) bool {
 
 // titleWords are words of report titles that a line break must not split; Chinese
 // has no spaces, so without them a balanced title can end a line with half a word.
-var titleWords = []string{"安康", "政府", "网站", "重点", "领域", "信息", "公开", "栏目", "建设", "情况", "反馈", "催报", "通知", "通报", "报送", "关于"}
+var titleWords = []string{"安康", "政府", "网站", "重点领域", "信息公开", "栏目", "建设", "情况", "反馈", "催报", "通知", "通报", "报送", "关于",
+	"年度", "电子政务", "办公室", "未开设", "清单", "整改"}
 
 // balance splits a title into the fewest lines that fit width, with lengths as even as
 // possible (公文 titles are set as balanced lines, not a full line and a stub). Two-line

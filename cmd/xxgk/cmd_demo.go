@@ -179,7 +179,8 @@ func runDemo(c *cli.Context, e *env) error {
 			}
 			return a
 		}
-		if err := must(sub(demoReport, args("report", "--out", filepath.Join(paths.reports, "通报.pdf"))...), "PDF 通报"); err != nil {
+		if err := must(sub(demoReport, args("report", "--out", filepath.Join(paths.reports, "通报.pdf"),
+			"--doc-number", "安电政办字〔2020〕6号", "--reply-by", "2020-10-09")...), "PDF 通报"); err != nil {
 			return err
 		}
 		if err := must(sub(demoReport, args("feedback", "--out", paths.feedback)...), "各单位反馈"); err != nil {

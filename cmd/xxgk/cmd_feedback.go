@@ -20,12 +20,12 @@ func feedbackCommand(e *env) *cli.Command {
 	return &cli.Command{
 		Name:      "feedback",
 		Usage:     "为每个单位生成一份 PDF 反馈（未报送单位生成催报通知）",
-		UsageText: "xxgk feedback --out 目录 [--round 轮次] [--font 字体文件]",
-		Flags: withGlobals(
+		UsageText: "xxgk feedback --out 目录 [--round 轮次] [--font 字体文件] [--reply-by 整改期限] [--issuer 发文机关] [--date 成文日期]",
+		Flags: withGlobals(append([]cli.Flag{
 			&cli.StringFlag{Name: "out", Usage: "输出目录，每个单位一个 PDF"},
 			roundFlag(),
 			fontFlag(),
-		),
+		}, noticeFlags()...)...),
 		Action: func(c *cli.Context) error {
 			if err := required(c, "out"); err != nil {
 				return err
@@ -53,13 +53,17 @@ func runFeedback(c *cli.Context, e *env, dir, font string) error {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return failf("无法创建输出目录 %s：%v", dir, unwrapPath(err))
 	}
+	notice, err := resolveNotice(c, e, s.Round, true)
+	if err != nil {
+		return err
+	}
 	key, err := st.TemplateKey(ctx)
 	if err != nil {
 		return failf("无法读取模板校验密钥：%v", err)
 	}
 	tw := templates.NewWriter()
 	tw.Key, tw.Now = key.Secret, e.Now
-	opt := pdf.Options{Fonts: set, Date: e.Now(), Office: s.Round.Contact.Office}
+	opt := pdf.Options{Fonts: set, Date: e.Now(), Office: notice.IssuerFor(s.Round), Notice: notice}
 	out := writeFeedback(ctx, s, cat, opt, dir, st, tw)
 	var failed []string
 	for i, u := range s.Units {

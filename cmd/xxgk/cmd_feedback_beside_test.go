@@ -3,7 +3,6 @@ package main
 import (
 	"math/rand/v2"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -106,20 +105,4 @@ func TestFeedbackBesideFiles(t *testing.T) {
 			}
 		})
 	}
-}
-
-// pdfText is a PDF's text with line breaks and page numbers' spacing removed.
-func pdfText(t testing.TB, path string) string {
-	t.Helper()
-	if _, err := exec.LookPath("pdftotext"); err != nil {
-		if os.Getenv("CI") == "true" {
-			t.Fatal("pdftotext is required in CI (apt-get install poppler-utils)")
-		}
-		t.Skip("skipping: pdftotext not installed")
-	}
-	b, err := exec.Command("pdftotext", "-raw", path, "-").Output()
-	if err != nil {
-		t.Fatalf("pdftotext %s: %v", path, err)
-	}
-	return strings.NewReplacer("\n", "", " ", "").Replace(string(b))
 }

@@ -17,12 +17,12 @@ func reportCommand(e *env) *cli.Command {
 	return &cli.Command{
 		Name:      "report",
 		Usage:     "生成汇总报告：Excel 汇总表（.xlsx）或可打印的 PDF 通报（.pdf）",
-		UsageText: "xxgk report --out 报告.xlsx|报告.pdf [--round ID] [--font 字体文件]",
-		Flags: withGlobals(
+		UsageText: "xxgk report --out 报告.xlsx|通报.pdf [--round ID] [--font 字体文件] [--doc-number 文号] [--issuer 发文机关] [--date 成文日期] [--reply-by 整改期限]",
+		Flags: withGlobals(append([]cli.Flag{
 			&cli.StringFlag{Name: "out", Usage: "输出文件，扩展名 .xlsx 或 .pdf 决定格式"},
 			roundFlag(),
 			fontFlag(),
-		),
+		}, noticeFlags()...)...),
 		Action: func(c *cli.Context) error {
 			if err := required(c, "out"); err != nil {
 				return err
@@ -43,9 +43,13 @@ func reportCommand(e *env) *cli.Command {
 			if err != nil {
 				return err
 			}
+			notice, err := resolveNotice(c, e, s.Round, ext == ".pdf")
+			if err != nil {
+				return err
+			}
 			write := func(f *os.File) error { return exporter.ReportXLSX(f, s, cat, exporter.WithDate(e.Now())) }
 			if ext == ".pdf" {
-				opt := pdf.Options{Fonts: set, Date: e.Now()}
+				opt := pdf.Options{Fonts: set, Date: e.Now(), Notice: notice}
 				write = func(f *os.File) error { return pdf.Report(f, s, cat, opt) }
 			}
 			if err := writeFileAtomic(out, write); err != nil {

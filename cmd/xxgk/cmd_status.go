@@ -53,6 +53,7 @@ type statusEntry struct {
 	Opened        int     `json:"opened"`
 	NotOpened     int     `json:"not_opened"`
 	NotApplicable int     `json:"not_applicable"`
+	NotReported   int     `json:"not_reported"` // columns no accepted submission answers
 	Completion    float64 `json:"completion"`
 	SubmittedAt   *string `json:"submitted_at"`
 	Rejected      int     `json:"rejected"`       // files refused at import
@@ -65,7 +66,7 @@ func statusEntries(s xxgk.Summary) []statusEntry {
 		en := statusEntry{
 			Unit: u.Unit.Short, Kind: string(u.Unit.Kind), Status: string(u.State), Version: u.Version,
 			Assigned: u.Assigned, Opened: u.Opened, NotOpened: u.NotOpened, NotApplicable: u.NotApplicable,
-			Completion: u.Completion(), Rejected: u.Rejected.Count, CheckFailures: checkFailuresJSON(u),
+			NotReported: u.NotReported, Completion: u.Completion(), Rejected: u.Rejected.Count, CheckFailures: checkFailuresJSON(u),
 		}
 		if !u.SubmittedAt.IsZero() {
 			t := u.SubmittedAt.In(xxgk.ChinaTime).Format("2006-01-02T15:04:05-07:00")
@@ -85,7 +86,7 @@ func writeStatusJSON(w io.Writer, s xxgk.Summary) error {
 
 func writeStatusCSV(w io.Writer, s xxgk.Summary) error {
 	cw := csv.NewWriter(w) // csv.Writer keeps its first error; cw.Error() reports it below
-	_ = cw.Write([]string{"unit", "kind", "status", "version", "assigned", "opened", "not_opened", "not_applicable", "completion", "submitted_at", "rejected", "check_failures"})
+	_ = cw.Write([]string{"unit", "kind", "status", "version", "assigned", "opened", "not_opened", "not_applicable", "not_reported", "completion", "submitted_at", "rejected", "check_failures"})
 	for _, en := range statusEntries(s) {
 		at := ""
 		if en.SubmittedAt != nil {
@@ -97,23 +98,27 @@ func writeStatusCSV(w io.Writer, s xxgk.Summary) error {
 		}
 		_ = cw.Write([]string{en.Unit, en.Kind, en.Status, strconv.Itoa(en.Version), strconv.Itoa(en.Assigned),
 			strconv.Itoa(en.Opened), strconv.Itoa(en.NotOpened), strconv.Itoa(en.NotApplicable),
-			strconv.FormatFloat(en.Completion, 'f', 4, 64), at, strconv.Itoa(en.Rejected), failures})
+			strconv.Itoa(en.NotReported), strconv.FormatFloat(en.Completion, 'f', 4, 64), at, strconv.Itoa(en.Rejected), failures})
 	}
 	cw.Flush()
 	return cw.Error()
 }
 
-// writeStatusTable is for people: problems first, marked, with a one-line summary.
+// writeStatusTable is for people: problems first, marked, with a two-line summary whose
+// column counts add up (应建 = 已开设 + 未开设 + 不适用 + 未报送).
 func writeStatusTable(w io.Writer, s xxgk.Summary) error {
-	fmt.Fprintf(w, "轮次 %s（截止日期 %s）：%d 个单位，已报送 %d（其中逾期 %d），未报送 %d，总体完成率 %s\n\n",
+	fmt.Fprintf(w, "轮次 %s（截止日期 %s）：%d 个单位，已报送 %d（其中逾期 %d），未报送 %d，总体完成率 %s\n",
 		s.Round.ID, xxgk.ChineseDate(s.Round.Deadline), len(s.Units), s.Submitted, s.Late, s.Missing, xxgk.Percent(s.Total.Completion()))
-	heads := []string{"", "单位", "类型", "状态", "版本", "应建", "已开设", "未开设", "不适用", "完成率", "最后报送时间"}
+	c := s.Total
+	fmt.Fprintf(w, "应建栏目 %d 个：已开设 %d，未开设 %d，不适用 %d，未报送 %d（未报送单位的栏目）\n\n",
+		c.Assigned, c.Opened, c.NotOpened, c.NotApplicable, c.NotReported)
+	heads := []string{"", "单位", "类型", "状态", "版本", "应建", "已开设", "未开设", "不适用", "未报送", "完成率", "最后报送时间"}
 	checked := s.Checked()
 	if checked { // once `xxgk verify` has run
-		heads = append(heads[:10], "核查异常", heads[10])
+		heads = append(heads[:11], "核查异常", heads[11])
 	}
 	t := termtable.New(heads...)
-	t.AlignRight(4, 5, 6, 7, 8, 9, 10)
+	t.AlignRight(4, 5, 6, 7, 8, 9, 10, 11)
 	for _, u := range s.ProblemsFirst() {
 		mark := " "
 		switch u.State {
@@ -134,9 +139,10 @@ func writeStatusTable(w io.Writer, s xxgk.Summary) error {
 			at += "（其后的文件已退回）"
 		}
 		cells := []string{mark, u.Unit.Short, u.Unit.Kind.Label(), u.State.Label(), version,
-			strconv.Itoa(u.Assigned), strconv.Itoa(u.Opened), strconv.Itoa(u.NotOpened), strconv.Itoa(u.NotApplicable), u.Rate(), at}
+			strconv.Itoa(u.Assigned), strconv.Itoa(u.Opened), strconv.Itoa(u.NotOpened), strconv.Itoa(u.NotApplicable),
+			strconv.Itoa(u.NotReported), u.Rate(), at}
 		if checked {
-			cells = append(cells[:10], checkFailures(u), at)
+			cells = append(cells[:11], checkFailures(u), at)
 		}
 		t.Row(cells...)
 	}
@@ -144,6 +150,7 @@ func writeStatusTable(w io.Writer, s xxgk.Summary) error {
 		return err
 	}
 	fmt.Fprintln(w, "\n✘ 未报送（“已退回”指报送过但因填写错误被退回、尚未改正重报）　! 逾期报送（首次报送晚于截止日期）")
+	fmt.Fprintln(w, "“未报送”一列是未报送单位的应建栏目数：应建＝已开设＋未开设＋不适用＋未报送")
 	if checked {
 		fmt.Fprintln(w, checkLegend(s))
 	}

@@ -27,17 +27,20 @@ func TestStatusFormats(t *testing.T) {
 	if !strings.HasPrefix(lines[0], "轮次 2020（截止日期 2020年9月20日）：36 个单位，已报送 31（其中逾期 4），未报送 5，总体完成率 ") {
 		t.Errorf("summary line %q", lines[0])
 	}
-	header := strings.Fields(lines[2])
-	if strings.Join(header, " ") != "单位 类型 状态 版本 应建 已开设 未开设 不适用 完成率 核查异常 最后报送时间" {
-		t.Errorf("header %q", lines[2])
+	if lines[1] != "应建栏目 784 个：已开设 533，未开设 73，不适用 49，未报送 129（未报送单位的栏目）" {
+		t.Errorf("partition line %q", lines[1])
+	}
+	header := strings.Fields(lines[3])
+	if strings.Join(header, " ") != "单位 类型 状态 版本 应建 已开设 未开设 不适用 未报送 完成率 核查异常 最后报送时间" {
+		t.Errorf("header %q", lines[3])
 	}
 	var marks []string
-	for _, l := range lines[4 : 4+36] {
+	for _, l := range lines[5 : 5+36] {
 		f := strings.Fields(l)
 		switch {
 		case f[0] == "✘":
 			marks = append(marks, "missing")
-			if f[3] != "未报送" || f[9] != "—" {
+			if f[3] != "未报送" || f[9] != f[5] || f[10] != "—" {
 				t.Errorf("missing row %q", l)
 			}
 		case f[0] == "!":
@@ -71,7 +74,7 @@ func TestStatusFormats(t *testing.T) {
 	if err != nil || len(recs) != 37 {
 		t.Fatalf("csv: %d records, %v", len(recs), err)
 	}
-	if strings.Join(recs[0], ",") != "unit,kind,status,version,assigned,opened,not_opened,not_applicable,completion,submitted_at,rejected,check_failures" {
+	if strings.Join(recs[0], ",") != "unit,kind,status,version,assigned,opened,not_opened,not_applicable,not_reported,completion,submitted_at,rejected,check_failures" {
 		t.Errorf("csv header %v", recs[0])
 	}
 	if recs[1][0] != "市财政局" || recs[1][2] != "submitted" || recs[1][3] != "2" {

@@ -1,0 +1,28 @@
+package pdf
+
+import (
+	"xxgk"
+)
+
+// unopenedRows are the 附件's rows: every column a submitted unit has not opened, with
+// the unit's stated reason, in catalog order.
+func (r *report) unopenedRows() []row {
+	var rows []row
+	r.answered(func(u xxgk.UnitSummary, ind xxgk.Indicator, it xxgk.Item) {
+		if it.Status == xxgk.NotOpened {
+			reason := it.Remark
+			if reason == "" {
+				reason = "未说明"
+			}
+			rows = append(rows, row{cells: []string{u.Unit.Short, ind.Code, indName(ind), reason}})
+		}
+	})
+	return rows
+}
+
+// annexTable is 各单位未开设栏目清单: unit, code, indicator and reason. Unit names and
+// codes are sized to stay on one line; the indicator and the reason wrap.
+func (d *doc) annexTable(rows []row) {
+	cols := []column{{head: "单位", align: 'L'}, {head: "编码", align: 'L'}, {head: "指标", align: 'L', w: 40}, {head: "未开设原因", align: 'L'}}
+	d.table(d.fit(cols, rows, 3), rows)
+}

@@ -1,0 +1,33 @@
+package pdf
+
+import (
+	"fmt"
+
+	"xxgk"
+)
+
+// requirements is 工作要求: who must 补报 and 整改, by the reply-by date when the office
+// gave one, and whom to call.
+func (d *doc) requirements(r *report) {
+	by := "请尽快"
+	if n := r.opt.Notice; n.HasReplyBy() {
+		by = "请于" + xxgk.ChineseDate(china(n.ReplyBy)) + "前"
+	}
+	var items []string
+	var missing []xxgk.UnitSummary
+	for _, u := range r.s.Units {
+		if u.State == xxgk.Missing {
+			missing = append(missing, u)
+		}
+	}
+	if len(missing) > 0 {
+		items = append(items, fmt.Sprintf("未报送的%s，%s按模板填报并报送。", names(missing, short), by))
+	}
+	items = append(items,
+		fmt.Sprintf("存在未开设栏目、栏目更新不及时、未报送需报送信息等问题的单位，要对照本通报和本单位反馈意见逐项整改，%s完成整改，并将整改后的表格报送%s。", by, r.opt.Office),
+		"各单位要建立健全栏目内容保障和更新机制，确保应建栏目全部开设、内容及时更新，杜绝空白栏目和长期不更新栏目。")
+	d.numbered(items)
+	if c := r.s.Round.Contact; c.People != "" || c.Phone != "" {
+		d.para(contactText(c))
+	}
+}
