@@ -94,8 +94,8 @@ func breakAt(rs []rune, n int) int {
 	for n > 1 && (strings.ContainsRune(noLineStart, rs[n]) || strings.ContainsRune(noLineEnd, rs[n-1])) {
 		n--
 	}
-	if n <= orig-3 {
-		n = orig // a run of punctuation: break anyway rather than leave a short line
+	if n <= orig/2 {
+		n = orig // a long run of punctuation: break anyway rather than leave a short line
 	}
 	if joined(rs[n-1], rs[n]) {
 		m := n - 1 // back to the start of the run rs[n-1] belongs to

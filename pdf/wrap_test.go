@@ -37,6 +37,13 @@ func TestBreakKeepsDatesWhole(t *testing.T) {
 	if got := breakAt([]rune("市自然资源局（9月25日报送）"), 8); got != 6 {
 		t.Errorf("break inside （9月 moved to %d, want 6", got)
 	}
+	// Closing punctuation never starts a line, even after a run of it: the word before
+	// it goes down too (a line starting "，" is what a reader trips over).
+	text := []rune("附上（《汉阴县_退回修改.xlsx》），问题单元格")
+	comma := strings.IndexRune(string(text), '，')
+	if got := breakAt(text, len([]rune(string(text)[:comma]))); got != len([]rune("附上（《汉阴县_退回修改.")) {
+		t.Errorf("break before ， moved to %d (%q)", got, string(text[got:]))
+	}
 	// A run longer than the line (it starts the line) must break somewhere.
 	if got := breakAt([]rune("2020年9月25日"), 5); got != 5 {
 		t.Errorf("a run that starts the line is broken where it must be: got %d", got)
