@@ -25,11 +25,13 @@ func importCommand(e *env) *cli.Command {
 			"轮次、单位和每一行对应的指标只从模板的隐藏信息和“指标编码”列识别，不看文件名和行号。\n" +
 			"有任何错误的文件整个退回、不写入任何内容；接收的文件成为该单位的新版本，与已存版本相同则“未变化”。\n" +
 			"每个文件输出一行结果（✔ 已接收 / = 未变化 / ✘ 已退回），问题逐条缩进列在下面，最后一行为汇总。\n\n" +
-			helpExitCodes,
+			importExitCodes,
 		Flags: withGlobals(
 			&cli.StringFlag{Name: "round", Usage: "只接收该轮次的文件（默认按各文件模板中记录的轮次导入）"},
 			&cli.BoolFlag{Name: "dry-run", Usage: "只检查，不写入数据库"},
 			&cli.StringFlag{Name: "errors-dir", Usage: "把被退回的工作簿复制到此文件夹：问题单元格标红并加批注，首页为“问题清单”，可直接发回单位修改（原文件不会被改动）"},
+			&cli.BoolFlag{Name: "quiet", Aliases: []string{"q"}, Usage: "只输出被退回（或保存失败）的文件和最后的汇总"},
+			&cli.StringFlag{Name: "format", Value: "text", Usage: "输出格式：text，或 json（每个文件一行 JSON：file、unit、outcome、version、problems，供脚本使用；汇总写到标准错误）"},
 		),
 		Action: func(c *cli.Context) error { return runImportCmd(c, e) },
 	}
@@ -37,6 +39,10 @@ func importCommand(e *env) *cli.Command {
 
 func runImportCmd(c *cli.Context, e *env) error {
 	paths := c.Args().Slice()
+	format := strings.ToLower(strings.TrimSpace(c.String("format")))
+	if format != "text" && format != "json" {
+		return failf("--format 只能是 text 或 json，而不是“%s”", c.String("format"))
+	}
 	if len(paths) == 0 {
 		return failf("请指定要导入的文件、文件夹或 .zip 压缩包，例如：xxgk import 报送/")
 	}
@@ -48,7 +54,7 @@ func runImportCmd(c *cli.Context, e *env) error {
 	if err := checkImportTargets(c, st); err != nil {
 		return err
 	}
-	p := &importPrinter{out: e.Stdout, errw: e.Stderr, bar: e.StderrTTY, now: e.Now, user: e.User}
+	p := &importPrinter{out: e.Stdout, errw: e.Stderr, bar: e.StderrTTY, now: e.Now, user: e.User, quiet: c.Bool("quiet"), json: format == "json"}
 	opts := importer.Options{
 		Rounds:    storeRounds{st},
 		Saver:     storeSaver{st},
@@ -64,7 +70,8 @@ func runImportCmd(c *cli.Context, e *env) error {
 	if !opts.DryRun {
 		// Kept so that status and feedback know the unit tried; a failure here loses no
 		// submission, so it is said and the run goes on.
-		if rerr := st.SaveRejections(c.Context, p.rejections); rerr != nil {
+		// Not cancelled by Ctrl-C: the refusals of the files that were handled still count.
+		if rerr := st.SaveRejections(context.WithoutCancel(c.Context), p.rejections); rerr != nil {
 			fmt.Fprintf(e.Stderr, "xxgk: 无法记录被退回的文件（不影响已导入的报送）：%v\n", rerr)
 		}
 	}
@@ -72,6 +79,8 @@ func runImportCmd(c *cli.Context, e *env) error {
 		p.summary(tot, opts)
 	}
 	switch {
+	case c.Context.Err() != nil:
+		return interrupted(tot)
 	case err != nil:
 		return failf("%v", err)
 	case tot.Rejected+tot.Failed > 0:
@@ -139,6 +148,9 @@ type importPrinter struct {
 	// rejections are the refused files whose unit and round were identified.
 	rejections []xxgk.Rejection
 	bar        bool
+	quiet      bool // only refused files and the summary
+	json       bool // one JSON object per file on out; the summary on errw
+	warnings   int  // warnings printed; an unchanged file's were shown when it was accepted
 	drawn      bool
 	done       int
 	total      int
@@ -173,8 +185,21 @@ func (p *importPrinter) result(r importer.Result) {
 			At: p.now(), ImportedBy: p.user, Errors: len(r.Problems.Only(xxgk.Error)),
 		})
 	}
+	if p.json {
+		p.writeJSON(r)
+		return
+	}
+	if p.quiet && r.Outcome != importer.Rejected && r.Outcome != importer.Failed {
+		return
+	}
 	fmt.Fprintln(p.out, resultLine(r))
 	for _, pr := range r.Problems {
+		if r.Outcome == importer.Unchanged && pr.Severity == xxgk.Warning {
+			continue
+		}
+		if pr.Severity == xxgk.Warning {
+			p.warnings++
+		}
 		fmt.Fprintln(p.out, "    "+problemLine(pr))
 	}
 	switch {
@@ -213,7 +238,7 @@ func resultLine(r importer.Result) string {
 	case importer.Failed:
 		s += fmt.Sprintf(" — %s 检查通过但保存失败：%v（重新运行即可）", unit, r.Err)
 	}
-	if w := r.Warnings(); w > 0 {
+	if w := r.Warnings(); w > 0 && r.Outcome != importer.Unchanged {
 		s += fmt.Sprintf("，%d 个警告", w)
 	}
 	return s
@@ -246,8 +271,8 @@ func (p *importPrinter) summary(t importer.Totals, opts importer.Options) {
 	add(t.Failed, "保存失败")
 	add(t.NotProcessed, "未处理")
 	s := fmt.Sprintf("共 %d 个文件：%s", t.Files, strings.Join(parts, "，"))
-	if t.Warnings > 0 {
-		s += fmt.Sprintf("；警告 %d 条", t.Warnings)
+	if p.warnings > 0 {
+		s += fmt.Sprintf("；警告 %d 条", p.warnings)
 	}
 	if n := len(t.Skipped); n > 0 {
 		names := t.Skipped[:min(n, 10)]
@@ -262,5 +287,9 @@ func (p *importPrinter) summary(t importer.Totals, opts importer.Options) {
 	if opts.ErrorsDir != "" && t.Rejected > 0 {
 		s += "；退回副本在 " + opts.ErrorsDir
 	}
-	fmt.Fprintln(p.out, s)
+	out := p.out
+	if p.json {
+		out = p.errw // stdout stays one JSON object per line
+	}
+	fmt.Fprintln(out, s)
 }

@@ -10,7 +10,11 @@ import (
 )
 
 func main() {
+	// The first Ctrl-C cancels ctx: import finishes the batch it is storing and says what
+	// was stored (exit 130). Then the default handling is back, so a second Ctrl-C ends
+	// a command that does not watch ctx at once.
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	go func() { <-ctx.Done(); stop() }()
 	code := run(ctx, os.Args, newEnv(os.Stdin, os.Stdout, os.Stderr))
 	stop()
 	os.Exit(code)
