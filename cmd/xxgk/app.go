@@ -34,6 +34,9 @@ type env struct {
 	// FontDirs are searched for Chinese fonts when --font is not given; nil means the
 	// system's font folders.
 	FontDirs []string
+	// ImportBatch is how many submissions import stores per transaction; 0 means the
+	// importer's default. Tests set 1 to stop a run between two files.
+	ImportBatch int
 	// OwnConsole: the console window closes when xxgk returns (Windows, double-clicked);
 	// run then pauses before returning. See ownsConsole.
 	OwnConsole bool

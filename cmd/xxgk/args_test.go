@@ -101,9 +101,9 @@ func TestTakesArgs(t *testing.T) {
 	// Commands written later declare arguments in their usage text.
 	for usage, want := range map[string]bool{
 		"xxgk history 单位 [--round 轮次] [--format json]": true,
-		"xxgk revert UNIT --to N":                         true,
-		"xxgk rounds [--format json]":                     false,
-		"xxgk verify [--round R] [--unit 单位 ...]":         false,
+		"xxgk revert UNIT --to N":                      true,
+		"xxgk rounds [--format json]":                  false,
+		"xxgk verify [--round R] [--unit 单位 ...]":      false,
 	} {
 		name := strings.Fields(usage)[1]
 		c := importCommand(e)

@@ -64,6 +64,7 @@ func runImportCmd(c *cli.Context, e *env) error {
 		DryRun:    c.Bool("dry-run"),
 		ErrorsDir: c.String("errors-dir"),
 		Progress:  p.progress,
+		BatchSize: e.ImportBatch,
 	}
 	tot, err := importer.Import(c.Context, opts, paths, p.result)
 	p.clearBar()
