@@ -143,7 +143,9 @@ func newApp(e *env) *cli.App {
 // run executes the command line and maps the outcome to a documented exit code.
 func run(ctx context.Context, args []string, e *env) int {
 	if e.OwnConsole {
-		// Started by a double-click: the window closes when we return.
+		// Started by a double-click: the window closes when we return. Cleared, so that
+		// a command running others through run (demo) pauses once, at the very end.
+		e.OwnConsole = false
 		defer waitForEnter(e)
 		if len(args) < 2 {
 			fmt.Fprint(e.Stdout, doubleClickNote)

@@ -43,6 +43,9 @@ func TestDoubleClick(t *testing.T) {
 	if stdin.Len() != 0 {
 		t.Error("did not wait for Enter")
 	}
+	if e.OwnConsole {
+		t.Error("OwnConsole still set: demo's inner runs would each wait for Enter")
+	}
 
 	out.Reset()
 	stdin = strings.NewReader("\n")
