@@ -125,3 +125,10 @@ func commandList() string {
 	}
 	return strings.Join(names, "、")
 }
+
+func TestCommandOptionBeforeCommand(t *testing.T) {
+	code, _, stderr := runCmd(t, "-q", "import", "x")
+	if want := "xxgk: 没有参数 -q（如果它是某个命令的参数，请写在命令名之后）。用法见 xxgk --help 或 xxgk 命令 --help\n"; code != exitFailed || stderr != want {
+		t.Errorf("exit %d, %q", code, stderr)
+	}
+}

@@ -114,6 +114,9 @@ var usageMessages = []struct {
 		return "缺少必需的参数 --" + strings.ReplaceAll(m[1], ", ", "、--")
 	}},
 	{regexp.MustCompile(`^flag provided but not defined: -+(\S+)`), func(m []string) string {
+		if len(m[1]) == 1 {
+			return "没有参数 -" + m[1] + "（如果它是某个命令的参数，请写在命令名之后）"
+		}
 		return "没有参数 --" + m[1]
 	}},
 	{regexp.MustCompile(`^flag needs an argument: -+(\S+)`), func(m []string) string {
