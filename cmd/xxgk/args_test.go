@@ -53,7 +53,7 @@ func TestOptionsAfterPaths(t *testing.T) {
 	if _, err := os.Stat(filepath.Join(errs, "2020_市民政局_信息公开栏目建设情况填报表.xlsx")); err != nil {
 		t.Errorf("no annotated copy in --errors-dir given after the folder: %v\n%s", err, out)
 	}
-	if !strings.Contains(out, "共 2 个文件：已接收 1，已退回 1；退回副本在 "+errs) {
+	if !strings.Contains(out, "共 2 个文件：已接收 1，已退回 1") || !strings.HasSuffix(out, "；退回副本在 "+errs+"\n") {
 		t.Errorf("summary missing in\n%s", out)
 	}
 }
