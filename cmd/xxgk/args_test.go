@@ -81,6 +81,8 @@ func TestUnknownCommandSuggestsNearest(t *testing.T) {
 		{"staus", "xxgk: 没有命令“staus”。您是不是要输入 status？用法见 xxgk --help\n"},
 		{"feedbak", "xxgk: 没有命令“feedbak”。您是不是要输入 feedback？用法见 xxgk --help\n"},
 		{"temp", "xxgk: 没有命令“temp”。您是不是要输入 templates？用法见 xxgk --help\n"},
+		{`D:\收到的文件\汉滨区 报送.xlsx`, `xxgk: “D:\收到的文件\汉滨区 报送.xlsx”不是命令。要导入它，请运行：xxgk import "D:\收到的文件\汉滨区 报送.xlsx"` + "\n"},
+		{"收到的文件/", "xxgk: “收到的文件/”不是命令。要导入它，请运行：xxgk import 收到的文件/\n"},
 		{"hello", "xxgk: 没有命令“hello”。可用的命令：" + commandList() + "；用法见 xxgk --help\n"},
 	} {
 		code, _, stderr := runCmd(t, tc.typed)

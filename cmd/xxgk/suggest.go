@@ -1,6 +1,7 @@
 package main
 
 import (
+	"path/filepath"
 	"strings"
 
 	"github.com/urfave/cli/v2"
@@ -9,6 +10,11 @@ import (
 // unknownCommand refuses a command name that does not exist and suggests the nearest one,
 // since a typo (improt, staus) is the usual cause.
 func unknownCommand(cmds []*cli.Command, typed, path string) error {
+	// A file or folder where the command belongs: typed without "import", or dropped on
+	// xxgk.exe in Explorer.
+	if path == "xxgk" && findCommand(cmds, "import") != nil && looksLikePath(typed) {
+		return failf("“%s”不是命令。要导入它，请运行：xxgk import %s", typed, quoteArg(typed))
+	}
 	if near := nearestCommand(cmds, typed); near != "" {
 		return failf("没有命令“%s”。您是不是要输入 %s？用法见 %s --help", typed, near, path)
 	}
@@ -81,4 +87,22 @@ func editDistance(a, b string) int {
 		}
 	}
 	return d[len(s)][len(t)]
+}
+
+// looksLikePath tells a file or folder name from a mistyped command.
+func looksLikePath(s string) bool {
+	switch strings.ToLower(filepath.Ext(s)) {
+	case ".xlsx", ".xls", ".et", ".zip":
+		return true
+	}
+	return strings.ContainsAny(s, `/\`)
+}
+
+// quoteArg quotes an argument that holds spaces, so that the suggested command can be
+// copied as it is.
+func quoteArg(s string) string {
+	if strings.ContainsAny(s, " \t") {
+		return `"` + s + `"`
+	}
+	return s
 }
