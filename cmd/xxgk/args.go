@@ -23,24 +23,74 @@ func normalizeArgs(app *cli.App, args []string) ([]string, error) {
 	if len(args) < 2 {
 		return args, nil
 	}
-	out := []string{args[0]}
-	rest := args[1:]
-	// Global options before the command name stay where they are.
-	flags, rest, ended := splitOptions(app.Flags, rest, true)
-	out = append(out, flags...)
-	if ended || len(rest) == 0 {
-		return append(out, rest...), nil
+	global, early, rest := splitGlobal(app, args[1:])
+	out := append([]string{args[0]}, global...)
+	if len(rest) == 0 || rest[0] == "--" {
+		// No command: urfave/cli shows the help, or names an option it does not know.
+		return append(append(out, early...), rest...), nil
 	}
 	cmd := findCommand(app.Commands, rest[0])
 	if cmd == nil {
 		return nil, unknownCommand(app.Commands, rest[0], "xxgk")
 	}
 	out = append(out, rest[0])
-	more, err := normalizeCommand(cmd, "xxgk "+cmd.Name, rest[1:])
+	more, err := normalizeCommand(cmd, "xxgk "+cmd.Name, append(early, rest[1:]...))
 	if err != nil {
 		return nil, err
 	}
 	return append(out, more...), nil
+}
+
+// splitGlobal reads the options before the command name. Global ones stay there; a
+// command's own (xxgk -q import …) are returned as early, to be moved after the command
+// name. An option that is not global takes the next word as its value when some
+// command's option of that name takes one and the word is not a command name.
+func splitGlobal(app *cli.App, args []string) (global, early, rest []string) {
+	i := 0
+	for ; i < len(args) && isOption(args[i]) && args[i] != "--"; i++ {
+		name, _, hasValue := strings.Cut(strings.TrimLeft(args[i], "-"), "=")
+		if isGlobal(app, name) {
+			global = append(global, args[i])
+			if !hasValue && takesValue(app.Flags, name) && i+1 < len(args) {
+				i++
+				global = append(global, args[i])
+			}
+			continue
+		}
+		early = append(early, args[i])
+		if !hasValue && i+1 < len(args) && findCommand(app.Commands, args[i+1]) == nil && anyTakesValue(app.Commands, name) {
+			i++
+			early = append(early, args[i])
+		}
+	}
+	return global, early, args[i:]
+}
+
+// isGlobal tells the options read before the command name: the app's and help/version.
+func isGlobal(app *cli.App, name string) bool {
+	switch name {
+	case "help", "h", "version", "v":
+		return true
+	}
+	for _, f := range app.Flags {
+		for _, n := range f.Names() {
+			if n == name {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// anyTakesValue tells whether some command (or subcommand) has an option of that name
+// taking a value.
+func anyTakesValue(cmds []*cli.Command, name string) bool {
+	for _, c := range cmds {
+		if takesValue(c.Flags, name) || anyTakesValue(c.Subcommands, name) {
+			return true
+		}
+	}
+	return false
 }
 
 // normalizeCommand orders one command's tail: subcommand, options, then "--" and the

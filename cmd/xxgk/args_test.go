@@ -29,6 +29,12 @@ func TestNormalizeArgs(t *testing.T) {
 		{"", ""},
 		{"--help", "--help"},
 		{"status 2021 --help", "status --help 2021"},
+		// A command's options typed before its name move after it.
+		{"-q import a", "import -q a"},
+		{"--errors-dir 退回 import a", "import --errors-dir 退回 a"},
+		{"--dry-run import a --db x", "import --dry-run --db x a"},
+		{"--db x --format json status", "--db x status --format json"},
+		{"--round import import a", "import --round import a"},
 	} {
 		args := append([]string{"xxgk"}, strings.Fields(tc.in)...)
 		got, err := normalizeArgs(app, args)
@@ -129,7 +135,7 @@ func commandList() string {
 }
 
 func TestCommandOptionBeforeCommand(t *testing.T) {
-	code, _, stderr := runCmd(t, "-q", "import", "x")
+	code, _, stderr := runCmd(t, "-q")
 	if want := "xxgk: 没有参数 -q（如果它是某个命令的参数，请写在命令名之后）。用法见 xxgk --help 或 xxgk 命令 --help\n"; code != exitFailed || stderr != want {
 		t.Errorf("exit %d, %q", code, stderr)
 	}
