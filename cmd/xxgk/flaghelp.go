@@ -17,7 +17,7 @@ import (
 //	--db 值    数据库：…（默认：sqlite:xxgk.db；环境变量 XXGK_DB）
 //
 // It replaces urfave/cli's stringer, which writes "value", "(default: …)" and
-// "[$XXGK_FONT]" in English, and knows nothing of the variables read by value().
+// "[$VARIABLE]" in English, and knows nothing of the variables read by value().
 func flagHelp(f cli.Flag) string {
 	df, ok := f.(cli.DocGenerationFlag)
 	if !ok {

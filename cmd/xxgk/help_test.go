@@ -1,6 +1,7 @@
 package main
 
 import (
+	"os"
 	"os/exec"
 	"path/filepath"
 	"regexp"
@@ -116,6 +117,25 @@ func TestNearestCommand(t *testing.T) {
 	} {
 		if got := nearestCommand(cmds, typed); got != want {
 			t.Errorf("%s: got %q want %q", typed, got, want)
+		}
+	}
+}
+
+// TestEnvironmentVariablesWrittenOneWay: messages name a variable as "环境变量 XXGK_DB",
+// as the help does, never "XXGK_DB 环境变量" or "$XXGK_DB".
+func TestEnvironmentVariablesWrittenOneWay(t *testing.T) {
+	files, _ := filepath.Glob("*.go")
+	bad := regexp.MustCompile(`XXGK_[A-Z_]+ ?环境变量|\$XXGK_|%XXGK_`)
+	for _, f := range files {
+		if strings.HasSuffix(f, "_test.go") {
+			continue
+		}
+		b, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if m := bad.Find(b); m != nil {
+			t.Errorf("%s: %q", f, m)
 		}
 	}
 }
