@@ -2,8 +2,8 @@
 // version and platform filled in. scripts/release.sh calls it once per target.
 //
 // It exists because a zip made by a general tool names 使用说明.txt in UTF-8 only, which
-// Explorer on Windows 7 and on Chinese Windows without the UTF-8 flag support shows as
-// garbage (DESIGN.md §4, the same trap as the units' GBK zips in the other direction).
+// zip programs on Chinese Windows that ignore the UTF-8 flag show as garbage (DESIGN.md
+// §4, the same trap as the units' GBK zips in the other direction).
 // For Windows the entry name is written in GBK without the UTF-8 flag, as Chinese Windows
 // writes it, which Explorer, 7-Zip and WinRAR on Chinese Windows all read; the text gets
 // a BOM and CRLF line ends so that old Notepad reads it. (The Info-ZIP Unicode Path field
