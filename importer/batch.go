@@ -145,8 +145,10 @@ func (b *batch) run(parent context.Context) error {
 	}
 	go func() { wg.Wait(); close(out) }()
 
-	// The writer stores with the caller's context: after a stop, what was already read
-	// and checked is still stored. Its failure stops the readers.
+	// The writer finishes the batch it is storing when the caller stops the run (Ctrl-C):
+	// a transaction cut off halfway would report its files as failed although nothing
+	// was wrong with them. It starts no batch after the stop; those files count as not
+	// processed, and rerunning the same command stores them. Its failure stops the readers.
 	batches := make(chan []*parsed, 1)
 	wrote := make(chan error, 1)
 	go func() {
@@ -156,7 +158,7 @@ func (b *batch) run(parent context.Context) error {
 				err = parent.Err() // interrupted: store nothing more
 			}
 			if err == nil {
-				if err = b.write(parent, q); err != nil {
+				if err = b.write(context.WithoutCancel(parent), q); err != nil {
 					cancel()
 				}
 			}

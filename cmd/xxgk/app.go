@@ -20,6 +20,8 @@ const (
 	exitOK       = 0 // everything done; every file accepted or unchanged
 	exitRejected = 1 // done, but at least one file was rejected (the others were imported)
 	exitFailed   = 2 // nothing could be done: bad arguments, unreadable input, database unreachable
+	// exitInterrupted is the shell's convention for a run stopped by Ctrl-C (128 + SIGINT).
+	exitInterrupted = 130
 )
 
 // env is everything a command touches outside its arguments, injected so that tests run
@@ -37,6 +39,12 @@ type env struct {
 	// VerifyNet, when set, gives verify its name lookups and dials: the demo points them at
 	// its local sample site.
 	VerifyNet *verify.Config
+	// ImportBatch is how many submissions import stores per transaction; 0 means the
+	// importer's default. Tests set 1 to stop a run between two files.
+	ImportBatch int
+	// OwnConsole: the console window closes when xxgk returns (Windows, double-clicked);
+	// run then pauses before returning. See ownsConsole.
+	OwnConsole bool
 	// hinted remembers the hints already printed, so that a run of several commands (the
 	// demo) says each only once. Copies of env share it.
 	hinted map[string]bool
@@ -57,6 +65,9 @@ func newEnv(stdin io.Reader, stdout, stderr io.Writer) *env {
 	e := &env{Stdin: stdin, Stdout: stdout, Stderr: stderr, Now: time.Now, User: currentUser(), hinted: map[string]bool{}}
 	if f, ok := stderr.(*os.File); ok {
 		e.StderrTTY = term.IsTerminal(int(f.Fd()))
+	}
+	if f, ok := stdin.(*os.File); ok {
+		e.OwnConsole = ownsConsole(hostConsole(term.IsTerminal(int(f.Fd()))))
 	}
 	return e
 }
@@ -95,16 +106,36 @@ func rejected(format string, args ...any) error {
 	return &exitError{code: exitRejected, err: fmt.Errorf(format, args...)}
 }
 
-const helpExitCodes = `退出码 / exit codes:
-   0  全部完成（所有文件均已接收或未变化） / all done
-   1  已完成，但至少有一个文件被退回（其余文件已导入） / some files rejected, the rest imported
-   2  无法执行：参数错误、输入无法读取或数据库无法连接 / nothing done: bad arguments, unreadable input, database unreachable`
+// exitCodesHeading starts every exit-code list; a command whose Description holds one keeps
+// it, the others are given helpExitCodes (localizeHelp).
+const exitCodesHeading = "退出码 / exit codes:"
+
+// helpExitCodes are the exit codes of every command that does not list its own.
+const helpExitCodes = exitCodesHeading + `
+   0    完成 / done
+   2    无法执行：参数错误、输入无法读取或数据库无法连接 / nothing done: bad arguments, unreadable input, database unreachable
+   130  已中断（Ctrl-C） / interrupted`
+
+// importExitCodes are import's: the only command that finishes with some inputs refused.
+const importExitCodes = exitCodesHeading + `
+   0    全部完成（所有文件均已接收或未变化） / all done
+   1    已完成，但至少有一个文件被退回（其余文件已导入） / some files rejected, the rest imported
+   2    无法执行：参数错误、输入无法读取或数据库无法连接 / nothing done: bad arguments, unreadable input, database unreachable
+   130  已中断（Ctrl-C）：已处理的文件已保存，重新运行同一命令即可继续 / interrupted; rerun to finish`
+
+// appExitCodes is the summary in xxgk --help.
+const appExitCodes = exitCodesHeading + `
+   0    完成 / done
+   1    import：有文件被退回，其余已导入 / import: some files rejected
+   2    无法执行：参数错误、输入无法读取或数据库无法连接 / nothing done
+   130  已中断（Ctrl-C） / interrupted`
 
 func newApp(e *env) *cli.App {
 	app := &cli.App{
 		Name:                 "xxgk",
 		Usage:                "政府网站重点领域信息公开栏目建设情况：生成模板、导入报送、统计与报告",
-		Description:          "典型流程：xxgk templates → 各单位填报 → xxgk import → xxgk verify（核查网址）→ xxgk status / export / report / feedback\n\n" + helpExitCodes,
+		Description:          "典型流程：xxgk templates → 各单位填报 → xxgk import → xxgk verify（核查网址）→ xxgk status / export / report / feedback\n\n" + appExitCodes,
+		Version:              currentBuild().String(),
 		Flags:                globalFlags(),
 		Reader:               e.Stdin,
 		Writer:               e.Stdout,
@@ -113,7 +144,7 @@ func newApp(e *env) *cli.App {
 		HideHelpCommand:      true,
 		Suggest:              true,
 		ExitErrHandler:       func(*cli.Context, error) {}, // run maps errors to exit codes
-		Commands:             commands(e),
+		Commands:             append(commands(e), versionCommand(e), completionCommand(e)),
 	}
 	localizeHelp(app)
 	return app
@@ -121,11 +152,30 @@ func newApp(e *env) *cli.App {
 
 // run executes the command line and maps the outcome to a documented exit code.
 func run(ctx context.Context, args []string, e *env) int {
-	err := newApp(e).RunContext(ctx, helpArgs(args))
+	if e.OwnConsole {
+		// Started by a double-click: the window closes when we return. Cleared, so that
+		// a command running others through run (demo) pauses once, at the very end.
+		e.OwnConsole = false
+		defer waitForEnter(e)
+		if len(args) < 2 {
+			fmt.Fprint(e.Stdout, doubleClickNote)
+		}
+	}
+	app := newApp(e)
+	args, err := normalizeArgs(app, helpArgs(args))
+	if err == nil {
+		err = app.RunContext(ctx, args)
+	}
 	if err == nil {
 		return exitOK
 	}
 	var ee *exitError
+	switch {
+	case errors.As(err, &ee) && ee.code == exitInterrupted:
+	case ctx.Err() != nil:
+		// Stopped by Ctrl-C; whatever the command said about it, this is what happened.
+		err = &exitError{code: exitInterrupted, err: errors.New("已中断，命令未完成；重新运行同一命令即可")}
+	}
 	if errors.As(err, &ee) {
 		if ee.err != nil && ee.err.Error() != "" {
 			fmt.Fprintln(e.Stderr, "xxgk:", ee.err)

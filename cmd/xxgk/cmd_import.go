@@ -26,11 +26,13 @@ func importCommand(e *env) *cli.Command {
 			"有任何错误的文件整个退回、不写入任何内容；接收的文件成为该单位的新版本，与已存版本相同则“未变化”。\n" +
 			"每个文件输出一行结果（✔ 已接收 / = 未变化 / ✘ 已退回 / ○ 空白模板或未采用），问题逐条缩进列在下面，最后一行为汇总。\n" +
 			"未填写的空白模板跳过，不算退回；同一单位有多个文件时以保存时间最晚的为准（文件属性中的保存时间，否则为文件修改时间）。\n\n" +
-			helpExitCodes,
+			importExitCodes,
 		Flags: withGlobals(
 			&cli.StringFlag{Name: "round", Usage: "只接收该轮次的文件（默认按各文件模板中记录的轮次导入）"},
 			&cli.BoolFlag{Name: "dry-run", Usage: "只检查，不写入数据库"},
 			&cli.StringFlag{Name: "errors-dir", Usage: "把被退回的工作簿复制到此文件夹：问题单元格标红并加批注，首页为“问题清单”，可直接发回单位修改（原文件不会被改动）"},
+			&cli.BoolFlag{Name: "quiet", Aliases: []string{"q"}, Usage: "只输出被退回（或保存失败）的文件和最后的汇总"},
+			&cli.StringFlag{Name: "format", Value: "text", Usage: "输出格式：text，或 json（每个文件一行 JSON：file、unit、outcome、version、problems，供脚本使用；汇总写到标准错误）"},
 		),
 		Action: func(c *cli.Context) error { return runImportCmd(c, e) },
 	}
@@ -38,6 +40,10 @@ func importCommand(e *env) *cli.Command {
 
 func runImportCmd(c *cli.Context, e *env) error {
 	paths := c.Args().Slice()
+	format := strings.ToLower(strings.TrimSpace(c.String("format")))
+	if format != "text" && format != "json" {
+		return failf("--format 只能是 text 或 json，而不是“%s”", c.String("format"))
+	}
 	if len(paths) == 0 {
 		return failf("请指定要导入的文件、文件夹或 .zip 压缩包，例如：xxgk import 报送/")
 	}
@@ -53,9 +59,11 @@ func runImportCmd(c *cli.Context, e *env) error {
 	if err != nil {
 		return failf("无法读取模板校验密钥：%v", err)
 	}
-	p := &importPrinter{out: e.Stdout, errw: e.Stderr, bar: e.StderrTTY, now: e.Now, user: e.User}
+	p := &importPrinter{out: e.Stdout, errw: e.Stderr, bar: e.StderrTTY, now: e.Now, user: e.User, quiet: c.Bool("quiet"), json: format == "json"}
 	if !c.Bool("dry-run") {
-		p.saveRejections = func(rs []xxgk.Rejection) error { return st.SaveRejections(c.Context, rs) }
+		// Not cancelled by Ctrl-C: the refusals of the files that were handled still count.
+		save := context.WithoutCancel(c.Context)
+		p.saveRejections = func(rs []xxgk.Rejection) error { return st.SaveRejections(save, rs) }
 	}
 	opts := importer.Options{
 		Rounds:    storeRounds{st},
@@ -67,6 +75,7 @@ func runImportCmd(c *cli.Context, e *env) error {
 		ErrorsDir: c.String("errors-dir"),
 		Progress:  p.progress,
 		Key:       key,
+		BatchSize: e.ImportBatch,
 	}
 	tot, err := importer.Import(c.Context, opts, paths, p.result)
 	p.clearBar()
@@ -77,6 +86,8 @@ func runImportCmd(c *cli.Context, e *env) error {
 		p.summary(tot, opts)
 	}
 	switch {
+	case c.Context.Err() != nil:
+		return interrupted(tot)
 	case err != nil:
 		return failf("%v", err)
 	case tot.Rejected+tot.Failed > 0:
@@ -149,6 +160,9 @@ type importPrinter struct {
 	rejections     []xxgk.Rejection
 	saveRejections func([]xxgk.Rejection) error
 	bar            bool
+	quiet          bool // only refused files and the summary
+	json           bool // one JSON object per file on out; the summary on errw
+	warnings       int  // warnings printed; an unchanged file's were shown when it was accepted
 	drawn          bool
 	done           int
 	total          int
@@ -203,11 +217,24 @@ func (p *importPrinter) result(r importer.Result) {
 			p.flushRejections()
 		}
 	}
+	if p.json {
+		p.writeJSON(r)
+		return
+	}
+	if p.quiet && r.Outcome != importer.Rejected && r.Outcome != importer.Failed {
+		return
+	}
 	fmt.Fprintln(p.out, resultLine(r))
 	if r.Note != "" {
 		fmt.Fprintln(p.out, "    说明："+r.Note)
 	}
 	for _, pr := range r.Problems {
+		if r.Outcome == importer.Unchanged && pr.Severity == xxgk.Warning {
+			continue
+		}
+		if pr.Severity == xxgk.Warning {
+			p.warnings++
+		}
 		fmt.Fprintln(p.out, "    "+problemLine(pr))
 	}
 	switch {
@@ -250,7 +277,7 @@ func resultLine(r importer.Result) string {
 	case importer.Older:
 		s += fmt.Sprintf(" — %s，本次导入中有该单位保存时间更晚的文件，此文件未写入", unit)
 	}
-	if w := r.Warnings(); w > 0 {
+	if w := r.Warnings(); w > 0 && r.Outcome != importer.Unchanged {
 		s += fmt.Sprintf("，%d 个警告", w)
 	}
 	return s
@@ -285,8 +312,8 @@ func (p *importPrinter) summary(t importer.Totals, opts importer.Options) {
 	add(t.Older, "未采用（同一单位有更新的文件）")
 	add(t.NotProcessed, "未处理")
 	s := fmt.Sprintf("共 %d 个文件：%s", t.Files, strings.Join(parts, "，"))
-	if t.Warnings > 0 {
-		s += fmt.Sprintf("；警告 %d 条", t.Warnings)
+	if p.warnings > 0 {
+		s += fmt.Sprintf("；警告 %d 条", p.warnings)
 	}
 	if n := len(t.Skipped); n > 0 {
 		names := t.Skipped[:min(n, 10)]
@@ -304,5 +331,9 @@ func (p *importPrinter) summary(t importer.Totals, opts importer.Options) {
 	if opts.ErrorsDir != "" && t.Rejected > 0 {
 		s += "；退回副本在 " + opts.ErrorsDir
 	}
-	fmt.Fprintln(p.out, s)
+	out := p.out
+	if p.json {
+		out = p.errw // stdout stays one JSON object per line
+	}
+	fmt.Fprintln(out, s)
 }

@@ -108,7 +108,7 @@ func TestUsageErrorsInChinese(t *testing.T) {
 		{[]string{"templates", "--out"}, "xxgk: 参数 --out 后面需要一个值。用法见 xxgk --help 或 xxgk 命令 --help\n"},
 		{[]string{"status", "--bogus"}, "xxgk: 没有参数 --bogus。用法见 xxgk --help 或 xxgk 命令 --help\n"},
 		{[]string{"import", "--errors-dir"}, "xxgk: 参数 --errors-dir 后面需要一个值。用法见 xxgk --help 或 xxgk 命令 --help\n"},
-		{[]string{"bogus"}, "xxgk: 没有命令“bogus”。用法见 xxgk --help 或 xxgk 命令 --help\n"},
+		{[]string{"bogus"}, "xxgk: 没有命令“bogus”。可用的命令：" + commandList() + "；用法见 xxgk --help\n"},
 	}
 	for _, tt := range tests {
 		code, _, errOut := runCmd(t, tt.args...)

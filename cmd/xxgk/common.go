@@ -23,7 +23,7 @@ func openWith(c *cli.Context, open func(context.Context, string) (*store.Store, 
 	dsn := value(c, "db")
 	st, err := open(c.Context, dsn)
 	if errors.Is(err, store.ErrBadDSN) {
-		return nil, failf("%v。请检查 --db 参数或 XXGK_DB 环境变量", err)
+		return nil, failf("%v。请检查 --db 参数或环境变量 XXGK_DB", err)
 	}
 	if err != nil {
 		return nil, failf("无法打开数据库 %s：%v", store.Redact(dsn), err)
@@ -40,7 +40,7 @@ func openExistingStore(c *cli.Context) (*store.Store, error) {
 	if path, ok := strings.CutPrefix(dsn, "sqlite:"); ok {
 		path, _, _ = strings.Cut(strings.TrimPrefix(path, "//"), "?")
 		if _, err := os.Stat(path); errors.Is(err, fs.ErrNotExist) {
-			return nil, failf("数据库文件 %s 不存在。请先用 xxgk templates 生成模板（会创建数据库并登记轮次），或检查 --db 参数、XXGK_DB 环境变量和当前目录", path)
+			return nil, failf("数据库文件 %s 不存在。请先用 xxgk templates 生成模板（会创建数据库并登记轮次），或检查 --db 参数、环境变量 XXGK_DB 和当前目录", path)
 		}
 	}
 	return openWith(c, store.OpenExisting)

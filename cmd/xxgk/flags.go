@@ -20,16 +20,23 @@ var globals = []globalFlag{
 	{name: "units", env: "XXGK_UNITS", usage: "单位名单文件（.xlsx 或 .csv），替换内置单位名单"},
 }
 
+// globalFlags builds the flags; the help shows the default and the variable (flagHelp).
 func globalFlags() []cli.Flag {
 	out := make([]cli.Flag, 0, len(globals))
 	for _, g := range globals {
-		usage := g.usage + "（环境变量 " + g.env + "）"
-		if g.def != "" {
-			usage += "，默认 " + g.def
-		}
-		out = append(out, &cli.StringFlag{Name: g.name, Usage: usage})
+		out = append(out, &cli.StringFlag{Name: g.name, Usage: g.usage, DefaultText: g.def})
 	}
 	return out
+}
+
+// globalByName finds a global flag by name.
+func globalByName(name string) (globalFlag, bool) {
+	for _, g := range globals {
+		if g.name == name {
+			return g, true
+		}
+	}
+	return globalFlag{}, false
 }
 
 // withGlobals appends the global flags to a command's own.

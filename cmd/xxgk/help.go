@@ -30,7 +30,7 @@ const commandHelpTemplate = `名称 NAME:
    {{template "helpNameTemplate" .}}
 
 用法 USAGE:
-   {{template "usageTemplate" .}}{{if .Description}}
+   ` + usageLine + `{{if .Description}}
 
 说明 DESCRIPTION:
    {{template "descriptionTemplate" .}}{{end}}{{if .VisibleFlags}}
@@ -38,28 +38,63 @@ const commandHelpTemplate = `名称 NAME:
 参数 OPTIONS:{{template "visibleFlagTemplate" .}}{{end}}
 `
 
+// subcommandHelpTemplate is for a command with subcommands (xxgk rejections clear ...):
+// urfave/cli renders it as a small app of its own.
+const subcommandHelpTemplate = `名称 NAME:
+   {{template "helpNameTemplate" .}}
+
+用法 USAGE:
+   ` + usageLine + `{{if .Description}}
+
+说明 DESCRIPTION:
+   {{template "descriptionTemplate" .}}{{end}}{{if .VisibleCommands}}
+
+命令 COMMANDS:{{template "visibleCommandCategoryTemplate" .}}{{end}}{{if .VisibleFlags}}
+
+参数 OPTIONS:{{template "visibleFlagTemplate" .}}{{end}}
+`
+
+// usageLine replaces urfave/cli's usage template, whose "[command options]" and
+// "[arguments...]" are English.
+const usageLine = `{{if .UsageText}}{{wrap .UsageText 3}}{{else}}{{.HelpName}}{{if .VisibleCommands}} 命令{{end}}{{if .VisibleFlags}} [参数]{{end}}{{if .ArgsUsage}} {{.ArgsUsage}}{{end}}{{end}}`
+
 func init() {
-	// urfave/cli keeps the help flag in a package variable; this only changes its wording.
+	// urfave/cli keeps these in package variables; this only changes their wording.
 	cli.HelpFlag = &cli.BoolFlag{Name: "help", Aliases: []string{"h"}, Usage: "显示帮助", DisableDefaultText: true}
+	cli.VersionFlag = &cli.BoolFlag{Name: "version", Aliases: []string{"v"}, Usage: "显示版本、提交和构建日期", DisableDefaultText: true}
+	cli.VersionPrinter = func(c *cli.Context) { fmt.Fprintln(c.App.Writer, c.App.Version) }
+	cli.FlagStringer = flagHelp
+	cli.HelpPrinter = printHelp
 }
 
-// localizeHelp gives every command the Chinese help layout with the exit codes, and
-// leaves argument errors to run(), which prints them once, in Chinese, without the
-// English "Incorrect Usage" and a page of help around them.
+// localizeHelp gives every command, and every subcommand, the Chinese help layout with its
+// exit codes, and leaves argument errors to run(), which prints them once, in Chinese,
+// without the English "Incorrect Usage" and a page of help around them.
 func localizeHelp(app *cli.App) {
 	app.CustomAppHelpTemplate = appHelpTemplate
 	quiet := func(_ *cli.Context, err error, _ bool) error { return err }
 	app.OnUsageError = quiet
-	for _, c := range app.Commands {
-		c.CustomHelpTemplate = commandHelpTemplate
-		c.OnUsageError = quiet
-		if !strings.Contains(c.Description, "退出码 / exit codes:") { // a command may document its own
-			if c.Description != "" {
-				c.Description += "\n\n"
+	var walk func(cmds []*cli.Command)
+	walk = func(cmds []*cli.Command) {
+		for _, c := range cmds {
+			c.CustomHelpTemplate = commandHelpTemplate
+			c.HideHelpCommand = true // "xxgk import help" is not a way to ask for help
+			if len(c.Subcommands) > 0 {
+				c.CustomHelpTemplate = subcommandHelpTemplate
+				walk(c.Subcommands)
 			}
-			c.Description += helpExitCodes
+			c.OnUsageError = quiet
+			// A command that says its own exit codes keeps them; the others get the
+			// common ones (done / nothing done / interrupted).
+			if !strings.Contains(c.Description, exitCodesHeading) {
+				if c.Description != "" {
+					c.Description += "\n\n"
+				}
+				c.Description += helpExitCodes
+			}
 		}
 	}
+	walk(app.Commands)
 }
 
 // helpArgs turns "xxgk help [COMMAND]" into "xxgk [COMMAND] --help".
@@ -79,6 +114,9 @@ var usageMessages = []struct {
 		return "缺少必需的参数 --" + strings.ReplaceAll(m[1], ", ", "、--")
 	}},
 	{regexp.MustCompile(`^flag provided but not defined: -+(\S+)`), func(m []string) string {
+		if len(m[1]) == 1 {
+			return "没有参数 -" + m[1] + "（如果它是某个命令的参数，请写在命令名之后）"
+		}
 		return "没有参数 --" + m[1]
 	}},
 	{regexp.MustCompile(`^flag needs an argument: -+(\S+)`), func(m []string) string {

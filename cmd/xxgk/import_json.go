@@ -1,0 +1,51 @@
+package main
+
+import (
+	"encoding/json"
+	"fmt"
+
+	"xxgk"
+	"xxgk/importer"
+)
+
+// importJSON is one line of `xxgk import --format json` (NDJSON). The keys are a
+// documented interface for scripts: add, never rename.
+type importJSON struct {
+	File      string        `json:"file"`
+	Unit      string        `json:"unit"`    // short name; empty when the file could not be identified
+	Outcome   string        `json:"outcome"` // accepted, unchanged, rejected, valid (dry run), failed
+	Version   int           `json:"version"` // stored version, or the one it equals; 0 when none
+	Problems  []problemJSON `json:"problems"`
+	ErrorCopy string        `json:"error_copy,omitempty"` // annotated copy in --errors-dir
+	Error     string        `json:"error,omitempty"`      // failed: why the database refused it
+}
+
+type problemJSON struct {
+	Severity string `json:"severity"` // error or warning
+	Sheet    string `json:"sheet,omitempty"`
+	Cell     string `json:"cell,omitempty"`
+	Code     string `json:"code,omitempty"` // indicator code of the row
+	Value    string `json:"value,omitempty"`
+	Message  string `json:"message"`
+}
+
+func (p *importPrinter) writeJSON(r importer.Result) {
+	j := importJSON{File: r.Name, Unit: r.Unit.Short, Outcome: r.Outcome.String(), Version: r.Version,
+		Problems: []problemJSON{}, ErrorCopy: r.ErrorCopy}
+	if r.Err != nil {
+		j.Error = r.Err.Error()
+	}
+	for _, pr := range r.Problems {
+		sev := "error"
+		if pr.Severity == xxgk.Warning {
+			sev = "warning"
+		}
+		j.Problems = append(j.Problems, problemJSON{Severity: sev, Sheet: pr.Sheet, Cell: pr.Cell, Code: pr.Code, Value: pr.Value, Message: pr.Message})
+	}
+	b, err := json.Marshal(j)
+	if err != nil { // cannot happen with strings and ints; say so rather than drop a file
+		fmt.Fprintf(p.errw, "xxgk: 无法输出 %s 的结果：%v\n", r.Name, err)
+		return
+	}
+	fmt.Fprintln(p.out, string(b))
+}

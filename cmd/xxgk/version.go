@@ -1,0 +1,91 @@
+package main
+
+import (
+	"fmt"
+	"runtime"
+	"runtime/debug"
+	"strings"
+
+	"github.com/urfave/cli/v2"
+)
+
+// Set by release builds (scripts/release.sh) with
+// -ldflags "-X main.version=1.0.0 -X main.commit=abc1234 -X main.date=2026-11-30T16:00:00Z".
+// The linker writes them; nothing assigns them at run time.
+var (
+	version string
+	commit  string
+	date    string
+)
+
+// buildInfo is what `xxgk version` prints: the linker's values when a release build set
+// them, else what the Go toolchain recorded (module version, VCS revision and time).
+type buildInfo struct {
+	Version, Commit, Date, Go, Platform string
+	Modified                            bool
+}
+
+func currentBuild() buildInfo {
+	b := buildInfo{Version: version, Commit: commit, Date: date, Go: runtime.Version(), Platform: runtime.GOOS + "/" + runtime.GOARCH}
+	info, ok := debug.ReadBuildInfo()
+	if !ok {
+		return b.withDefaults()
+	}
+	if b.Version == "" && info.Main.Version != "" && info.Main.Version != "(devel)" {
+		b.Version = info.Main.Version
+	}
+	for _, s := range info.Settings {
+		switch s.Key {
+		case "vcs.revision":
+			if b.Commit == "" {
+				b.Commit = s.Value
+			}
+		case "vcs.time":
+			if b.Date == "" {
+				b.Date = s.Value
+			}
+		case "vcs.modified":
+			b.Modified = b.Modified || (s.Value == "true" && version == "")
+		}
+	}
+	return b.withDefaults()
+}
+
+func (b buildInfo) withDefaults() buildInfo {
+	if b.Version == "" {
+		b.Version = "开发版"
+	}
+	if len(b.Commit) > 12 {
+		b.Commit = b.Commit[:12]
+	}
+	return b
+}
+
+// String is one line, so that a user can paste it into a message to the office.
+func (b buildInfo) String() string {
+	parts := []string{}
+	if b.Commit != "" {
+		c := b.Commit
+		if b.Modified {
+			c += "（含未提交的修改）"
+		}
+		parts = append(parts, "提交 "+c)
+	}
+	if b.Date != "" {
+		parts = append(parts, "构建于 "+b.Date)
+	}
+	parts = append(parts, b.Go+" "+b.Platform)
+	return fmt.Sprintf("xxgk 版本 %s（%s）", b.Version, strings.Join(parts, "，"))
+}
+
+func versionCommand(e *env) *cli.Command {
+	return &cli.Command{
+		Name:      "version",
+		Usage:     "显示版本、提交和构建日期（同 xxgk --version）",
+		UsageText: "xxgk version",
+		Action: func(*cli.Context) error {
+			fmt.Fprintln(e.Stdout, currentBuild())
+			return nil
+		},
+	}
+}
