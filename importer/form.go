@@ -65,6 +65,7 @@ func (rd *read) formSheet() (grid, layout, bool) {
 			return g, layout{}, false
 		}
 		if err != nil {
+			rd.failCorrupt(err)
 			return g, layout{}, false
 		}
 		lay, ok := findHeader(g)
@@ -179,7 +180,16 @@ func (rd *read) contact(chk xxgk.Checker, g grid, lay layout, sub *xxgk.Submissi
 	}
 	sub.Filler = xxgk.Normalize(filler.value)
 	sub.Phone = xxgk.Normalize(phone.value)
-	for _, p := range chk.CheckContact(filler.value, phone.value) {
+	flagged := map[string]bool{}
+	for i, at := range []labelAt{filler, phone} {
+		if p, ok := rd.flagProblem(g, at.row, at.col); ok {
+			n := []string{xxgk.LabelFiller, xxgk.LabelPhone}[i]
+			p.Field = n
+			rd.c.Problems = append(rd.c.Problems, p)
+			flagged[n] = true
+		}
+	}
+	for _, p := range dropFields(chk.CheckContact(filler.value, phone.value), flagged) {
 		at := filler
 		if p.Field == xxgk.LabelPhone {
 			at = phone

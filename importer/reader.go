@@ -131,7 +131,7 @@ func (rd *read) run(ctx context.Context) error {
 	}
 	b, err := openBook(zr, rd.lim)
 	if err != nil {
-		rd.fail("", "", "", "无法作为 Excel 工作簿打开（工作簿结构错误），文件可能已损坏。请在 Excel 或 WPS 中重新保存为 .xlsx 后再报送")
+		rd.failCorrupt(err)
 		return nil
 	}
 	rd.b = b
@@ -191,7 +191,7 @@ func (rd *read) meta() (xxgk.TemplateMeta, bool) {
 	}
 	g, err := rd.b.grid(ref, rd.lim.MaxMetaCodes+10, 64)
 	if err != nil && err != errTooWide {
-		rd.fail(xxgk.SheetMeta, "", "", "模板的隐藏信息无法读取，请使用本轮下发的模板重新填报")
+		rd.failCorrupt(err)
 		return m, false
 	}
 	m, err = xxgk.ParseTemplateMeta(g.rows)

@@ -3,6 +3,8 @@ package importer
 import (
 	"strconv"
 	"strings"
+
+	"xxgk"
 )
 
 // grid reads a sheet's raw values: shared strings resolved, numbers (dates included) as
@@ -14,6 +16,14 @@ func (b *book) grid(ref sheetRef, maxRows, maxCols int) (grid, error) {
 	if err != nil {
 		return g, err
 	}
+	g, err = b.scanGrid(g, ref, data, maxRows, maxCols)
+	if err != nil && err != errTooWide {
+		err = corrupt(ref.path, err)
+	}
+	return g, err
+}
+
+func (b *book) scanGrid(g grid, ref sheetRef, data []byte, maxRows, maxCols int) (grid, error) {
 	s := &xmlScanner{b: data}
 	var (
 		inData              bool
@@ -23,6 +33,7 @@ func (b *book) grid(ref sheetRef, maxRows, maxCols int) (grid, error) {
 		phonetic            int
 		val                 strings.Builder
 		haveCell            bool
+		hasF, hasV          bool // the cell has a formula; a cached value (<v>, even empty)
 		cellRow, cellCol    int
 	)
 	for {
@@ -45,7 +56,7 @@ func (b *book) grid(ref sheetRef, maxRows, maxCols int) (grid, error) {
 				if v, ok := attr(s.attrs, "r"); ok {
 					n, err := strconv.Atoi(v)
 					if err != nil || n <= row || n > 1048576 {
-						return g, errBadXML
+						return g, errBadRef
 					}
 					row = n
 				} else {
@@ -60,7 +71,7 @@ func (b *book) grid(ref sheetRef, maxRows, maxCols int) (grid, error) {
 				if v, ok := attr(s.attrs, "r"); ok {
 					c, r, ok := splitRef(v)
 					if !ok {
-						return g, errBadXML
+						return g, errBadRef
 					}
 					if r > 0 {
 						cellRow = r
@@ -74,8 +85,10 @@ func (b *book) grid(ref sheetRef, maxRows, maxCols int) (grid, error) {
 				cellType, _ = attr(s.attrs, "t")
 				val.Reset()
 				haveCell = !s.empty
+				hasF, hasV = false, false
 			case "v":
 				inV = haveCell && !s.empty
+				hasV = hasV || haveCell
 			case "is":
 				inIs = haveCell && !s.empty
 			case "t":
@@ -86,6 +99,7 @@ func (b *book) grid(ref sheetRef, maxRows, maxCols int) (grid, error) {
 				}
 			case "f":
 				inF = !s.empty
+				hasF = hasF || haveCell
 			}
 		case tokEnd:
 			switch string(s.name) {
@@ -110,7 +124,14 @@ func (b *book) grid(ref sheetRef, maxRows, maxCols int) (grid, error) {
 				if err != nil {
 					return g, err
 				}
-				if strings.TrimSpace(v) == "" {
+				flag := flagNone
+				switch {
+				case cellType == "e":
+					flag = flagFormulaError
+				case hasF && !hasV:
+					flag = flagNoCachedValue
+				}
+				if strings.TrimSpace(v) == "" && flag == flagNone {
 					continue
 				}
 				if cellRow > maxRows {
@@ -119,6 +140,12 @@ func (b *book) grid(ref sheetRef, maxRows, maxCols int) (grid, error) {
 				}
 				if cellCol >= maxCols {
 					return g, errTooWide
+				}
+				if flag != flagNone {
+					g.flag(cellRow-1, cellCol, flag)
+				}
+				if v == "" {
+					continue
 				}
 				g.set(cellRow-1, cellCol, v)
 				if cellType == "" || cellType == "n" {
@@ -130,30 +157,47 @@ func (b *book) grid(ref sheetRef, maxRows, maxCols int) (grid, error) {
 			}
 		case tokText:
 			if (inV || (inT && phonetic == 0)) && !inF {
-				val.WriteString(s.textValue())
+				t, err := s.textValue()
+				if err != nil {
+					return g, err
+				}
+				val.WriteString(t)
 			}
 		}
 	}
 	return g, nil
 }
 
+// cellValue turns a cell's raw content into its value: text decoded, booleans as
+// TRUE/FALSE, numbers with binary noise as the whole number they show.
 func (b *book) cellValue(typ, raw string) (string, error) {
 	switch typ {
 	case "s":
+		idx := strings.TrimSpace(raw)
+		if idx == "" {
+			return "", nil // <c t="s"><v/></c>: an empty cell, as some writers save one
+		}
 		sst, err := b.sharedStrings()
 		if err != nil {
 			return "", err
 		}
-		i, err := strconv.Atoi(strings.TrimSpace(raw))
+		i, err := strconv.Atoi(idx)
 		if err != nil || i < 0 || i >= len(sst) {
 			return "", errBadXML
 		}
 		return sst[i], nil
 	case "b":
-		if strings.TrimSpace(raw) == "1" {
+		switch strings.TrimSpace(raw) {
+		case "1":
 			return "TRUE", nil
+		case "":
+			return "", nil
 		}
 		return "FALSE", nil
+	case "str", "inlineStr":
+		return cellText(raw), nil
+	case "", "n":
+		return xxgk.WholeNumber(raw), nil
 	}
 	return raw, nil
 }
