@@ -61,7 +61,7 @@ func openBook(zr *zip.Reader, lim Limits) (*book, error) {
 	for {
 		ok, err := s.next()
 		if err != nil {
-			return nil, corrupt(wbPath, err)
+			return nil, b.corrupt(wbPath, err)
 		}
 		if !ok {
 			break
@@ -138,7 +138,7 @@ func (b *book) rels(name, dir string) (map[string]rel, error) {
 	for {
 		ok, err := s.next()
 		if err != nil {
-			return nil, corrupt(name, err)
+			return nil, b.corrupt(name, err)
 		}
 		if !ok {
 			return out, nil
@@ -165,14 +165,14 @@ func (b *book) rels(name, dir string) (map[string]rel, error) {
 func (b *book) part(name string) ([]byte, error) {
 	f, ok := b.files[name]
 	if !ok {
-		return nil, corrupt(name, errMissingPart)
+		return nil, b.corrupt(name, errMissingPart)
 	}
 	if f.UncompressedSize64 > uint64(b.maxPart) {
-		return nil, corrupt(name, errPartTooLarge)
+		return nil, b.corrupt(name, errPartTooLarge)
 	}
 	rc, err := f.Open()
 	if err != nil {
-		return nil, corrupt(name, err)
+		return nil, b.corrupt(name, err)
 	}
 	defer rc.Close()
 	// The declared size is trustworthy as a bound: the zip reader fails an entry that
@@ -182,11 +182,11 @@ func (b *book) part(name string) ([]byte, error) {
 		if errors.Is(err, io.ErrUnexpectedEOF) || errors.Is(err, zip.ErrFormat) || errors.Is(err, zip.ErrChecksum) {
 			err = fmt.Errorf("%w: %v", errSizeMismatch, err)
 		}
-		return nil, corrupt(name, err)
+		return nil, b.corrupt(name, err)
 	}
 	data, err := toUTF8(buf.Bytes())
 	if err != nil {
-		return nil, corrupt(name, err)
+		return nil, b.corrupt(name, err)
 	}
 	return data, nil
 }
@@ -228,7 +228,7 @@ func (b *book) sharedStrings() ([]string, error) {
 	for {
 		ok, err := s.next()
 		if err != nil {
-			return nil, corrupt(b.sstPath, err)
+			return nil, b.corrupt(b.sstPath, err)
 		}
 		if !ok {
 			break
@@ -266,11 +266,19 @@ func (b *book) sharedStrings() ([]string, error) {
 			if inSI && inT && phonetic == 0 {
 				t, err := s.textValue()
 				if err != nil {
-					return nil, corrupt(b.sstPath, err)
+					return nil, b.corrupt(b.sstPath, err)
 				}
 				cur.WriteString(t)
 			}
 		}
 	}
 	return b.sst, nil
+}
+
+// corrupt is the package-level corrupt with the part named as the zip spells it.
+func (b *book) corrupt(name string, err error) error {
+	if f, ok := b.files[name]; ok {
+		name = strings.TrimPrefix(strings.ReplaceAll(f.Name, `\`, "/"), "/")
+	}
+	return corrupt(name, err)
 }

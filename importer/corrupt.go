@@ -27,6 +27,7 @@ var (
 	// declares, or fails its checksum.
 	errSizeMismatch = errors.New("size or checksum differs from the zip directory")
 	errMissingPart  = errors.New("missing part")
+	errBadSSTIndex  = errors.New("shared string index out of range")
 	errPartTooLarge = errors.New("part too large")
 )
 
@@ -49,6 +50,8 @@ func corrupt(part string, err error) error {
 		reason = "字符编码无法识别"
 	case errors.Is(err, errSizeMismatch):
 		reason = "实际大小与压缩包目录记载的不符"
+	case errors.Is(err, errBadSSTIndex):
+		reason = "引用了不存在的共享字符串"
 	case errors.Is(err, errMissingPart):
 		reason = "缺失"
 	case errors.Is(err, errPartTooLarge):
@@ -76,3 +79,5 @@ func (rd *read) failCorrupt(err error) {
 	}
 	rd.fail("", "", "", "无法作为 Excel 工作簿打开（工作簿结构错误），文件可能已损坏。请在 Excel 或 WPS 中重新保存为 .xlsx 后再报送")
 }
+
+func errorIs(err, target error) bool { return errors.Is(err, target) }

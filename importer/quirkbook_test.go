@@ -109,30 +109,27 @@ func quirkBook(tb testing.TB, q quirks) []byte {
 	}
 	wb.WriteString(`</sheets></workbook>`)
 	if q.sst {
-		rels.WriteString(`<Relationship Id="rIdS" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings" Target="strings.xml"/>`)
+		rels.WriteString(`<Relationship Id="rIdS" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings" Target="sharedStrings.xml"/>`)
 		var ss strings.Builder
 		fmt.Fprintf(&ss, `<?xml version="1.0" encoding="UTF-8"?><sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="%d">`, len(sst))
 		for _, s := range sst {
 			fmt.Fprintf(&ss, `<si><t xml:space="preserve">%s</t></si>`, s)
 		}
 		ss.WriteString(`</sst>`)
-		parts[dir+"strings.xml"] = ss.String()
+		parts[dir+"sharedStrings.xml"] = ss.String()
 	}
 	rels.WriteString(`</Relationships>`)
 	parts[dir+"main.xml"] = wb.String()
 	parts[dir+"_rels/main.xml.rels"] = rels.String()
+	wbPart := dir + "main.xml"
 	if q.dir == "" { // the usual names
-		parts["xl/workbook.xml"] = parts["xl/main.xml"]
+		wbPart = "xl/workbook.xml"
+		parts[wbPart] = parts["xl/main.xml"]
 		parts["xl/_rels/workbook.xml.rels"] = parts["xl/_rels/main.xml.rels"]
 		delete(parts, "xl/main.xml")
 		delete(parts, "xl/_rels/main.xml.rels")
-	} else {
-		parts["_rels/.rels"] = `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="` + dir + `main.xml"/></Relationships>`
 	}
-	wbPart := "xl/workbook.xml"
-	if q.dir != "" {
-		wbPart = dir + "main.xml"
-	}
+	parts["_rels/.rels"] = `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="` + wbPart + `"/></Relationships>`
 	parts["[Content_Types].xml"] = `<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="xml" ContentType="application/xml"/><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Override PartName="/` + wbPart + `" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/></Types>`
 	var buf bytes.Buffer
 	zw := zip.NewWriter(&buf)

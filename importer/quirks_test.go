@@ -78,7 +78,7 @@ func TestReaderQuirks(t *testing.T) {
 		{name: "reference to a forbidden character", q: quirks{text: map[string]string{form + "M5": "a&#1;b"}},
 			problems: []string{"错误  “” 文件已损坏或不是由表格软件保存的（内部部件 xl/sheets/s1.xml XML 格式错误）" + corruptTail}},
 		{name: "bad XML in shared strings", q: quirks{sst: true, text: map[string]string{form + "M5": "a&b"}},
-			problems: []string{"错误  “” 文件已损坏或不是由表格软件保存的（内部部件 xl/strings.xml XML 格式错误）" + corruptTail}},
+			problems: []string{"错误  “” 文件已损坏或不是由表格软件保存的（内部部件 xl/sharedStrings.xml XML 格式错误）" + corruptTail}},
 		{name: "bad XML in the meta sheet", q: quirks{part: func(name string, data []byte) []byte {
 			if strings.HasSuffix(name, "s2.xml") {
 				return bytes.Replace(data, []byte(`<t xml:space="preserve">`), []byte(`<t xml:space="preserve">&x;`), 1)

@@ -18,7 +18,7 @@ func (b *book) grid(ref sheetRef, maxRows, maxCols int) (grid, error) {
 	}
 	g, err = b.scanGrid(g, ref, data, maxRows, maxCols)
 	if err != nil && err != errTooWide {
-		err = corrupt(ref.path, err)
+		err = b.corrupt(ref.path, err)
 	}
 	return g, err
 }
@@ -31,7 +31,8 @@ func (b *book) scanGrid(g grid, ref sheetRef, data []byte, maxRows, maxCols int)
 		cellType            string
 		inV, inIs, inT, inF bool
 		phonetic            int
-		val                 strings.Builder
+		val, isVal          strings.Builder // text of <v>; of <is> (an inline string)
+		hasIs               bool
 		haveCell            bool
 		hasF, hasV          bool // the cell has a formula; a cached value (<v>, even empty)
 		cellRow, cellCol    int
@@ -70,13 +71,15 @@ func (b *book) scanGrid(g grid, ref sheetRef, data []byte, maxRows, maxCols int)
 				cellRow, cellCol = row, col
 				if v, ok := attr(s.attrs, "r"); ok {
 					c, r, ok := splitRef(v)
-					if !ok {
+					if !ok || r == 0 { // a column alone is not a cell reference
 						return g, errBadRef
 					}
-					if r > 0 {
-						cellRow = r
+					if r != row && row > 0 || c < col {
+						// Cells go left to right within their row, as rows go down: a cell
+						// out of place or given twice is damage, not data to guess at.
+						return g, errBadRef
 					}
-					cellCol = c
+					cellRow, cellCol = r, c
 				}
 				if cellRow < 1 {
 					cellRow = max(row, 1)
@@ -84,6 +87,8 @@ func (b *book) scanGrid(g grid, ref sheetRef, data []byte, maxRows, maxCols int)
 				col = cellCol + 1
 				cellType, _ = attr(s.attrs, "t")
 				val.Reset()
+				isVal.Reset()
+				hasIs = false
 				haveCell = !s.empty
 				hasF, hasV = false, false
 			case "v":
@@ -91,6 +96,7 @@ func (b *book) scanGrid(g grid, ref sheetRef, data []byte, maxRows, maxCols int)
 				hasV = hasV || haveCell
 			case "is":
 				inIs = haveCell && !s.empty
+				hasIs = hasIs || haveCell
 			case "t":
 				inT = inIs && !s.empty
 			case "rPh":
@@ -120,7 +126,11 @@ func (b *book) scanGrid(g grid, ref sheetRef, data []byte, maxRows, maxCols int)
 					continue
 				}
 				haveCell = false
-				v, err := b.cellValue(cellType, val.String())
+				raw := val.String()
+				if cellType == "inlineStr" && hasIs { // <is> only counts in an inline string cell
+					raw = isVal.String()
+				}
+				v, err := b.cellValue(cellType, raw)
 				if err != nil {
 					return g, err
 				}
@@ -161,7 +171,11 @@ func (b *book) scanGrid(g grid, ref sheetRef, data []byte, maxRows, maxCols int)
 				if err != nil {
 					return g, err
 				}
-				val.WriteString(t)
+				if inV {
+					val.WriteString(t)
+				} else {
+					isVal.WriteString(t)
+				}
 			}
 		}
 	}
@@ -183,7 +197,7 @@ func (b *book) cellValue(typ, raw string) (string, error) {
 		}
 		i, err := strconv.Atoi(idx)
 		if err != nil || i < 0 || i >= len(sst) {
-			return "", errBadXML
+			return "", errBadSSTIndex
 		}
 		return sst[i], nil
 	case "b":
