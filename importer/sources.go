@@ -141,7 +141,7 @@ func statErr(err error) error {
 }
 
 func (s *sources) file(p, copyName string) {
-	s.list = append(s.list, source{name: p, copyName: copyName, open: func() ([]byte, error) {
+	s.list = append(s.list, source{name: p, copyName: copyFileName(copyName), open: func() ([]byte, error) {
 		return readLimited(p, s.lim.MaxFileSize)
 	}})
 }
@@ -256,7 +256,7 @@ func (s *sources) zip(p string) {
 			max := s.lim.MaxFileSize
 			s.list = append(s.list, source{
 				name:     display,
-				copyName: stem + "_" + strings.ReplaceAll(name, "/", "_"),
+				copyName: copyFileName(stem + "_" + name),
 				open: func() ([]byte, error) {
 					rc, err := f.Open()
 					if err != nil {

@@ -11,6 +11,8 @@ import (
 
 	"github.com/urfave/cli/v2"
 	"golang.org/x/term"
+
+	"xxgk/termtable"
 )
 
 // Exit codes, documented in --help; scripts rely on them.
@@ -118,7 +120,7 @@ func run(ctx context.Context, args []string, e *env) int {
 	var ee *exitError
 	if errors.As(err, &ee) {
 		if ee.err != nil && ee.err.Error() != "" {
-			fmt.Fprintln(e.Stderr, "xxgk:", ee.err)
+			fmt.Fprintln(e.Stderr, "xxgk:", termtable.SafeLines(ee.err.Error()))
 		}
 		return ee.code
 	}
@@ -128,6 +130,6 @@ func run(ctx context.Context, args []string, e *env) int {
 		fmt.Fprintln(e.Stderr, "xxgk:", msg)
 		return exitFailed
 	}
-	fmt.Fprintln(e.Stderr, "xxgk:", err)
+	fmt.Fprintln(e.Stderr, "xxgk:", termtable.SafeLines(err.Error()))
 	return exitFailed
 }

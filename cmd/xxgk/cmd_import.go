@@ -14,6 +14,7 @@ import (
 	"xxgk"
 	"xxgk/importer"
 	"xxgk/store"
+	"xxgk/termtable"
 )
 
 func importCommand(e *env) *cli.Command {
@@ -173,15 +174,17 @@ func (p *importPrinter) result(r importer.Result) {
 			At: p.now(), ImportedBy: p.user, Errors: len(r.Problems.Only(xxgk.Error)),
 		})
 	}
-	fmt.Fprintln(p.out, resultLine(r))
+	// File names, zip entry names and cell values come from units: each line is
+	// printed with control characters escaped, so none can forge or clear output.
+	fmt.Fprintln(p.out, termtable.Safe(resultLine(r)))
 	for _, pr := range r.Problems {
-		fmt.Fprintln(p.out, "    "+problemLine(pr))
+		fmt.Fprintln(p.out, "    "+termtable.Safe(problemLine(pr)))
 	}
 	switch {
 	case r.ErrorCopy != "":
-		fmt.Fprintf(p.out, "    已生成退回副本：%s\n", r.ErrorCopy)
+		fmt.Fprintf(p.out, "    已生成退回副本：%s\n", termtable.Safe(r.ErrorCopy))
 	case r.NoCopy != "":
-		fmt.Fprintf(p.out, "    %s\n", r.NoCopy)
+		fmt.Fprintf(p.out, "    %s\n", termtable.Safe(r.NoCopy))
 	}
 }
 
@@ -262,5 +265,5 @@ func (p *importPrinter) summary(t importer.Totals, opts importer.Options) {
 	if opts.ErrorsDir != "" && t.Rejected > 0 {
 		s += "；退回副本在 " + opts.ErrorsDir
 	}
-	fmt.Fprintln(p.out, s)
+	fmt.Fprintln(p.out, termtable.Safe(s))
 }
