@@ -72,4 +72,3 @@ func peakRSS(tb testing.TB) int64 {
 	tb.Skip("no VmHWM")
 	return 0
 }
-
