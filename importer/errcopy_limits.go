@@ -60,21 +60,28 @@ func (e *errorCopies) writeWithin(src source, data []byte, ps xxgk.Problems) (st
 	return e.save(src, out)
 }
 
-// problemsOnly is a short copy: a new workbook with the sheet 问题清单 alone, led by a
-// note saying why, listing at most listMaxProblems problems.
+// problemsOnly is a short copy: a new workbook with the sheet 问题清单 alone, listing at
+// most listMaxProblems problems, with a line under the title saying why the unit's own
+// sheets are not in it.
 func problemsOnly(ps xxgk.Problems, reason string) ([]byte, error) {
-	list := xxgk.Problems{{Severity: xxgk.Warning, File: "",
-		Message: "本退回副本只含问题清单，不含原表格（" + reason + "）。请按清单在原文件中逐项修改，删除多余的行和内容后重新报送"}}
+	list := ps
 	if len(ps) > listMaxProblems {
-		list = append(list, ps[:listMaxProblems]...)
-		list = append(list, xxgk.Problem{Severity: xxgk.Error,
+		list = append(ps[:listMaxProblems:listMaxProblems], xxgk.Problem{Severity: xxgk.Error,
 			Message: fmt.Sprintf("另有 %d 个问题未列出，请先修改以上问题后重新报送", len(ps)-listMaxProblems)})
-	} else {
-		list = append(list, ps...)
 	}
+	note := "本副本只列出问题，未附原表格：" + reason + "。请在原文件中删除多余内容后重新报送"
 	f := excelize.NewFile()
 	defer f.Close()
 	if err := problemSheet(f, list); err != nil {
+		return nil, err
+	}
+	// Row 2, between the title and the table, is free; should the list's layout ever
+	// use it, the note leads the list instead.
+	if v, err := f.GetCellValue(SheetProblems, "A2"); err != nil || v != "" {
+		if err := problemSheet(f, append(xxgk.Problems{{Severity: xxgk.Warning, Message: note}}, list...)); err != nil {
+			return nil, err
+		}
+	} else if err := f.SetCellStr(SheetProblems, "A2", note); err != nil {
 		return nil, err
 	}
 	if err := f.DeleteSheet("Sheet1"); err != nil {

@@ -126,7 +126,7 @@ func TestOversizeCopy(t *testing.T) {
 		t.Fatal(err)
 	}
 	text := fmt.Sprint(rows)
-	for _, want := range []string{"本退回副本只含问题清单，不含原表格（原文件解压后", "超过可批注的 4 MB）", "工作表超过 5000 行，第 5001 行仍有内容"} {
+	for _, want := range []string{"本副本只列出问题，未附原表格：原文件解压后", "超过可批注的 4 MB。请在原文件中删除多余内容后重新报送", "工作表超过 5000 行，第 5001 行仍有内容"} {
 		if !strings.Contains(text, want) {
 			t.Errorf("problem list lacks %q:\n%s", want, text)
 		}
