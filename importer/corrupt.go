@@ -73,7 +73,12 @@ func corruptMessage(pe *partError) string {
 // the whole file: a part such as the shared strings belongs to no one sheet.
 func (rd *read) failCorrupt(err error) {
 	var pe *partError
-	if errors.As(err, &pe) {
+	switch {
+	case errors.As(err, &pe) && errors.Is(err, errPartTooLarge):
+		// Not damage: sniff bounds the same sizes, this is the reader's own guard.
+		rd.fail("", "", "", "文件内部部件 %s 解压后超过 %s，已拒绝读取。请检查是否报送错了文件", pe.part, size(rd.lim.MaxPart))
+		return
+	case errors.As(err, &pe):
 		rd.fail("", "", "", "%s", corruptMessage(pe))
 		return
 	}
