@@ -179,10 +179,7 @@ func (b *book) part(name string) ([]byte, error) {
 	// inflates past it, or short of it, or whose checksum differs.
 	buf := bytes.NewBuffer(make([]byte, 0, f.UncompressedSize64+1))
 	if _, err = buf.ReadFrom(io.LimitReader(rc, b.maxPart+1)); err != nil {
-		if errors.Is(err, io.ErrUnexpectedEOF) || errors.Is(err, zip.ErrFormat) || errors.Is(err, zip.ErrChecksum) {
-			err = fmt.Errorf("%w: %v", errSizeMismatch, err)
-		}
-		return nil, b.corrupt(name, err)
+		return nil, b.corrupt(name, sizeErr(err))
 	}
 	data, err := toUTF8(buf.Bytes())
 	if err != nil {

@@ -214,6 +214,14 @@ func differentialCorpus(tb testing.TB) map[string][]byte {
 	} {
 		out["quirk "+name] = quirkBook(tb, q)
 	}
+	// A sheet far larger than the reader's window (streamChunk), so that tokens of every
+	// kind fall across refills, and one text longer than the window.
+	big := map[string]string{form + "M6": `<c r="M6" t="inlineStr"><is><t>` + strings.Repeat("长文本&amp;", streamChunk/5) + `</t></is></c>`}
+	for r := 10; r < 6000; r++ {
+		big[fmt.Sprintf("%sA%d", form, r)] = fmt.Sprintf(`<c r="A%d" t="inlineStr"><is><t xml:space="preserve"> 第%d行 &lt;_x000D_&gt;</t></is></c>`, r, r)
+		big[fmt.Sprintf("%sB%d", form, r)] = fmt.Sprintf(`<c r="B%d"><v>%d.000000000000002</v></c><!-- %d -->`, r, r, r)
+	}
+	out["big sheet"] = quirkBook(tb, quirks{cells: big})
 	return out
 }
 

@@ -12,19 +12,19 @@ import (
 // past the columns is errTooWide, one past the rows sets grid.beyond.
 func (b *book) grid(ref sheetRef, maxRows, maxCols int) (grid, error) {
 	g := grid{sheet: ref.name}
-	data, err := b.part(ref.path)
+	s, done, err := b.stream(ref.path)
 	if err != nil {
 		return g, err
 	}
-	g, err = b.scanGrid(g, ref, data, maxRows, maxCols)
+	defer done()
+	g, err = b.scanGrid(g, s, maxRows, maxCols)
 	if err != nil && err != errTooWide {
 		err = b.corrupt(ref.path, err)
 	}
 	return g, err
 }
 
-func (b *book) scanGrid(g grid, ref sheetRef, data []byte, maxRows, maxCols int) (grid, error) {
-	s := &xmlScanner{b: data}
+func (b *book) scanGrid(g grid, s *streamScanner, maxRows, maxCols int) (grid, error) {
 	var (
 		inData              bool
 		row, col            int // 1-based current row; 0-based next column

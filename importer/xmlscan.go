@@ -36,19 +36,31 @@ type xmlScanner struct {
 	empty bool   // the start tag closes itself (<c/>)
 	text  []byte // raw text (entities not yet decoded)
 	cdata bool   // text came from a CDATA section and must not be unescaped
+	// partial says b is not the whole document: more bytes may follow. A token that
+	// runs to the end of b then ends the scan with errNeedMore, consuming nothing.
+	partial bool
 }
+
+// errNeedMore asks the caller of a partial scan for more input; see streamScanner.
+var errNeedMore = errors.New("need more input")
 
 // next advances to the next token; it returns false at the end or on malformed input
 // (err tells which).
 func (s *xmlScanner) next() (bool, error) {
 	for {
 		if s.i >= len(s.b) {
+			if s.partial {
+				return false, errNeedMore
+			}
 			s.kind = tokEOF
 			return false, nil
 		}
 		if s.b[s.i] != '<' {
 			j := bytes.IndexByte(s.b[s.i:], '<')
 			if j < 0 {
+				if s.partial {
+					return false, errNeedMore
+				}
 				j = len(s.b) - s.i
 			}
 			s.kind, s.text, s.cdata = tokText, s.b[s.i:s.i+j], false
@@ -56,25 +68,28 @@ func (s *xmlScanner) next() (bool, error) {
 			return true, nil
 		}
 		rest := s.b[s.i:]
+		if s.partial && len(rest) < len("<![CDATA[") {
+			return false, errNeedMore // too short to tell a comment from a DOCTYPE
+		}
 		switch {
 		case bytes.HasPrefix(rest, []byte("<?")):
 			j := bytes.Index(rest, []byte("?>"))
 			if j < 0 {
-				return false, errBadXML
+				return false, s.unterminated()
 			}
 			s.i += j + 2
 			continue
 		case bytes.HasPrefix(rest, []byte("<!--")):
 			j := bytes.Index(rest, []byte("-->"))
 			if j < 0 {
-				return false, errBadXML
+				return false, s.unterminated()
 			}
 			s.i += j + 3
 			continue
 		case bytes.HasPrefix(rest, []byte("<![CDATA[")):
 			j := bytes.Index(rest, []byte("]]>"))
 			if j < 0 {
-				return false, errBadXML
+				return false, s.unterminated()
 			}
 			s.kind, s.text, s.cdata = tokText, rest[9:j], true
 			s.i += j + 3
@@ -84,7 +99,7 @@ func (s *xmlScanner) next() (bool, error) {
 		case len(rest) > 1 && rest[1] == '/':
 			j := bytes.IndexByte(rest, '>')
 			if j < 0 {
-				return false, errBadXML
+				return false, s.unterminated()
 			}
 			s.kind, s.name = tokEnd, local(bytes.TrimSpace(rest[2:j]))
 			s.i += j + 1
@@ -107,7 +122,7 @@ func (s *xmlScanner) next() (bool, error) {
 			}
 		}
 		if j >= len(rest) {
-			return false, errBadXML
+			return false, s.unterminated()
 		}
 		inner := rest[1:j]
 		s.empty = len(inner) > 0 && inner[len(inner)-1] == '/'
@@ -125,6 +140,14 @@ func (s *xmlScanner) next() (bool, error) {
 		s.i += j + 1
 		return true, nil
 	}
+}
+
+// unterminated is the error for a token without its end: more input may bring it.
+func (s *xmlScanner) unterminated() error {
+	if s.partial {
+		return errNeedMore
+	}
+	return errBadXML
 }
 
 // local drops a namespace prefix: x:row → row.
