@@ -69,7 +69,7 @@ func TestBadInputs(t *testing.T) {
 		{"word", "a.xlsx", zipOf(t, map[string][]byte{"word/document.xml": []byte("<w/>")}), "这是 Word 文档，不是 Excel 工作簿。请报送填写好的 .xlsx 模板"},
 		{"ods", "a.ods", zipOf(t, map[string][]byte{"content.xml": []byte("<x/>")}), "这是 OpenDocument 文件（如 .ods），请在 LibreOffice 或 WPS 中“另存为”Excel 工作簿（*.xlsx）后再报送"},
 		{"pdf", "a.pdf", []byte("%PDF-1.4\n..."), "这是 PDF 文件，不是 Excel 工作簿。请报送填写好的 .xlsx 模板"},
-		{"broken workbook xml", "a.xlsx", zipOf(t, map[string][]byte{"xl/workbook.xml": []byte("<workbook><sheets><sheet name=")}), "无法作为 Excel 工作簿打开（工作簿结构错误），文件可能已损坏。请在 Excel 或 WPS 中重新保存为 .xlsx 后再报送"},
+		{"broken workbook xml", "a.xlsx", zipOf(t, map[string][]byte{"xl/workbook.xml": []byte("<workbook><sheets><sheet name=")}), "文件已损坏或不是由表格软件保存的（内部部件 xl/workbook.xml XML 格式错误），无法读取。请在 Excel 或 WPS 中打开、另存为 .xlsx 后再报送；若无法打开，请使用下发的模板重新填写"},
 		{"huge sheet", "a.xlsx", huge, "工作表超过 5000 行，第 6000 行仍有内容。模板只有 4 行指标，请删除多余内容后再报送"},
 		{"wide sheet", "a.xlsx", wide, "工作表“填报表”超过 100 列有内容，不是本系统的模板格式，请使用下发的模板填报"},
 	}

@@ -260,7 +260,7 @@ func (b *batch) work(ctx context.Context, i int) *parsed {
 	case b.copy != nil && !c.Readable:
 		p.res.NoCopy = "文件无法作为 .xlsx 打开，未生成批注副本"
 	case b.copy != nil:
-		path, err := b.copy.safeWrite(src, data, c.Problems)
+		path, err := b.copy.writeWithin(src, data, c.Problems)
 		if err != nil {
 			p.res.NoCopy = fmt.Sprintf("未能生成批注副本：%v", err)
 		} else {

@@ -25,6 +25,7 @@ import (
 //
 //	go test -run '^$' -bench Import -benchtime 1x ./importer                   # N=1000
 //	XXGK_BENCH_N=10000 go test -run '^$' -bench Import -benchtime 1x ./importer
+//	XXGK_BENCH_N=10000 XXGK_BENCH_UNITS=10000 …   # as many distinct units as files
 //	XXGK_TEST_MYSQL='mysql://root@tcp(127.0.0.1:3306)/xxgk_test' … for the MySQL engine
 //
 // The files are generated once per N into a cache folder under the system temp dir
@@ -34,20 +35,27 @@ func BenchmarkImport(b *testing.B) {
 	if v, err := strconv.Atoi(os.Getenv("XXGK_BENCH_N")); err == nil && v > 0 {
 		n = v
 	}
-	cat := benchCatalog(b, 100, 60)
+	units := 100
+	if v, err := strconv.Atoi(os.Getenv("XXGK_BENCH_UNITS")); err == nil && v > 0 {
+		units = v
+	}
+	cat := benchCatalog(b, units, 60)
 	dir := benchFiles(b, cat, n)
 	for _, e := range engines() {
 		b.Run(e.name, func(b *testing.B) {
 			var peak uint64
+			var rss int64
 			for b.Loop() {
 				b.StopTimer()
 				a := openStore(b, e.fresh(b), cat)
 				runtime.GC()
+				resetPeakRSS(b)
 				stop := sampleHeap(&peak)
 				b.StartTimer()
 				tot, err := Import(context.Background(), storeOptions(a), []string{dir}, nil)
 				b.StopTimer()
 				stop()
+				rss = max(rss, peakRSS(b))
 				if err != nil || tot.Accepted != n {
 					b.Fatalf("err %v totals %+v", err, tot)
 				}
@@ -55,6 +63,7 @@ func BenchmarkImport(b *testing.B) {
 			}
 			b.ReportMetric(float64(n*b.N)/b.Elapsed().Seconds(), "workbooks/s")
 			b.ReportMetric(float64(peak)/(1<<20), "peak-heap-MB")
+			b.ReportMetric(float64(rss)/(1<<10), "peak-RSS-MB")
 		})
 	}
 }
@@ -116,6 +125,9 @@ func benchCatalog(tb testing.TB, u, k int) *xxgk.Catalog {
 func benchFiles(tb testing.TB, cat *xxgk.Catalog, n int) string {
 	tb.Helper()
 	dir := filepath.Join(os.TempDir(), fmt.Sprintf("xxgk-bench-%d", n))
+	if u := cat.Units.Len(); u != 100 {
+		dir += fmt.Sprintf("-u%d", u)
+	}
 	if es, err := os.ReadDir(dir); err == nil && len(es) == n {
 		return dir
 	}
@@ -126,8 +138,14 @@ func benchFiles(tb testing.TB, cat *xxgk.Catalog, n int) string {
 	units := cat.Units.All()
 	tpls := make([][]byte, len(units))
 	for i, u := range units {
+		// A catalog of this unit alone writes the same template and keeps the cost of
+		// writing 10,000 units' templates linear.
+		one, err := xxgk.NewUnits([]xxgk.Unit{u})
+		if err != nil {
+			tb.Fatal(err)
+		}
 		var buf bytes.Buffer
-		if err := templates.Write(&buf, testRound(), cat, u); err != nil {
+		if err := templates.Write(&buf, testRound(), &xxgk.Catalog{Units: one, Indicators: cat.Indicators}, u); err != nil {
 			tb.Fatal(err)
 		}
 		tpls[i] = buf.Bytes()

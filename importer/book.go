@@ -33,48 +33,35 @@ var errNoWorkbook = errors.New("no workbook part")
 func openBook(zr *zip.Reader, lim Limits) (*book, error) {
 	b := &book{files: make(map[string]*zip.File, len(zr.File)), maxPart: lim.MaxPart}
 	for _, f := range zr.File {
-		b.files[strings.ToLower(strings.TrimPrefix(strings.ReplaceAll(f.Name, `\`, "/"), "/"))] = f
+		b.files[partName(f.Name)] = f
 	}
-	wb, err := b.part("xl/workbook.xml")
+	wbPath, err := b.workbookPath()
 	if err != nil {
 		return nil, err
 	}
-	rels := map[string]string{}
-	if data, err := b.part("xl/_rels/workbook.xml.rels"); err == nil {
-		s := &xmlScanner{b: data}
-		for {
-			ok, err := s.next()
-			if err != nil {
-				return nil, err
-			}
-			if !ok {
-				break
-			}
-			if s.kind == tokStart && string(s.name) == "Relationship" {
-				id, _ := attr(s.attrs, "Id")
-				target, _ := attr(s.attrs, "Target")
-				typ, _ := attr(s.attrs, "Type")
-				p := target
-				if !strings.HasPrefix(p, "/") {
-					p = "xl/" + p
-				}
-				p = strings.ToLower(strings.TrimPrefix(path.Clean("/"+p), "/"))
-				rels[id] = p
-				if strings.HasSuffix(typ, "/sharedStrings") {
-					b.sstPath = p
-				}
-			}
+	wb, err := b.part(wbPath)
+	if err != nil {
+		return nil, err
+	}
+	dir, base := path.Split(wbPath)
+	rels, err := b.rels(dir+"_rels/"+base+".rels", dir)
+	if err != nil {
+		return nil, err
+	}
+	for _, r := range rels {
+		if strings.HasSuffix(r.typ, "/sharedStrings") {
+			b.sstPath = r.target
 		}
 	}
 	if b.sstPath == "" {
-		b.sstPath = "xl/sharedstrings.xml"
+		b.sstPath = dir + "sharedstrings.xml"
 	}
 	s := &xmlScanner{b: wb}
 	n := 0
 	for {
 		ok, err := s.next()
 		if err != nil {
-			return nil, err
+			return nil, b.corrupt(wbPath, err)
 		}
 		if !ok {
 			break
@@ -91,9 +78,10 @@ func openBook(zr *zip.Reader, lim Limits) (*book, error) {
 			name, _ := attr(s.attrs, "name")
 			id, _ := attr(s.attrs, "id")
 			state, _ := attr(s.attrs, "state")
-			p, ok := rels[id]
+			r, ok := rels[id]
+			p := r.target
 			if !ok { // writers without rels follow the default naming
-				p = fmt.Sprintf("xl/worksheets/sheet%d.xml", n)
+				p = fmt.Sprintf("%sworksheets/sheet%d.xml", dir, n)
 			}
 			b.sheets = append(b.sheets, sheetRef{name: name, path: p, hidden: state == "hidden" || state == "veryHidden"})
 		}
@@ -104,25 +92,100 @@ func openBook(zr *zip.Reader, lim Limits) (*book, error) {
 	return b, nil
 }
 
-// part reads one part, refusing anything larger than the per-part limit.
-func (b *book) part(name string) ([]byte, error) {
-	f, ok := b.files[name]
-	if !ok {
-		return nil, fmt.Errorf("missing part %s", name)
+// partName is how parts are keyed: lower-cased, forward slashes, no leading slash.
+// Part names in OPC compare case-insensitively.
+func partName(name string) string {
+	return strings.ToLower(strings.TrimPrefix(strings.ReplaceAll(name, `\`, "/"), "/"))
+}
+
+// workbookPath finds the workbook part the way Office does, through the package's
+// officeDocument relationship in _rels/.rels (Strict OOXML and some .NET writers do not
+// use xl/workbook.xml); a package without one is taken to use the usual name.
+func (b *book) workbookPath() (string, error) {
+	const usual = "xl/workbook.xml"
+	if _, ok := b.files["_rels/.rels"]; !ok {
+		return usual, nil
 	}
-	if f.UncompressedSize64 > uint64(b.maxPart) {
-		return nil, fmt.Errorf("part %s too large", name)
+	rels, err := b.rels("_rels/.rels", "")
+	if err != nil {
+		return "", err
 	}
-	rc, err := f.Open()
+	for _, r := range rels {
+		if strings.HasSuffix(r.typ, "/officeDocument") {
+			if _, ok := b.files[r.target]; ok {
+				return r.target, nil
+			}
+		}
+	}
+	return usual, nil
+}
+
+// rel is one relationship of a part: its type and the target's part name.
+type rel struct{ typ, target string }
+
+// rels reads a relationships part; relative targets resolve against dir, the folder of
+// the part the relationships belong to. A missing part has no relationships.
+func (b *book) rels(name, dir string) (map[string]rel, error) {
+	out := map[string]rel{}
+	if _, ok := b.files[name]; !ok {
+		return out, nil
+	}
+	data, err := b.part(name)
 	if err != nil {
 		return nil, err
 	}
+	s := &xmlScanner{b: data}
+	for {
+		ok, err := s.next()
+		if err != nil {
+			return nil, b.corrupt(name, err)
+		}
+		if !ok {
+			return out, nil
+		}
+		if s.kind != tokStart || string(s.name) != "Relationship" {
+			continue
+		}
+		if mode, _ := attr(s.attrs, "TargetMode"); mode == "External" {
+			continue
+		}
+		id, _ := attr(s.attrs, "Id")
+		target, _ := attr(s.attrs, "Target")
+		typ, _ := attr(s.attrs, "Type")
+		p := target
+		if !strings.HasPrefix(p, "/") {
+			p = "/" + dir + p
+		}
+		out[id] = rel{typ: typ, target: partName(path.Clean(p))}
+	}
+}
+
+// part reads one part, refusing anything larger than the per-part limit, and returns it
+// as UTF-8. Every error is a partError naming the part.
+func (b *book) part(name string) ([]byte, error) {
+	f, ok := b.files[name]
+	if !ok {
+		return nil, b.corrupt(name, errMissingPart)
+	}
+	if f.UncompressedSize64 > uint64(b.maxPart) {
+		return nil, b.corrupt(name, errPartTooLarge)
+	}
+	rc, err := f.Open()
+	if err != nil {
+		return nil, b.corrupt(name, err)
+	}
 	defer rc.Close()
 	// The declared size is trustworthy as a bound: the zip reader fails an entry that
-	// inflates past it.
+	// inflates past it, or short of it, or whose checksum differs.
 	buf := bytes.NewBuffer(make([]byte, 0, f.UncompressedSize64+1))
-	_, err = buf.ReadFrom(io.LimitReader(rc, b.maxPart+1))
-	return buf.Bytes(), err
+	if _, err = buf.ReadFrom(io.LimitReader(rc, b.maxPart+1)); err != nil {
+		return nil, b.corrupt(name, sizeErr(err))
+	}
+	data, err := toUTF8(buf.Bytes())
+	if err != nil {
+		return nil, b.corrupt(name, err)
+	}
+	return data, nil
 }
 
 func (b *book) sheetNames() []string {
@@ -149,11 +212,11 @@ func (b *book) sharedStrings() ([]string, error) {
 		return b.sst, nil
 	}
 	b.sstRead = true
+	if _, ok := b.files[b.sstPath]; !ok {
+		return nil, nil // a workbook without text cells has no table
+	}
 	data, err := b.part(b.sstPath)
 	if err != nil {
-		if _, ok := b.files[b.sstPath]; !ok {
-			return nil, nil // a workbook without text cells has no table
-		}
 		return nil, err
 	}
 	s := &xmlScanner{b: data}
@@ -162,7 +225,7 @@ func (b *book) sharedStrings() ([]string, error) {
 	for {
 		ok, err := s.next()
 		if err != nil {
-			return nil, err
+			return nil, b.corrupt(b.sstPath, err)
 		}
 		if !ok {
 			break
@@ -188,7 +251,7 @@ func (b *book) sharedStrings() ([]string, error) {
 			switch string(s.name) {
 			case "si":
 				if inSI {
-					b.sst = append(b.sst, cur.String())
+					b.sst = append(b.sst, cellText(cur.String()))
 				}
 				inSI = false
 			case "t":
@@ -198,9 +261,21 @@ func (b *book) sharedStrings() ([]string, error) {
 			}
 		case tokText:
 			if inSI && inT && phonetic == 0 {
-				cur.WriteString(s.textValue())
+				t, err := s.textValue()
+				if err != nil {
+					return nil, b.corrupt(b.sstPath, err)
+				}
+				cur.WriteString(t)
 			}
 		}
 	}
 	return b.sst, nil
+}
+
+// corrupt is the package-level corrupt with the part named as the zip spells it.
+func (b *book) corrupt(name string, err error) error {
+	if f, ok := b.files[name]; ok {
+		name = strings.TrimPrefix(strings.ReplaceAll(f.Name, `\`, "/"), "/")
+	}
+	return corrupt(name, err)
 }

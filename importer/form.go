@@ -66,6 +66,7 @@ func (rd *read) formSheet() (grid, layout, bool) {
 			return g, layout{}, false
 		}
 		if err != nil {
+			rd.failCorrupt(err)
 			return g, layout{}, false
 		}
 		lay, ok := findHeader(g)
@@ -183,9 +184,18 @@ func (rd *read) contact(chk xxgk.Checker, g grid, lay layout, sub *xxgk.Submissi
 	if !fok || !pok {
 		return
 	}
+	flagged := map[string]bool{}
+	for i, at := range []labelAt{filler, phone} {
+		if p, ok := rd.flagProblem(g, at.row, at.col); ok {
+			n := []string{xxgk.LabelFiller, xxgk.LabelPhone}[i]
+			p.Field = n
+			rd.c.Problems = append(rd.c.Problems, p)
+			flagged[n] = true
+		}
+	}
 	var ps xxgk.Problems
 	sub.Filler, sub.Phone, ps = chk.CheckContact(filler.value, phone.value)
-	for _, p := range ps {
+	for _, p := range dropFields(ps, flagged) {
 		at := filler
 		if p.Field == xxgk.LabelPhone {
 			at = phone

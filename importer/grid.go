@@ -20,7 +20,29 @@ type grid struct {
 	// beyond is the 1-based row number of the first non-empty row past the read limit,
 	// 0 when the sheet fits.
 	beyond int
+	// flags marks cells whose value is not a value a person typed: a formula error or a
+	// formula Excel never calculated. Rare, so a map.
+	flags map[[2]int]cellFlag
 }
+
+// cellFlag says why a cell's value cannot be taken as typed.
+type cellFlag int
+
+const (
+	flagNone          cellFlag = iota
+	flagFormulaError           // t="e": #N/A, #REF!, #VALUE!, #DIV/0!…
+	flagNoCachedValue          // a formula without a cached result (saved by a script)
+)
+
+func (g *grid) flag(r, c int, f cellFlag) {
+	if g.flags == nil {
+		g.flags = map[[2]int]cellFlag{}
+	}
+	g.flags[[2]int{r, c}] = f
+}
+
+// flagAt returns the flag of the cell at 0-based row r, column c.
+func (g grid) flagAt(r, c int) cellFlag { return g.flags[[2]int{r, c}] }
 
 // errTooWide is returned for a sheet with values beyond the columns read.
 var errTooWide = errors.New("too wide")

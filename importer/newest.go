@@ -111,7 +111,11 @@ func (b *book) savedAt() time.Time {
 		case s.kind == tokStart && string(s.name) == "modified":
 			in = !s.empty
 		case s.kind == tokText && in:
-			v := strings.TrimSpace(s.textValue())
+			raw, err := s.textValue()
+			if err != nil {
+				return time.Time{}
+			}
+			v := strings.TrimSpace(raw)
 			for _, layout := range []string{time.RFC3339Nano, "2006-01-02T15:04:05"} {
 				if t, err := time.Parse(layout, v); err == nil {
 					return t

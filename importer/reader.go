@@ -3,6 +3,7 @@ package importer
 import (
 	"context"
 	"crypto/sha256"
+	"encoding/binary"
 	"encoding/hex"
 	"errors"
 	"fmt"
@@ -41,27 +42,40 @@ type Reader struct {
 	rounds map[string]*roundInfo
 }
 
-// roundInfo is a cached round with the indicators each unit must fill.
+// roundInfo is a cached round with the indicator lists its units must fill.
 type roundInfo struct {
 	round   xxgk.Round
 	cat     *xxgk.Catalog
 	missing bool // the round is unknown
 
-	mu      sync.Mutex
-	forUnit map[string][]xxgk.Indicator
+	mu sync.Mutex
+	// lists holds one indicator list per distinct assignment, keyed by the positions
+	// of its indicators in the catalog: units of a kind share theirs, so memory does not
+	// grow with the number of units (10,000 units' copies of a 60-row list were 100 MB).
+	lists map[string][]xxgk.Indicator
 }
 
+// indicators returns the list u must fill, shared with every unit of the same
+// assignment; callers must not modify it.
 func (ri *roundInfo) indicators(u xxgk.Unit) []xxgk.Indicator {
+	idx := ri.cat.Assigned(u)
+	key := make([]byte, 0, 2*len(idx))
+	for _, i := range idx {
+		key = binary.AppendUvarint(key, uint64(i))
+	}
 	ri.mu.Lock()
 	defer ri.mu.Unlock()
-	if inds, ok := ri.forUnit[u.Code]; ok {
+	if inds, ok := ri.lists[string(key)]; ok {
 		return inds
 	}
-	if ri.forUnit == nil {
-		ri.forUnit = map[string][]xxgk.Indicator{}
+	if ri.lists == nil {
+		ri.lists = map[string][]xxgk.Indicator{}
 	}
-	inds := ri.cat.For(u)
-	ri.forUnit[u.Code] = inds
+	inds := make([]xxgk.Indicator, len(idx))
+	for j, i := range idx {
+		inds[j] = ri.cat.Indicators[i]
+	}
+	ri.lists[string(key)] = inds
 	return inds
 }
 
@@ -142,7 +156,7 @@ func (rd *read) run(ctx context.Context) error {
 	}
 	b, err := openBook(zr, rd.lim)
 	if err != nil {
-		rd.fail("", "", "", "无法作为 Excel 工作簿打开（工作簿结构错误），文件可能已损坏。请在 Excel 或 WPS 中重新保存为 .xlsx 后再报送")
+		rd.failCorrupt(err)
 		return nil
 	}
 	rd.b = b
@@ -223,7 +237,7 @@ func (rd *read) meta() (xxgk.TemplateMeta, bool) {
 	}
 	g, err := rd.b.grid(ref, rd.lim.MaxMetaCodes+10, 64)
 	if err != nil && err != errTooWide {
-		rd.fail(xxgk.SheetMeta, "", "", "模板的隐藏信息无法读取，请使用本轮下发的模板重新填报")
+		rd.failCorrupt(err)
 		return m, false
 	}
 	m, err = xxgk.ParseTemplateMeta(g.rows)

@@ -108,8 +108,9 @@ func (rd *read) rows(chk xxgk.Checker, g grid, lay layout, inds []xxgk.Indicator
 			// Only a number in the XML may be a date serial; typed text never is.
 			LastUpdateNumeric: g.isNumeric(r, lay.col[xxgk.ColUpdated]),
 		}
+		flagged := rd.flaggedInputs(g, lay, r, ind.Code)
 		it, ps := chk.CheckRow(ind, in)
-		for _, p := range ps {
+		for _, p := range dropFields(ps, flagged) {
 			p.File, p.Sheet = rd.c.Name, g.sheet
 			p.Cell = addr(r, lay.col[fieldCol(p.Field)])
 			rd.c.Problems = append(rd.c.Problems, p)

@@ -42,7 +42,7 @@ func (b *batch) refuse(p *parsed, dr DataRefusal) {
 	data, err := src.open()
 	if err == nil {
 		var path string
-		if path, err = b.copy.safeWrite(src, data, p.res.Problems); err == nil {
+		if path, err = b.copy.writeWithin(src, data, p.res.Problems); err == nil {
 			p.res.ErrorCopy = path
 			return
 		}

@@ -3,6 +3,8 @@ package importer
 import (
 	"strconv"
 	"strings"
+
+	"xxgk"
 )
 
 // grid reads a sheet's raw values: shared strings resolved, numbers (dates included) as
@@ -10,19 +12,29 @@ import (
 // past the columns is errTooWide, one past the rows sets grid.beyond.
 func (b *book) grid(ref sheetRef, maxRows, maxCols int) (grid, error) {
 	g := grid{sheet: ref.name}
-	data, err := b.part(ref.path)
+	s, done, err := b.stream(ref.path)
 	if err != nil {
 		return g, err
 	}
-	s := &xmlScanner{b: data}
+	defer done()
+	g, err = b.scanGrid(g, s, maxRows, maxCols)
+	if err != nil && err != errTooWide {
+		err = b.corrupt(ref.path, err)
+	}
+	return g, err
+}
+
+func (b *book) scanGrid(g grid, s *streamScanner, maxRows, maxCols int) (grid, error) {
 	var (
 		inData              bool
 		row, col            int // 1-based current row; 0-based next column
 		cellType            string
 		inV, inIs, inT, inF bool
 		phonetic            int
-		val                 strings.Builder
+		val, isVal          strings.Builder // text of <v>; of <is> (an inline string)
+		hasIs               bool
 		haveCell            bool
+		hasF, hasV          bool // the cell has a formula; a cached value (<v>, even empty)
 		cellRow, cellCol    int
 	)
 	for {
@@ -45,7 +57,7 @@ func (b *book) grid(ref sheetRef, maxRows, maxCols int) (grid, error) {
 				if v, ok := attr(s.attrs, "r"); ok {
 					n, err := strconv.Atoi(v)
 					if err != nil || n <= row || n > 1048576 {
-						return g, errBadXML
+						return g, errBadRef
 					}
 					row = n
 				} else {
@@ -59,13 +71,15 @@ func (b *book) grid(ref sheetRef, maxRows, maxCols int) (grid, error) {
 				cellRow, cellCol = row, col
 				if v, ok := attr(s.attrs, "r"); ok {
 					c, r, ok := splitRef(v)
-					if !ok {
-						return g, errBadXML
+					if !ok || r == 0 { // a column alone is not a cell reference
+						return g, errBadRef
 					}
-					if r > 0 {
-						cellRow = r
+					if r != row && row > 0 || c < col {
+						// Cells go left to right within their row, as rows go down: a cell
+						// out of place or given twice is damage, not data to guess at.
+						return g, errBadRef
 					}
-					cellCol = c
+					cellRow, cellCol = r, c
 				}
 				if cellRow < 1 {
 					cellRow = max(row, 1)
@@ -73,11 +87,16 @@ func (b *book) grid(ref sheetRef, maxRows, maxCols int) (grid, error) {
 				col = cellCol + 1
 				cellType, _ = attr(s.attrs, "t")
 				val.Reset()
+				isVal.Reset()
+				hasIs = false
 				haveCell = !s.empty
+				hasF, hasV = false, false
 			case "v":
 				inV = haveCell && !s.empty
+				hasV = hasV || haveCell
 			case "is":
 				inIs = haveCell && !s.empty
+				hasIs = hasIs || haveCell
 			case "t":
 				inT = inIs && !s.empty
 			case "rPh":
@@ -86,6 +105,7 @@ func (b *book) grid(ref sheetRef, maxRows, maxCols int) (grid, error) {
 				}
 			case "f":
 				inF = !s.empty
+				hasF = hasF || haveCell
 			}
 		case tokEnd:
 			switch string(s.name) {
@@ -106,11 +126,22 @@ func (b *book) grid(ref sheetRef, maxRows, maxCols int) (grid, error) {
 					continue
 				}
 				haveCell = false
-				v, err := b.cellValue(cellType, val.String())
+				raw := val.String()
+				if cellType == "inlineStr" && hasIs { // <is> only counts in an inline string cell
+					raw = isVal.String()
+				}
+				v, err := b.cellValue(cellType, raw)
 				if err != nil {
 					return g, err
 				}
-				if strings.TrimSpace(v) == "" {
+				flag := flagNone
+				switch {
+				case cellType == "e":
+					flag = flagFormulaError
+				case hasF && !hasV:
+					flag = flagNoCachedValue
+				}
+				if strings.TrimSpace(v) == "" && flag == flagNone {
 					continue
 				}
 				if cellRow > maxRows {
@@ -119,6 +150,12 @@ func (b *book) grid(ref sheetRef, maxRows, maxCols int) (grid, error) {
 				}
 				if cellCol >= maxCols {
 					return g, errTooWide
+				}
+				if flag != flagNone {
+					g.flag(cellRow-1, cellCol, flag)
+				}
+				if v == "" {
+					continue
 				}
 				g.set(cellRow-1, cellCol, v)
 				if cellType == "" || cellType == "n" {
@@ -130,30 +167,51 @@ func (b *book) grid(ref sheetRef, maxRows, maxCols int) (grid, error) {
 			}
 		case tokText:
 			if (inV || (inT && phonetic == 0)) && !inF {
-				val.WriteString(s.textValue())
+				t, err := s.textValue()
+				if err != nil {
+					return g, err
+				}
+				if inV {
+					val.WriteString(t)
+				} else {
+					isVal.WriteString(t)
+				}
 			}
 		}
 	}
 	return g, nil
 }
 
+// cellValue turns a cell's raw content into its value: text decoded, booleans as
+// TRUE/FALSE, numbers with binary noise as the whole number they show.
 func (b *book) cellValue(typ, raw string) (string, error) {
 	switch typ {
 	case "s":
+		idx := strings.TrimSpace(raw)
+		if idx == "" {
+			return "", nil // <c t="s"><v/></c>: an empty cell, as some writers save one
+		}
 		sst, err := b.sharedStrings()
 		if err != nil {
 			return "", err
 		}
-		i, err := strconv.Atoi(strings.TrimSpace(raw))
+		i, err := strconv.Atoi(idx)
 		if err != nil || i < 0 || i >= len(sst) {
-			return "", errBadXML
+			return "", errBadSSTIndex
 		}
 		return sst[i], nil
 	case "b":
-		if strings.TrimSpace(raw) == "1" {
+		switch strings.TrimSpace(raw) {
+		case "1":
 			return "TRUE", nil
+		case "":
+			return "", nil
 		}
 		return "FALSE", nil
+	case "str", "inlineStr":
+		return cellText(raw), nil
+	case "", "n":
+		return xxgk.WholeNumber(raw), nil
 	}
 	return raw, nil
 }

@@ -107,12 +107,16 @@ func sniffMsg(name string, data []byte, lim Limits) string {
 		return fmt.Sprintf("文件内部结构异常（包含 %d 个部件），已拒绝读取", len(zr.File))
 	}
 	var total uint64
-	hasWorkbook := false
+	hasWorkbook, hasRels, other := false, false, false
 	for _, f := range zr.File {
 		n := strings.ToLower(strings.ReplaceAll(f.Name, `\`, "/"))
 		switch {
 		case n == "xl/workbook.xml":
 			hasWorkbook = true
+		case n == "_rels/.rels":
+			hasRels = true // the workbook may live elsewhere; openBook follows the relationship
+		case n == "word/document.xml", n == "ppt/presentation.xml", n == "content.xml":
+			other = true
 		case n == "encryptedpackage":
 			return "文件设置了打开密码（已加密），无法读取。请在 Excel 或 WPS 中取消密码后另存为 .xlsx 再报送"
 		}
@@ -121,7 +125,7 @@ func sniffMsg(name string, data []byte, lim Limits) string {
 			return fmt.Sprintf("文件解压后超过 %s（可能是异常或恶意构造的文件），已拒绝读取", size(lim.MaxUnzipped))
 		}
 	}
-	if !hasWorkbook {
+	if !hasWorkbook && !(hasRels && !other) {
 		if msg := formatAdvice(ext); msg != "" {
 			return msg
 		}

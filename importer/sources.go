@@ -149,7 +149,7 @@ func (s *sources) file(p, copyName string) {
 	if fi, err := os.Stat(p); err == nil {
 		mod = fi.ModTime()
 	}
-	s.list = append(s.list, source{name: p, copyName: copyName, modTime: mod, open: func() ([]byte, error) {
+	s.list = append(s.list, source{name: p, copyName: copyFileName(copyName), modTime: mod, open: func() ([]byte, error) {
 		return readLimited(p, s.lim.MaxFileSize)
 	}})
 }
@@ -264,7 +264,7 @@ func (s *sources) zip(p string) {
 			max := s.lim.MaxFileSize
 			s.list = append(s.list, source{
 				name:     display,
-				copyName: stem + "_" + strings.ReplaceAll(name, "/", "_"),
+				copyName: copyFileName(stem + "_" + name),
 				modTime:  f.Modified,
 				open: func() ([]byte, error) {
 					rc, err := f.Open()

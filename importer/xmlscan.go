@@ -36,19 +36,31 @@ type xmlScanner struct {
 	empty bool   // the start tag closes itself (<c/>)
 	text  []byte // raw text (entities not yet decoded)
 	cdata bool   // text came from a CDATA section and must not be unescaped
+	// partial says b is not the whole document: more bytes may follow. A token that
+	// runs to the end of b then ends the scan with errNeedMore, consuming nothing.
+	partial bool
 }
+
+// errNeedMore asks the caller of a partial scan for more input; see streamScanner.
+var errNeedMore = errors.New("need more input")
 
 // next advances to the next token; it returns false at the end or on malformed input
 // (err tells which).
 func (s *xmlScanner) next() (bool, error) {
 	for {
 		if s.i >= len(s.b) {
+			if s.partial {
+				return false, errNeedMore
+			}
 			s.kind = tokEOF
 			return false, nil
 		}
 		if s.b[s.i] != '<' {
 			j := bytes.IndexByte(s.b[s.i:], '<')
 			if j < 0 {
+				if s.partial {
+					return false, errNeedMore
+				}
 				j = len(s.b) - s.i
 			}
 			s.kind, s.text, s.cdata = tokText, s.b[s.i:s.i+j], false
@@ -56,35 +68,38 @@ func (s *xmlScanner) next() (bool, error) {
 			return true, nil
 		}
 		rest := s.b[s.i:]
+		if s.partial && len(rest) < len("<![CDATA[") {
+			return false, errNeedMore // too short to tell a comment from a DOCTYPE
+		}
 		switch {
 		case bytes.HasPrefix(rest, []byte("<?")):
 			j := bytes.Index(rest, []byte("?>"))
 			if j < 0 {
-				return false, errBadXML
+				return false, s.unterminated()
 			}
 			s.i += j + 2
 			continue
 		case bytes.HasPrefix(rest, []byte("<!--")):
 			j := bytes.Index(rest, []byte("-->"))
 			if j < 0 {
-				return false, errBadXML
+				return false, s.unterminated()
 			}
 			s.i += j + 3
 			continue
 		case bytes.HasPrefix(rest, []byte("<![CDATA[")):
 			j := bytes.Index(rest, []byte("]]>"))
 			if j < 0 {
-				return false, errBadXML
+				return false, s.unterminated()
 			}
 			s.kind, s.text, s.cdata = tokText, rest[9:j], true
 			s.i += j + 3
 			return true, nil
 		case bytes.HasPrefix(rest, []byte("<!")): // DOCTYPE: not in SpreadsheetML; refuse entity games
-			return false, errBadXML
+			return false, errDoctype
 		case len(rest) > 1 && rest[1] == '/':
 			j := bytes.IndexByte(rest, '>')
 			if j < 0 {
-				return false, errBadXML
+				return false, s.unterminated()
 			}
 			s.kind, s.name = tokEnd, local(bytes.TrimSpace(rest[2:j]))
 			s.i += j + 1
@@ -107,7 +122,7 @@ func (s *xmlScanner) next() (bool, error) {
 			}
 		}
 		if j >= len(rest) {
-			return false, errBadXML
+			return false, s.unterminated()
 		}
 		inner := rest[1:j]
 		s.empty = len(inner) > 0 && inner[len(inner)-1] == '/'
@@ -125,6 +140,14 @@ func (s *xmlScanner) next() (bool, error) {
 		s.i += j + 1
 		return true, nil
 	}
+}
+
+// unterminated is the error for a token without its end: more input may bring it.
+func (s *xmlScanner) unterminated() error {
+	if s.partial {
+		return errNeedMore
+	}
+	return errBadXML
 }
 
 // local drops a namespace prefix: x:row → row.
@@ -157,24 +180,35 @@ func attr(attrs []byte, name string) (string, bool) {
 		val := a[1 : 1+end]
 		a = a[end+2:]
 		if string(key) == name {
-			return unescape(val), true
+			v, err := unescape(val)
+			return v, err == nil
 		}
 	}
 }
 
-// textValue decodes the current text token.
-func (s *xmlScanner) textValue() string {
-	if s.cdata {
-		return string(s.text)
+// textValue decodes the current text token. Line ends are normalised as XML requires
+// (a literal CR LF or CR is read as LF; &#13; stays a CR); an undefined entity, a bare &
+// or a reference to a character XML forbids is malformed XML, not text.
+func (s *xmlScanner) textValue() (string, error) {
+	t := s.text
+	for _, c := range t {
+		if c < 0x20 && c != '\t' && c != '\n' && c != '\r' {
+			return "", errBadXML // a raw control character is as malformed as &#1;
+		}
 	}
-	return unescape(s.text)
+	if bytes.IndexByte(t, '\r') >= 0 {
+		t = bytes.ReplaceAll(bytes.ReplaceAll(t, []byte("\r\n"), []byte("\n")), []byte("\r"), []byte("\n"))
+	}
+	if s.cdata {
+		return string(t), nil
+	}
+	return unescape(t)
 }
 
-// unescape decodes the five XML entities and character references; an unknown entity
-// is kept as written.
-func unescape(b []byte) string {
+// unescape decodes the five XML entities and character references.
+func unescape(b []byte) (string, error) {
 	if bytes.IndexByte(b, '&') < 0 {
-		return string(b)
+		return string(b), nil
 	}
 	var sb strings.Builder
 	sb.Grow(len(b))
@@ -188,9 +222,7 @@ func unescape(b []byte) string {
 		b = b[i:]
 		j := bytes.IndexByte(b, ';')
 		if j < 0 || j > 12 {
-			sb.WriteByte('&')
-			b = b[1:]
-			continue
+			return "", errBadXML
 		}
 		ent := string(b[1:j])
 		switch ent {
@@ -207,14 +239,13 @@ func unescape(b []byte) string {
 		default:
 			r, ok := charRef(ent)
 			if !ok {
-				sb.Write(b[:j+1])
-			} else {
-				sb.WriteRune(r)
+				return "", errBadXML
 			}
+			sb.WriteRune(r)
 		}
 		b = b[j+1:]
 	}
-	return sb.String()
+	return sb.String(), nil
 }
 
 func charRef(ent string) (rune, bool) {
@@ -226,8 +257,14 @@ func charRef(ent string) (rune, bool) {
 		base, digits = 16, digits[1:]
 	}
 	n, err := strconv.ParseUint(digits, base, 32)
-	if err != nil || !utf8.ValidRune(rune(n)) {
+	if err != nil || !utf8.ValidRune(rune(n)) || !xmlChar(rune(n)) {
 		return 0, false
 	}
 	return rune(n), true
+}
+
+// xmlChar tells the characters XML 1.0 allows in a document (its Char production).
+func xmlChar(r rune) bool {
+	return r == 0x9 || r == 0xA || r == 0xD || (r >= 0x20 && r <= 0xD7FF) ||
+		(r >= 0xE000 && r <= 0xFFFD) || (r >= 0x10000 && r <= 0x10FFFF)
 }

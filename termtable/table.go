@@ -97,7 +97,7 @@ func (t *Table) fit(cells []string, ncol int) []string {
 	out := make([]string, ncol)
 	for i := range out {
 		if i < len(cells) {
-			out[i] = oneLine(cells[i])
+			out[i] = Safe(oneLine(cells[i]))
 		}
 		if m, ok := t.max[i]; ok {
 			out[i] = Truncate(out[i], m)

@@ -12,6 +12,7 @@ import (
 	"github.com/urfave/cli/v2"
 	"golang.org/x/term"
 
+	"xxgk/termtable"
 	"xxgk/verify"
 )
 
@@ -178,7 +179,7 @@ func run(ctx context.Context, args []string, e *env) int {
 	}
 	if errors.As(err, &ee) {
 		if ee.err != nil && ee.err.Error() != "" {
-			fmt.Fprintln(e.Stderr, "xxgk:", ee.err)
+			fmt.Fprintln(e.Stderr, "xxgk:", termtable.SafeLines(ee.err.Error()))
 		}
 		return ee.code
 	}
@@ -188,6 +189,6 @@ func run(ctx context.Context, args []string, e *env) int {
 		fmt.Fprintln(e.Stderr, "xxgk:", msg)
 		return exitFailed
 	}
-	fmt.Fprintln(e.Stderr, "xxgk:", err)
+	fmt.Fprintln(e.Stderr, "xxgk:", termtable.SafeLines(err.Error()))
 	return exitFailed
 }

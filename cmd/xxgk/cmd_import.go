@@ -14,6 +14,7 @@ import (
 	"xxgk"
 	"xxgk/importer"
 	"xxgk/store"
+	"xxgk/termtable"
 )
 
 func importCommand(e *env) *cli.Command {
@@ -224,9 +225,11 @@ func (p *importPrinter) result(r importer.Result) {
 	if p.quiet && r.Outcome != importer.Rejected && r.Outcome != importer.Failed {
 		return
 	}
-	fmt.Fprintln(p.out, resultLine(r))
+	// File names, zip entry names and cell values come from units: each line is
+	// printed with control characters escaped, so none can forge or clear output.
+	fmt.Fprintln(p.out, termtable.Safe(resultLine(r)))
 	if r.Note != "" {
-		fmt.Fprintln(p.out, "    说明："+r.Note)
+		fmt.Fprintln(p.out, "    说明："+termtable.Safe(r.Note))
 	}
 	for _, pr := range r.Problems {
 		if r.Outcome == importer.Unchanged && pr.Severity == xxgk.Warning {
@@ -235,13 +238,13 @@ func (p *importPrinter) result(r importer.Result) {
 		if pr.Severity == xxgk.Warning {
 			p.warnings++
 		}
-		fmt.Fprintln(p.out, "    "+problemLine(pr))
+		fmt.Fprintln(p.out, "    "+termtable.Safe(problemLine(pr)))
 	}
 	switch {
 	case r.ErrorCopy != "":
-		fmt.Fprintf(p.out, "    已生成退回副本：%s\n", r.ErrorCopy)
+		fmt.Fprintf(p.out, "    已生成退回副本：%s\n", termtable.Safe(r.ErrorCopy))
 	case r.NoCopy != "":
-		fmt.Fprintf(p.out, "    %s\n", r.NoCopy)
+		fmt.Fprintf(p.out, "    %s\n", termtable.Safe(r.NoCopy))
 	}
 }
 
@@ -335,5 +338,5 @@ func (p *importPrinter) summary(t importer.Totals, opts importer.Options) {
 	if p.json {
 		out = p.errw // stdout stays one JSON object per line
 	}
-	fmt.Fprintln(out, s)
+	fmt.Fprintln(out, termtable.Safe(s))
 }

@@ -11,6 +11,7 @@ import (
 	"github.com/urfave/cli/v2"
 
 	"xxgk"
+	"xxgk/exporter"
 	"xxgk/termtable"
 )
 
@@ -96,7 +97,8 @@ func writeStatusCSV(w io.Writer, s xxgk.Summary) error {
 		if en.CheckFailures != nil {
 			failures = strconv.Itoa(*en.CheckFailures)
 		}
-		_ = cw.Write([]string{en.Unit, en.Kind, en.Status, strconv.Itoa(en.Version), strconv.Itoa(en.Assigned),
+		// Unit names come from the operator's unit file: defused as the export does.
+		_ = cw.Write([]string{exporter.Neutralize(en.Unit), en.Kind, en.Status, strconv.Itoa(en.Version), strconv.Itoa(en.Assigned),
 			strconv.Itoa(en.Opened), strconv.Itoa(en.NotOpened), strconv.Itoa(en.NotApplicable),
 			strconv.Itoa(en.NotReported), strconv.FormatFloat(en.Completion, 'f', 4, 64), at, strconv.Itoa(en.Rejected), failures})
 	}

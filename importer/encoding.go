@@ -1,0 +1,33 @@
+package importer
+
+import (
+	"bytes"
+
+	"golang.org/x/text/encoding/unicode"
+)
+
+// toUTF8 returns a part as UTF-8. XML parts may be UTF-16 (with a byte order mark, or
+// starting "<?xml" in UTF-16 without one); LibreOffice and Excel read them, so the
+// importer does too. A UTF-8 byte order mark is dropped.
+func toUTF8(data []byte) ([]byte, error) {
+	var e unicode.Endianness
+	switch {
+	case bytes.HasPrefix(data, []byte{0xEF, 0xBB, 0xBF}):
+		return data[3:], nil
+	case bytes.HasPrefix(data, []byte{0xFF, 0xFE}), bytes.HasPrefix(data, []byte{'<', 0}):
+		e = unicode.LittleEndian
+	case bytes.HasPrefix(data, []byte{0xFE, 0xFF}), bytes.HasPrefix(data, []byte{0, '<'}):
+		e = unicode.BigEndian
+	default:
+		return data, nil
+	}
+	out, err := unicode.UTF16(e, unicode.ExpectBOM).NewDecoder().Bytes(data)
+	if err == nil {
+		return out, nil
+	}
+	out, err = unicode.UTF16(e, unicode.IgnoreBOM).NewDecoder().Bytes(data)
+	if err != nil {
+		return nil, errEncoding
+	}
+	return out, nil
+}

@@ -1,0 +1,110 @@
+package importer
+
+import (
+	"archive/zip"
+	"bytes"
+	"fmt"
+	"os"
+	"path/filepath"
+
+	"github.com/xuri/excelize/v2"
+
+	"xxgk"
+)
+
+// An annotated copy is built with excelize, which holds the whole workbook in memory at
+// about fifteen times its unzipped size: a 5 MB file with a million rows cost 825 MB. The
+// reader itself stops at its row limit, so the copy must be bounded as well, and the
+// decision is made before anything is built, from the zip directory alone.
+const (
+	// annotateMaxUnzipped is the largest workbook (all parts, unzipped) that gets a full
+	// annotated copy. A filled template unzips to well under 1 MB.
+	annotateMaxUnzipped = 4 << 20
+	// listMaxProblems is how many problems a copy lists; a file past the reader's limits
+	// could otherwise have one per cell.
+	listMaxProblems = 2000
+)
+
+// planCopy tells whether a rejected workbook may get a full annotated copy, and if not,
+// why, in words for the unit.
+func planCopy(data []byte) (full bool, reason string) {
+	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	if err != nil {
+		return false, "文件无法解压"
+	}
+	var total uint64
+	for _, f := range zr.File {
+		total += f.UncompressedSize64
+	}
+	if total > annotateMaxUnzipped {
+		return false, fmt.Sprintf("原文件解压后 %s，超过可批注的 %s", size(int64(min(total, 1<<62))), size(annotateMaxUnzipped))
+	}
+	return true, ""
+}
+
+// writeWithin writes the annotated copy of a rejected workbook within the limits above:
+// the full copy when the workbook is small enough, otherwise a short copy holding only
+// the problem list, which says why the unit's own sheets are not in it.
+func (e *errorCopies) writeWithin(src source, data []byte, ps xxgk.Problems) (string, error) {
+	full, reason := planCopy(data)
+	if full && len(ps) <= listMaxProblems {
+		return e.safeWrite(src, data, ps)
+	}
+	if reason == "" {
+		reason = fmt.Sprintf("问题多达 %d 个", len(ps))
+	}
+	out, err := problemsOnly(ps, reason)
+	if err != nil {
+		return "", err
+	}
+	return e.save(src, out)
+}
+
+// problemsOnly is a short copy: a new workbook with the sheet 问题清单 alone, listing at
+// most listMaxProblems problems, with a line under the title saying why the unit's own
+// sheets are not in it.
+func problemsOnly(ps xxgk.Problems, reason string) ([]byte, error) {
+	list := ps
+	if len(ps) > listMaxProblems {
+		list = append(ps[:listMaxProblems:listMaxProblems], xxgk.Problem{Severity: xxgk.Error,
+			Message: fmt.Sprintf("另有 %d 个问题未列出，请先修改以上问题后重新报送", len(ps)-listMaxProblems)})
+	}
+	note := "本副本只列出问题，未附原表格：" + reason + "。请在原文件中删除多余内容后重新报送"
+	f := excelize.NewFile()
+	defer f.Close()
+	if err := problemSheet(f, list, CopyInfo{}.office()); err != nil {
+		return nil, err
+	}
+	// Row 2, between the title and the table, is free; should the list's layout ever
+	// use it, the note leads the list instead.
+	if v, err := f.GetCellValue(SheetProblems, "A2"); err != nil || v != "" {
+		if err := problemSheet(f, append(xxgk.Problems{{Severity: xxgk.Warning, Message: note}}, list...), CopyInfo{}.office()); err != nil {
+			return nil, err
+		}
+	} else if err := f.SetCellStr(SheetProblems, "A2", note); err != nil {
+		return nil, err
+	}
+	if err := f.DeleteSheet("Sheet1"); err != nil {
+		return nil, err
+	}
+	buf, err := f.WriteToBuffer()
+	if err != nil {
+		return nil, err
+	}
+	return buf.Bytes(), nil
+}
+
+// save stores a finished copy under the source's copy name, through a temporary file so
+// that an interrupted run leaves no half-written workbook.
+func (e *errorCopies) save(src source, out []byte) (string, error) {
+	p := filepath.Join(e.dir, src.copyName)
+	tmp := p + ".tmp"
+	if err := os.WriteFile(tmp, out, 0o644); err != nil {
+		return "", err
+	}
+	if err := os.Rename(tmp, p); err != nil {
+		os.Remove(tmp)
+		return "", err
+	}
+	return p, nil
+}

@@ -1,0 +1,67 @@
+package termtable
+
+import (
+	"fmt"
+	"strings"
+	"unicode/utf8"
+)
+
+// Safe returns s fit to print on a terminal as one line: control characters (C0, DEL,
+// C1, which include the escape that starts cursor and colour sequences), line and
+// paragraph separators, the bidirectional overrides that reorder what is shown, and bytes
+// that are not UTF-8 are shown escaped (\n, \r, \t, \x1b, \u202e, \xff). Cell values,
+// file names and zip entry names come from units' files: a crafted one must not clear the
+// screen, move the cursor or forge a result line.
+func Safe(s string) string { return escape(s, false) }
+
+// SafeLines is Safe for text of several lines: "\n" is kept, everything else escaped.
+func SafeLines(s string) string { return escape(s, true) }
+
+func escape(s string, keepNewline bool) string {
+	if clean(s, keepNewline) {
+		return s
+	}
+	var b strings.Builder
+	b.Grow(len(s) + 8)
+	for i := 0; i < len(s); {
+		r, n := utf8.DecodeRuneInString(s[i:])
+		switch {
+		case r == utf8.RuneError && n == 1:
+			fmt.Fprintf(&b, `\x%02x`, s[i])
+		case r == '\n' && keepNewline:
+			b.WriteRune(r)
+		case r == '\n':
+			b.WriteString(`\n`)
+		case r == '\r':
+			b.WriteString(`\r`)
+		case r == '\t':
+			b.WriteString(`\t`)
+		case r < 0x20 || r == 0x7F:
+			fmt.Fprintf(&b, `\x%02x`, r)
+		case unsafeRune(r):
+			fmt.Fprintf(&b, `\u%04x`, r)
+		default:
+			b.WriteString(s[i : i+n])
+		}
+		i += n
+	}
+	return b.String()
+}
+
+// clean tells whether s can be printed as it is, the usual case, without allocating.
+func clean(s string, keepNewline bool) bool {
+	for _, r := range s {
+		if (r < 0x20 && !(keepNewline && r == '\n')) || r == 0x7F || r == utf8.RuneError || unsafeRune(r) {
+			return false
+		}
+	}
+	return true
+}
+
+// unsafeRune tells the non-ASCII characters a terminal does not simply draw: C1 controls
+// (U+0080–U+009F, U+009B is an escape sequence start on some terminals), the line and
+// paragraph separators, and the bidirectional embeddings, overrides and isolates.
+func unsafeRune(r rune) bool {
+	return (r >= 0x80 && r <= 0x9F) || r == 0x2028 || r == 0x2029 ||
+		(r >= 0x202A && r <= 0x202E) || (r >= 0x2066 && r <= 0x2069)
+}
