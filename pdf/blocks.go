@@ -110,11 +110,3 @@ func (d *doc) numbered(items []string) {
 
 // china renders a time in the office's zone.
 func china(t time.Time) time.Time { return t.In(xxgk.ChinaTime) }
-
-// stamp is an import time as printed in tables: date over time.
-func stamp(t time.Time) string {
-	if t.IsZero() {
-		return ""
-	}
-	return china(t).Format("2006-01-02\n15:04")
-}

@@ -156,18 +156,7 @@ func contactText(c xxgk.Contact) string {
 	return strings.Join(parts, "；") + "。"
 }
 
-// where locates a problem for a reader: sheet and cell, then indicator code and column.
-func where(p xxgk.Problem) string {
-	var parts []string
-	if w := p.Where(); w != "" {
-		parts = append(parts, w)
-	}
-	if p.Code != "" || p.Field != "" {
-		parts = append(parts, strings.TrimSpace(p.Code+" "+p.Field))
-	}
-	return strings.Join(parts, "\n")
-}
-
+// problemText is a problem's value and message, as the letters quote them.
 func problemText(p xxgk.Problem) string {
 	if p.Value != "" {
 		return "值“" + p.Value + "”：" + p.Message
