@@ -38,15 +38,12 @@ type Finding struct {
 	Item      Item // zero for FindNotAnswered
 }
 
-// StaleCheckDay is the day reported update dates are judged against: the round's deadline,
-// as at import (the live website is judged on the day it is checked, by verification).
-func (r Round) StaleCheckDay() time.Time { return r.Deadline }
-
 // Findings lists the substantive problems of a unit's submission, in the order of the
-// unit's indicators: not answered, not opened, stale, or opened without the 报送内容 the
-// indicator requires, or opened with nothing published. A nil submission (a unit that never reported) has none: that unit
-// is missing, which is a different matter.
-func Findings(r Round, inds []Indicator, sub *Submission) []Finding {
+// unit's indicators: not answered, not opened, opened with nothing published, stale, or
+// opened without the 报送内容 the indicator requires. Staleness is judged on day asOf:
+// the day a 通报 or letter is written, so both say the same of a column. A nil submission
+// (a unit that never reported) has none: that unit is missing, a different matter.
+func Findings(inds []Indicator, sub *Submission, asOf time.Time) []Finding {
 	if sub == nil {
 		return nil
 	}
@@ -67,7 +64,7 @@ func Findings(r Round, inds []Indicator, sub *Submission) []Finding {
 			if it.Count == 0 {
 				out = append(out, Finding{Kind: FindEmpty, Indicator: ind, Item: it})
 			}
-			if ind.IsStale(it.LastUpdate, r.StaleCheckDay()) {
+			if ind.IsStale(it.LastUpdate, asOf) {
 				out = append(out, Finding{Kind: FindStale, Indicator: ind, Item: it})
 			}
 			if ind.NeedsReport() && it.Reported == "" {

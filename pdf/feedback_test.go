@@ -67,8 +67,8 @@ func TestFeedbackSubmitted(t *testing.T) {
 		"编码指标及栏目名称是否开设栏目网址最近更新条数报送内容及备注",
 		"安康市电子政务办公室2020年9月25日",
 	}
-	for _, f := range xxgk.Findings(s.Round, cat.For(u.Unit), u.Submission) {
-		want = append(want, findingText(f, s.Round))
+	for _, f := range xxgk.Findings(cat.For(u.Unit), u.Submission, testDate) {
+		want = append(want, findingText(f, testDate))
 	}
 	for _, p := range u.Submission.Warnings {
 		if !xxgk.IsFindingWarning(p) {
@@ -130,7 +130,7 @@ func TestFeedbackFindings(t *testing.T) {
 	for _, w := range []string{
 		inds[0].Code + " " + indName(inds[0]) + "：未开设（你单位说明：机构改革后职能划转），请尽快开设栏目并发布信息。",
 		inds[1].Code + " " + indName(inds[1]) + "：栏目“预决算公开”已开设但发布信息为0条，属“空白栏目”，请及时发布信息。",
-		inds[2].Code + " " + indName(inds[2]) + "：栏目“财政收支”最近更新日期为2020年7月1日，截至2020年9月20日已超过45天未更新，请及时更新。",
+		inds[2].Code + " " + indName(inds[2]) + "：栏目“财政收支”最近更新日期为2020年7月1日，截至2020年9月25日已超过45天未更新，请及时更新。",
 		inds[3].Code + " " + indName(inds[3]) + "：未填报，请补充填写。",
 		"填报提示：以下填写已由系统识别处理，不影响本次统计，今后请按模板下拉选项和说明填写——填报表 G5 单元格（" + inds[0].Code + " 是否开设栏目）：值“否”：已按“未开设”处理，请今后从下拉列表选择。",
 	} {

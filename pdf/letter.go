@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+	"time"
 
 	"xxgk"
 )
@@ -56,7 +57,8 @@ func (l letter) feedback() {
 			xxgk.ChineseDate(china(last.At)), last.FileName, last.Errors, u.Version))
 		l.refusal(last)
 	}
-	findings := xxgk.Findings(l.s.Round, l.inds, u.Submission)
+	asOf := china(l.opt.Date)
+	findings := xxgk.Findings(l.inds, u.Submission, asOf)
 	failedChecks := len(u.FailedChecks())
 	d.heading("一、需要整改的问题")
 	switch {
@@ -68,7 +70,7 @@ func (l letter) feedback() {
 		d.para(fmt.Sprintf("经核对，你单位有以下%d项问题需要整改：", len(findings)))
 		texts := make([]string, len(findings))
 		for i, f := range findings {
-			texts[i] = findingText(f, l.s.Round)
+			texts[i] = findingText(f, asOf)
 		}
 		d.numbered(texts)
 	}
@@ -160,8 +162,8 @@ func statusText(s xxgk.Summary, u xxgk.UnitSummary) string {
 	return b.String()
 }
 
-// findingText says one substantive problem and what to do about it.
-func findingText(f xxgk.Finding, r xxgk.Round) string {
+// findingText says one substantive problem and what to do about it, as of day asOf.
+func findingText(f xxgk.Finding, asOf time.Time) string {
 	head := f.Indicator.Code + " " + indName(f.Indicator) + "："
 	col := ""
 	if f.Item.ColumnName != "" {
@@ -179,7 +181,7 @@ func findingText(f xxgk.Finding, r xxgk.Round) string {
 		return head + col + "已开设但发布信息为0条，属“空白栏目”，请及时发布信息。"
 	case xxgk.FindStale:
 		return fmt.Sprintf("%s%s最近更新日期为%s，截至%s已超过%s未更新，请及时更新。", head, col,
-			xxgk.ChineseDate(f.Item.LastUpdate), xxgk.ChineseDate(r.StaleCheckDay()), f.Indicator.StaleRule())
+			xxgk.ChineseDate(f.Item.LastUpdate), xxgk.ChineseDate(asOf), f.Indicator.StaleRule())
 	case xxgk.FindMissingReport:
 		return head + "已开设但未填写报送内容（本指标需报送：" + f.Indicator.Report + "），请补充。"
 	}

@@ -8,14 +8,12 @@ import (
 // the unit's stated reason, in catalog order.
 func (r *report) unopenedRows() []row {
 	var rows []row
-	r.answered(func(u xxgk.UnitSummary, ind xxgk.Indicator, it xxgk.Item) {
-		if it.Status == xxgk.NotOpened {
-			reason := it.Remark
-			if reason == "" {
-				reason = "未说明"
-			}
-			rows = append(rows, row{cells: []string{u.Unit.Short, ind.Code, indName(ind), reason}})
+	r.found(xxgk.FindNotOpened, func(u xxgk.UnitSummary, f xxgk.Finding) {
+		reason := f.Item.Remark
+		if reason == "" {
+			reason = "未说明"
 		}
+		rows = append(rows, row{cells: []string{u.Unit.Short, f.Indicator.Code, indName(f.Indicator), reason}})
 	})
 	return rows
 }

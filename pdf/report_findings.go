@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"sort"
 	"strconv"
-	"strings"
 
 	"xxgk"
 )
@@ -33,19 +32,13 @@ func (d *doc) findings(r *report) {
 	d.unreported(r)
 }
 
-// answered walks every answer of a submitted unit to an indicator it must build.
-func (r *report) answered(fn func(u xxgk.UnitSummary, ind xxgk.Indicator, it xxgk.Item)) {
+// found walks the findings of kind k of every submitted unit, in catalog order: the
+// same rule (xxgk.Findings) as each unit's letter, judged on the same day.
+func (r *report) found(k xxgk.FindingKind, fn func(u xxgk.UnitSummary, f xxgk.Finding)) {
 	for _, u := range r.s.Units {
-		if u.Submission == nil {
-			continue
-		}
-		items := make(map[string]xxgk.Item, len(u.Submission.Items))
-		for _, it := range u.Submission.Items {
-			items[it.Code] = it
-		}
-		for _, ind := range r.cat.For(u.Unit) {
-			if it, ok := items[ind.Code]; ok {
-				fn(u, ind, it)
+		for _, f := range xxgk.Findings(r.cat.For(u.Unit), u.Submission, r.asOf) {
+			if f.Kind == k {
+				fn(u, f)
 			}
 		}
 	}
@@ -55,12 +48,10 @@ func (d *doc) notOpened(r *report) {
 	byCode := map[string][]string{}
 	units := map[string]bool{}
 	total := 0
-	r.answered(func(u xxgk.UnitSummary, ind xxgk.Indicator, it xxgk.Item) {
-		if it.Status == xxgk.NotOpened {
-			byCode[ind.Code] = append(byCode[ind.Code], u.Unit.Short)
-			units[u.Unit.Code] = true
-			total++
-		}
+	r.found(xxgk.FindNotOpened, func(u xxgk.UnitSummary, f xxgk.Finding) {
+		byCode[f.Indicator.Code] = append(byCode[f.Indicator.Code], u.Unit.Short)
+		units[u.Unit.Code] = true
+		total++
 	})
 	if total == 0 {
 		d.para("已报送单位的应建栏目均已开设。")
@@ -102,14 +93,11 @@ func (d *doc) stale(r *report) {
 	byUnit := map[string][]string{}
 	var order []xxgk.UnitSummary
 	total := 0
-	r.answered(func(u xxgk.UnitSummary, ind xxgk.Indicator, it xxgk.Item) {
-		if it.Status != xxgk.Opened || !ind.IsStale(it.LastUpdate, r.asOf) {
-			return
-		}
+	r.found(xxgk.FindStale, func(u xxgk.UnitSummary, f xxgk.Finding) {
 		if byUnit[u.Unit.Code] == nil {
 			order = append(order, u)
 		}
-		byUnit[u.Unit.Code] = append(byUnit[u.Unit.Code], ind.Code)
+		byUnit[u.Unit.Code] = append(byUnit[u.Unit.Code], f.Indicator.Code)
 		total++
 	})
 	if total == 0 {
@@ -125,14 +113,11 @@ func (d *doc) unreported(r *report) {
 	byUnit := map[string][]string{}
 	var order []xxgk.UnitSummary
 	total := 0
-	r.answered(func(u xxgk.UnitSummary, ind xxgk.Indicator, it xxgk.Item) {
-		if it.Status != xxgk.Opened || !ind.NeedsReport() || strings.TrimSpace(it.Reported) != "" {
-			return
-		}
+	r.found(xxgk.FindMissingReport, func(u xxgk.UnitSummary, f xxgk.Finding) {
 		if byUnit[u.Unit.Code] == nil {
 			order = append(order, u)
 		}
-		byUnit[u.Unit.Code] = append(byUnit[u.Unit.Code], ind.Code)
+		byUnit[u.Unit.Code] = append(byUnit[u.Unit.Code], f.Indicator.Code)
 		total++
 	})
 	if total == 0 {
