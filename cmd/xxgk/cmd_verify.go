@@ -24,7 +24,7 @@ func verifyCommand(e *env) *cli.Command {
 			"按顺序给出第一个适用的结论：" + resultLabels() + "。\n" +
 			"只核查 http/https 网址；主机为 IP 地址或解析到本机、内网、链路本地地址的网址不核查（--allow-host 可放行），每次重定向都重新检查。\n" +
 			"每次核查的结果都保存在数据库中（保留历次记录），status、export、report、feedback 使用每个栏目最近一次的结果。\n\n" +
-			"退出码 / exit codes:\n   0  核查已完成（无论发现什么问题） / the check ran\n   2  无法执行：参数错误、数据库无法连接 / it could not run",
+			verifyExitCodes,
 		Flags: withGlobals(
 			roundFlag(),
 			&cli.StringSliceFlag{Name: "unit", Usage: "只核查这些单位（可重复；单位简称、全称或编码），默认全部单位"},
@@ -64,6 +64,12 @@ func verifyCommand(e *env) *cli.Command {
 		},
 	}
 }
+
+// verifyExitCodes: what it found never changes the code, only whether it ran.
+const verifyExitCodes = exitCodesHeading + `
+   0    核查已完成（无论发现什么问题） / the check ran, whatever it found
+   2    无法执行：参数错误或数据库无法连接 / it could not run: bad arguments, database unreachable
+   130  已中断（Ctrl-C）：已核查的栏目已保存，重新运行同一命令即可全部核查 / interrupted; the columns checked are stored`
 
 // verifyOptions are the command's settings; the demo fills them itself to point the
 // checker at its local sample site.
@@ -113,11 +119,13 @@ func runVerify(ctx context.Context, e *env, st *store.Store, s xxgk.Summary, cat
 	if bar != nil {
 		bar.finish()
 	}
-	if err := st.SaveChecks(ctx, checks); err != nil {
+	// Not cancelled by Ctrl-C: the columns checked before it are stored all the same.
+	if err := st.SaveChecks(context.WithoutCancel(ctx), checks); err != nil {
 		return failf("保存核查结果失败：%v", err)
 	}
-	if err := ctx.Err(); err != nil {
-		return failf("核查已中断：已核查的 %d 个栏目已保存，其余 %d 个未核查", len(checks), len(targets)-len(checks))
+	if ctx.Err() != nil {
+		return &exitError{code: exitInterrupted, err: fmt.Errorf("核查已中断：已核查的 %d 个栏目已保存，其余 %d 个未核查；重新运行同一命令即可全部核查",
+			len(checks), len(targets)-len(checks))}
 	}
 	names := map[string]string{}
 	for _, u := range cat.Units.All() {
@@ -132,8 +140,12 @@ func runVerify(ctx context.Context, e *env, st *store.Store, s xxgk.Summary, cat
 	return writeChecksTable(e.Stdout, s, checks, names, time.Since(start))
 }
 
-// buildVersion is the module version the binary was built from, for the User-Agent.
+// buildVersion is the version the binary was built as, for the User-Agent: the release
+// script's, else the module's, else dev.
 func buildVersion() string {
+	if version != "" { // a release build (scripts/release.sh)
+		return strings.TrimPrefix(version, "v")
+	}
 	if bi, ok := debug.ReadBuildInfo(); ok && bi.Main.Version != "" && bi.Main.Version != "(devel)" {
 		return strings.TrimPrefix(bi.Main.Version, "v")
 	}

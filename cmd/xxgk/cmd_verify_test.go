@@ -5,17 +5,20 @@ import (
 	"context"
 	"encoding/csv"
 	"encoding/json"
+	"fmt"
 	"net"
 	"net/http/httptest"
 	"net/netip"
 	"os"
 	"path/filepath"
 	"strings"
+	"sync/atomic"
 	"testing"
 	"time"
 
 	"xxgk"
 	"xxgk/samples"
+	"xxgk/store"
 	"xxgk/verify"
 )
 
@@ -224,5 +227,57 @@ func TestVerifyProgress(t *testing.T) {
 		if drawn != tty || !tty && errb.Len() > 0 {
 			t.Errorf("tty %v: stderr %q", tty, errb.String())
 		}
+	}
+}
+
+// TestVerifyInterrupted: Ctrl-C during a run stores the columns checked before it and
+// says so, with the interrupt exit code (the store's context is not the cancelled one).
+func TestVerifyInterrupted(t *testing.T) {
+	db, netCfg := verifyFixture(t)
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	var lookups atomic.Int32
+	lookup := netCfg.LookupIP
+	cut := *netCfg
+	cut.LookupIP = func(c context.Context, host string) ([]netip.Addr, error) {
+		if lookups.Add(1) == 6 { // Ctrl-C a few columns in (the guard looks up before fetching and at dial)
+			cancel()
+		}
+		return lookup(c, host)
+	}
+	var out, errb bytes.Buffer
+	e := newEnv(strings.NewReader(""), &out, &errb)
+	e.Now = func() time.Time { return verifyDay }
+	e.VerifyNet = &cut
+	code := run(ctx, []string{"xxgk", "verify", "--db", db, "--concurrency", "1"}, e)
+	var made, left int
+	if _, err := fmt.Sscanf(errb.String(), "xxgk: 核查已中断：已核查的 %d 个栏目已保存，其余 %d 个未核查", &made, &left); err != nil ||
+		code != exitInterrupted || made == 0 || left == 0 {
+		t.Fatalf("exit %d, stderr %q (%v)", code, errb.String(), err)
+	}
+	st, err := store.Open(context.Background(), db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	stored, err := st.LatestChecks(context.Background(), "2020")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(stored) != made {
+		t.Errorf("%d checks stored after Ctrl-C, want the %d made before it", len(stored), made)
+	}
+}
+
+// TestVerifyUserAgent: a release build names its version to the sites it checks.
+func TestVerifyUserAgent(t *testing.T) {
+	defer func(v string) { version = v }(version)
+	version = "1.4.0"
+	if got := buildVersion(); got != "1.4.0" {
+		t.Errorf("release build's User-Agent version %q", got)
+	}
+	version = ""
+	if got := buildVersion(); got != "dev" {
+		t.Errorf("test binary's User-Agent version %q, want dev", got)
 	}
 }
