@@ -1,10 +1,18 @@
 package xxgk
 
-import "time"
+import (
+	"sort"
+	"time"
+)
 
-// AddChecks attaches the latest website checks to their units. A check counts only while
+// AddChecks attaches the latest website checks to their units, in the order of each
+// unit's rows (as its letter and the verify table list them). A check counts only while
 // it still describes the current submission: the column is reported 已开设 at the same
-// address. A unit that re-submits with a corrected address is not blamed for the old one.
+// address. A unit that re-submits with a corrected address is not blamed for the old one;
+// a withdrawn unit has no submission and so no checks; after a revert to a version with
+// another address the column counts as not checked until the next verify, even if that
+// address was checked in an earlier run: cs holds each column's latest check only, and an
+// older one judged claims (栏目名称, 最近更新日期) of another version on an older page.
 func (s *Summary) AddChecks(cs []Check) {
 	idx := make(map[string]int, len(s.Units))
 	for i, u := range s.Units {
@@ -19,6 +27,17 @@ func (s *Summary) AddChecks(cs []Check) {
 		if it, ok := u.item(c.Code); ok && it.Status == Opened && it.URL == c.URL {
 			u.Checks = append(u.Checks, c)
 		}
+	}
+	for i := range s.Units {
+		u := &s.Units[i]
+		if len(u.Checks) < 2 {
+			continue
+		}
+		row := make(map[string]int, len(u.Submission.Items))
+		for j, it := range u.Submission.Items {
+			row[it.Code] = j
+		}
+		sort.SliceStable(u.Checks, func(a, b int) bool { return row[u.Checks[a].Code] < row[u.Checks[b].Code] })
 	}
 }
 

@@ -94,3 +94,28 @@ func TestAddChecksKeepsOnlyCurrentColumns(t *testing.T) {
 		t.Errorf("tally %+v", tally)
 	}
 }
+
+// TestAddChecksInRowOrder: the store lists checks by code (GGZY before ZDXM); a unit's
+// checks follow its rows, as the verify table and its letter list them.
+func TestAddChecksInRowOrder(t *testing.T) {
+	sub := &Submission{Unit: "A", Items: []Item{
+		{Code: "CZ-01-2", Status: Opened, URL: "http://a.gov.cn/1"},
+		{Code: "ZDXM-02-1", Status: Opened, URL: "http://a.gov.cn/2"},
+		{Code: "GGZY-04-1", Status: Opened, URL: "http://a.gov.cn/3"},
+		{Code: "JCGK-03-1", Status: Opened, URL: "http://a.gov.cn/4"},
+	}}
+	s := Summary{Round: Round{ID: "2020"}, Units: []UnitSummary{{Unit: Unit{Code: "A"}, Submission: sub}}}
+	s.AddChecks([]Check{
+		{Round: "2020", Unit: "A", Code: "CZ-01-2", URL: "http://a.gov.cn/1", Result: CheckStale},
+		{Round: "2020", Unit: "A", Code: "GGZY-04-1", URL: "http://a.gov.cn/3", Result: CheckUnreachable},
+		{Round: "2020", Unit: "A", Code: "JCGK-03-1", URL: "http://a.gov.cn/4", Result: CheckEmpty},
+		{Round: "2020", Unit: "A", Code: "ZDXM-02-1", URL: "http://a.gov.cn/2", Result: CheckDateMismatch},
+	})
+	var got []string
+	for _, c := range s.Units[0].FailedChecks() {
+		got = append(got, c.Code)
+	}
+	if want := "CZ-01-2 ZDXM-02-1 GGZY-04-1 JCGK-03-1"; strings.Join(got, " ") != want {
+		t.Errorf("checks in order %v, want %s", got, want)
+	}
+}

@@ -281,3 +281,67 @@ func TestVerifyUserAgent(t *testing.T) {
 		t.Errorf("test binary's User-Agent version %q, want dev", got)
 	}
 }
+
+// TestVerifyWithdrawRevert: a withdrawn unit's checks stop counting everywhere (status,
+// export); a revert to the version that was checked brings them back, as the addresses
+// are the same ones.
+func TestVerifyWithdrawRevert(t *testing.T) {
+	db, netCfg := verifyFixture(t)
+	if code, _, errOut := runVerifyCmd(t, netCfg, "verify", "--db", db); code != exitOK {
+		t.Fatalf("verify: %s", errOut)
+	}
+	failures := func() (map[string]*int, map[string]int) {
+		t.Helper()
+		_, out, _ := runVerifyCmd(t, netCfg, "status", "--db", db, "--format", "json")
+		var st []statusEntry
+		if err := json.Unmarshal([]byte(out), &st); err != nil {
+			t.Fatal(err)
+		}
+		byUnit := map[string]*int{}
+		for _, en := range st {
+			byUnit[en.Unit] = en.CheckFailures
+		}
+		csvPath := filepath.Join(t.TempDir(), "明细.csv")
+		if code, _, errOut := runVerifyCmd(t, netCfg, "export", "--db", db, "--out", csvPath); code != exitOK {
+			t.Fatalf("export: %s", errOut)
+		}
+		b, _ := os.ReadFile(csvPath)
+		rows, err := csv.NewReader(bytes.NewReader(bytes.TrimPrefix(b, []byte("\uFEFF")))).ReadAll()
+		if err != nil {
+			t.Fatal(err)
+		}
+		exported := map[string]int{}
+		for _, r := range rows[1:] {
+			if res := r[len(r)-2]; res != "" && res != xxgk.CheckOK.Label() {
+				exported[r[0]]++
+			}
+		}
+		return byUnit, exported
+	}
+	before, exported := failures()
+	if before["汉滨区"] == nil || *before["汉滨区"] == 0 || exported["汉滨区"] != *before["汉滨区"] {
+		t.Fatalf("before: status %v, export %v", before["汉滨区"], exported)
+	}
+	n := *before["汉滨区"]
+	if code, _, errOut := runVerifyCmd(t, netCfg, "withdraw", "--db", db, "汉滨区"); code != exitOK {
+		t.Fatalf("withdraw: %s", errOut)
+	}
+	after, exported := failures()
+	if after["汉滨区"] != nil || exported["汉滨区"] != 0 {
+		t.Errorf("withdrawn 汉滨区 still has findings: status %v, export %d", after["汉滨区"], exported["汉滨区"])
+	}
+	if after["市财政局"] == nil || *after["市财政局"] != *before["市财政局"] {
+		t.Errorf("withdrawing 汉滨区 changed 市财政局's findings: %v", after["市财政局"])
+	}
+	_, out, _ := runVerifyCmd(t, netCfg, "status", "--db", db)
+	if !strings.Contains(out, "“-”为尚未核查") {
+		t.Errorf("status legend:\n%s", out)
+	}
+	if code, _, errOut := runVerifyCmd(t, netCfg, "revert", "--db", db, "--to", "1", "汉滨区"); code != exitOK {
+		t.Fatalf("revert: %s", errOut)
+	}
+	reverted, exported := failures()
+	if reverted["汉滨区"] == nil || *reverted["汉滨区"] != n || exported["汉滨区"] != n {
+		t.Errorf("after revert to the checked version: status %v, export %d, want %d", reverted["汉滨区"], exported["汉滨区"], n)
+	}
+}

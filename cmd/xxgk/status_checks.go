@@ -20,7 +20,8 @@ func addChecks(ctx context.Context, st *store.Store, s *xxgk.Summary) error {
 }
 
 // checkFailures is a unit's 核查异常 cell: the number of its checked columns with a
-// finding, "-" for a unit none of whose columns was checked.
+// finding, "-" for a unit none of whose current columns was checked (nothing to check,
+// or it submitted, was withdrawn or changed its addresses after the last check).
 func checkFailures(u xxgk.UnitSummary) string {
 	if len(u.Checks) == 0 {
 		return "-"
@@ -41,5 +42,5 @@ func checkFailuresJSON(u xxgk.UnitSummary) *int {
 func checkLegend(s xxgk.Summary) string {
 	t := s.CheckTally()
 	return "核查异常：最近一次 xxgk verify（" + t.Last.In(xxgk.ChinaTime).Format("2006-01-02 15:04") + "）发现问题的栏目数，共 " +
-		strconv.Itoa(t.Failed) + "/" + strconv.Itoa(t.Checked) + " 个；“-”为没有可核查的栏目。明细见 xxgk verify 或 export"
+		strconv.Itoa(t.Failed) + "/" + strconv.Itoa(t.Checked) + " 个；“-”为尚未核查（没有可核查的栏目，或核查后才报送、撤回、改了网址）。明细见 xxgk verify 或 export"
 }
