@@ -89,6 +89,9 @@ func TestVerifyCommand(t *testing.T) {
 				t.Fatalf("entry lacks key %q: %v", k, en)
 			}
 		}
+		if len(en) != len(wantKeys)+3 {
+			t.Errorf("entry has %d keys, want the issue's %d and label, error_kind, finding: %v", len(en), len(wantKeys), en)
+		}
 		results[en["result"].(string)]++
 		if en["checked_at"] != "2020-09-28T09:00:00+08:00" {
 			t.Errorf("checked_at %v", en["checked_at"])
@@ -117,7 +120,8 @@ func TestVerifyCommand(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if strings.Join(recs[0][:12], ",") != "unit,code,url,final_url,http_status,result,label,newest_date,entries,title,gov_domain,error" {
+	// The issue's twelve keys in its order, then three more.
+	if strings.Join(recs[0], ",") != "unit,code,url,final_url,http_status,result,newest_date,entries,title,gov_domain,error,checked_at,label,error_kind,finding" {
 		t.Errorf("csv header %v", recs[0])
 	}
 	for _, r := range recs[1:] {
@@ -343,5 +347,24 @@ func TestVerifyWithdrawRevert(t *testing.T) {
 	reverted, exported := failures()
 	if reverted["汉滨区"] == nil || *reverted["汉滨区"] != n || exported["汉滨区"] != n {
 		t.Errorf("after revert to the checked version: status %v, export %d, want %d", reverted["汉滨区"], exported["汉滨区"], n)
+	}
+}
+
+// TestVerifyCSVNeutralized: a page title or address that Excel would run as a formula is
+// written as text.
+func TestVerifyCSVNeutralized(t *testing.T) {
+	var b bytes.Buffer
+	c := xxgk.Check{Unit: "HBQ", Code: "CZ-01-1", URL: "http://a.gov.cn/", Result: xxgk.CheckNameMismatch,
+		Page: xxgk.Page{Title: `=HYPERLINK("http://evil.example","点此")`, FinalURL: "http://a.gov.cn/"}, Finding: "-页面标题不符", CheckedAt: verifyDay}
+	if err := writeChecksCSV(&b, []xxgk.Check{c}, map[string]string{"HBQ": "@汉滨区"}); err != nil {
+		t.Fatal(err)
+	}
+	recs, err := csv.NewReader(&b).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	row := recs[1]
+	if row[0] != "'@汉滨区" || row[8] != `'=HYPERLINK("http://evil.example","点此")` || row[14] != "'-页面标题不符" || row[2] != "http://a.gov.cn/" {
+		t.Errorf("row %q", row)
 	}
 }

@@ -11,10 +11,14 @@ import (
 	"time"
 
 	"xxgk"
+	"xxgk/exporter"
 	"xxgk/termtable"
 )
 
-// checkEntry is the JSON and CSV form of a check; its keys are a documented interface.
+// checkEntry is the JSON and CSV form of a check; its keys are a documented interface:
+// the issue's twelve in the issue's order, then the Chinese label, the error's kind and
+// the finding sentence, so that a script reading the CSV by position finds what the
+// issue promised where it promised it.
 type checkEntry struct {
 	Unit       string  `json:"unit"`
 	Code       string  `json:"code"`
@@ -22,19 +26,19 @@ type checkEntry struct {
 	FinalURL   string  `json:"final_url"`
 	HTTPStatus int     `json:"http_status"`
 	Result     string  `json:"result"`
-	Label      string  `json:"label"`
 	NewestDate *string `json:"newest_date"`
 	Entries    int     `json:"entries"`
 	Title      string  `json:"title"`
 	GovDomain  bool    `json:"gov_domain"`
 	Error      string  `json:"error"`
+	CheckedAt  string  `json:"checked_at"`
+	Label      string  `json:"label"`
 	ErrorKind  string  `json:"error_kind"`
 	Finding    string  `json:"finding"`
-	CheckedAt  string  `json:"checked_at"`
 }
 
-var checkCSVHeader = []string{"unit", "code", "url", "final_url", "http_status", "result", "label", "newest_date",
-	"entries", "title", "gov_domain", "error", "error_kind", "finding", "checked_at"}
+var checkCSVHeader = []string{"unit", "code", "url", "final_url", "http_status", "result", "newest_date",
+	"entries", "title", "gov_domain", "error", "checked_at", "label", "error_kind", "finding"}
 
 func checkEntries(cs []xxgk.Check, names map[string]string) []checkEntry {
 	out := make([]checkEntry, 0, len(cs))
@@ -69,9 +73,12 @@ func writeChecksCSV(w io.Writer, cs []xxgk.Check, names map[string]string) error
 		if en.NewestDate != nil {
 			newest = *en.NewestDate
 		}
-		_ = cw.Write([]string{en.Unit, en.Code, en.URL, en.FinalURL, strconv.Itoa(en.HTTPStatus), en.Result, en.Label,
-			newest, strconv.Itoa(en.Entries), en.Title, strconv.FormatBool(en.GovDomain), en.Error, en.ErrorKind,
-			en.Finding, en.CheckedAt})
+		// Addresses, titles and messages come from units and websites: none may run as a
+		// formula when the file is opened in Excel.
+		n := exporter.Neutralize
+		_ = cw.Write([]string{n(en.Unit), en.Code, n(en.URL), n(en.FinalURL), strconv.Itoa(en.HTTPStatus), en.Result,
+			newest, strconv.Itoa(en.Entries), n(en.Title), strconv.FormatBool(en.GovDomain), n(en.Error), en.CheckedAt,
+			en.Label, en.ErrorKind, n(en.Finding)})
 	}
 	cw.Flush()
 	return cw.Error()
