@@ -44,8 +44,8 @@ func withChecks(t testing.TB, s xxgk.Summary) xxgk.Summary {
 func TestReportChecksSection(t *testing.T) {
 	s, cat := fixture(t, 40, 0)
 	plain := squash(poppler(t, "pdftotext", "-raw", render(t, s, cat, Options{Fonts: testFonts(t), Date: testDate}), "-"))
-	if strings.Contains(plain, "网站核查情况") || !strings.Contains(plain, "四、工作要求") {
-		t.Error("a round never checked has no 核查情况 and keeps 四、工作要求")
+	if strings.Contains(plain, "网站核查情况") || strings.Contains(plain, "网站核查发现问题") || !strings.Contains(plain, "四、工作要求") {
+		t.Error("a round never checked has no 核查情况, asks nothing about it and keeps 四、工作要求")
 	}
 	s = withChecks(t, s)
 	tally := s.CheckTally()
@@ -59,6 +59,7 @@ func TestReportChecksSection(t *testing.T) {
 		"合计" + itoa(tally.Checked),
 		"单位核查栏目数问题栏目数问题类型",
 		"五、工作要求",
+		"存在未开设栏目、栏目更新不及时、未报送需报送信息、网站核查发现问题等问题的单位，要对照本通报和本单位反馈意见逐项整改",
 	}
 	for _, w := range want {
 		if !strings.Contains(raw, squash(w)) {
