@@ -11,10 +11,13 @@ import (
 	"net/netip"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"sync/atomic"
 	"testing"
 	"time"
+
+	"github.com/xuri/excelize/v2"
 
 	"xxgk"
 	"xxgk/samples"
@@ -188,6 +191,39 @@ func TestVerifyCommand(t *testing.T) {
 	}
 	if checked != len(entries) {
 		t.Errorf("%d exported rows checked, want %d", checked, len(entries))
+	}
+
+	// The .xlsx export has the same two columns, the time as a date-time cell.
+	xlsxPath := filepath.Join(t.TempDir(), "明细.xlsx")
+	if code, _, errOut := runVerifyCmd(t, netCfg, "export", "--db", db, "--out", xlsxPath); code != exitOK {
+		t.Fatalf("export xlsx: %s", errOut)
+	}
+	f, err := excelize.OpenFile(xlsxPath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	xrows, err := f.GetRows(f.GetSheetName(0), excelize.Options{RawCellValue: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if h := xrows[0]; h[15] != "核查结果" || h[16] != "核查时间" {
+		t.Fatalf("xlsx header %v", h)
+	}
+	xchecked := 0
+	for i, r := range xrows[1:] {
+		if len(r) > 16 && r[15] != "" {
+			xchecked++
+			if r[15] != rows[i+1][15] {
+				t.Errorf("xlsx row %d: 核查结果 %q, csv %q", i+2, r[15], rows[i+1][15])
+			}
+			if serial, err := strconv.ParseFloat(r[16], 64); err != nil || serial < 44102 || serial > 44103 {
+				t.Errorf("xlsx row %d: 核查时间 %q, want the serial of 2020-09-28", i+2, r[16])
+			}
+		}
+	}
+	if xchecked != checked {
+		t.Errorf("%d xlsx rows checked, csv %d", xchecked, checked)
 	}
 }
 
