@@ -95,6 +95,12 @@ func runVerify(ctx context.Context, e *env, st *store.Store, s xxgk.Summary, cat
 	}
 	targets := verify.Targets(s, cat, only)
 	if len(targets) == 0 {
+		switch opt.Format { // scripts still get their format, with nothing in it
+		case "json":
+			return writeChecksJSON(e.Stdout, nil, nil)
+		case "csv":
+			return writeChecksCSV(e.Stdout, nil, nil)
+		}
 		fmt.Fprintf(e.Stdout, "轮次 %s 没有可核查的栏目：当前报送中没有“已开设”且填写了栏目网址的行。\n", s.Round.ID)
 		return nil
 	}

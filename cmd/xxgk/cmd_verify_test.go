@@ -249,6 +249,14 @@ func TestVerifyCommandFails(t *testing.T) {
 	if code != exitOK || !strings.Contains(out, "没有可核查的栏目") {
 		t.Errorf("nothing to check: exit %d, %q", code, out)
 	}
+	// Scripts get their format, empty.
+	if code, out, _ := runVerifyCmd(t, netCfg, "verify", "--db", db, "--unit", "市审计局", "--format", "json"); code != exitOK || out != "[]\n" {
+		t.Errorf("nothing to check, json: exit %d, %q", code, out)
+	}
+	if code, out, _ := runVerifyCmd(t, netCfg, "verify", "--db", db, "--unit", "市审计局", "--format", "csv"); code != exitOK ||
+		out != strings.Join(checkCSVHeader, ",")+"\n" {
+		t.Errorf("nothing to check, csv: exit %d, %q", code, out)
+	}
 }
 
 // TestVerifyProgress: on a terminal a bar runs on stderr and is cleared at the end; off a
