@@ -79,7 +79,32 @@ type CheckTally struct {
 	Checked  int // columns with a check
 	Failed   int // of which with a finding
 	ByResult map[CheckResult]int
+	First    time.Time // the earliest check time: runs with --unit check on different days
 	Last     time.Time // the latest check time
+}
+
+// CheckDays says when checks were made, for papers: "2020年9月28日", or
+// "2020年9月20日至2020年9月28日" when the columns counted were checked on different days
+// (a --unit re-check, or units that submitted later).
+func CheckDays(first, last time.Time) string {
+	f, l := first.In(ChinaTime), last.In(ChinaTime)
+	if f.Year() == l.Year() && f.YearDay() == l.YearDay() {
+		return ChineseDate(l)
+	}
+	return ChineseDate(f) + "至" + ChineseDate(l)
+}
+
+// CheckSpan is the earliest and latest check time of cs.
+func CheckSpan(cs []Check) (first, last time.Time) {
+	for _, c := range cs {
+		if first.IsZero() || c.CheckedAt.Before(first) {
+			first = c.CheckedAt
+		}
+		if c.CheckedAt.After(last) {
+			last = c.CheckedAt
+		}
+	}
+	return first, last
 }
 
 // Checked tells whether any column of the round has been checked: outputs show 核查
@@ -103,9 +128,16 @@ func (s Summary) CheckTally() CheckTally {
 			if c.Result.Failed() {
 				t.Failed++
 			}
-			if c.CheckedAt.After(t.Last) {
-				t.Last = c.CheckedAt
-			}
+		}
+		if len(u.Checks) == 0 {
+			continue
+		}
+		first, last := CheckSpan(u.Checks)
+		if t.First.IsZero() || first.Before(t.First) {
+			t.First = first
+		}
+		if last.After(t.Last) {
+			t.Last = last
 		}
 	}
 	return t

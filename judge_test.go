@@ -119,3 +119,26 @@ func TestAddChecksInRowOrder(t *testing.T) {
 		t.Errorf("checks in order %v, want %s", got, want)
 	}
 }
+
+func TestCheckDays(t *testing.T) {
+	at := func(s string) time.Time {
+		v, err := time.Parse(time.RFC3339, s)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return v
+	}
+	for _, tc := range []struct{ first, last, want string }{
+		// 01:00 and 17:00 in China on the 28th: one day, though two in UTC.
+		{"2020-09-27T17:00:00Z", "2020-09-28T09:00:00Z", "2020年9月28日"},
+		{"2020-09-20T09:00:00+08:00", "2020-09-28T09:00:00+08:00", "2020年9月20日至2020年9月28日"},
+	} {
+		if got := CheckDays(at(tc.first), at(tc.last)); got != tc.want {
+			t.Errorf("CheckDays(%s, %s) = %s, want %s", tc.first, tc.last, got, tc.want)
+		}
+	}
+	first, last := CheckSpan([]Check{{CheckedAt: at("2020-09-28T09:00:00Z")}, {CheckedAt: at("2020-09-20T09:00:00Z")}, {CheckedAt: at("2020-09-25T09:00:00Z")}})
+	if !first.Equal(at("2020-09-20T09:00:00Z")) || !last.Equal(at("2020-09-28T09:00:00Z")) {
+		t.Errorf("CheckSpan = %s, %s", first, last)
+	}
+}

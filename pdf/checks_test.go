@@ -106,6 +106,21 @@ func TestFeedbackChecks(t *testing.T) {
 	if !strings.Contains(raw, squash("均可正常访问，栏目名称相符，且按时更新")) {
 		t.Error("a unit whose columns all passed is not told so")
 	}
+	// A unit re-checked later (--unit) has columns checked on two days: both are named.
+	// failing.Checks shares its array with s, so the 通报 below sees the same times.
+	for i := range failing.Checks {
+		if i%2 == 0 {
+			failing.Checks[i].CheckedAt = failing.Checks[i].CheckedAt.AddDate(0, 0, -8)
+		}
+	}
+	raw = renderFeedback(t, s, failing, cat)
+	if !strings.Contains(raw, squash("2020年9月20日至2020年9月28日对你单位填报为“已开设”的"+itoa(len(failing.Checks))+"个栏目进行了网站核查")) {
+		t.Errorf("feedback of columns checked on two days:\n%s", raw)
+	}
+	raw = squash(pageNumbers.ReplaceAllString(poppler(t, "pdftotext", "-raw", render(t, s, cat, Options{Fonts: testFonts(t), Date: testDate}), "-"), ""))
+	if !strings.Contains(raw, squash("2020年9月20日至2020年9月28日，对各单位填报为“已开设”并填写了网址的")) {
+		t.Errorf("通报 of columns checked on two days:\n%s", raw)
+	}
 }
 
 func itoa(n int) string { return strconv.Itoa(n) }

@@ -17,20 +17,15 @@ func (d *doc) checkFindings(u xxgk.UnitSummary, inds []xxgk.Indicator) {
 	for _, ind := range inds {
 		names[ind.Code] = indName(ind)
 	}
-	var last = u.Checks[0].CheckedAt
-	for _, c := range u.Checks {
-		if c.CheckedAt.After(last) {
-			last = c.CheckedAt
-		}
-	}
+	when := xxgk.CheckDays(xxgk.CheckSpan(u.Checks))
 	failed := u.FailedChecks()
 	if len(failed) == 0 {
 		d.para(fmt.Sprintf("%s对你单位填报为“已开设”的%d个栏目进行了网站核查，均可正常访问，栏目名称相符，且按时更新。",
-			xxgk.ChineseDate(china(last)), len(u.Checks)))
+			when, len(u.Checks)))
 		return
 	}
 	d.para(fmt.Sprintf("%s对你单位填报为“已开设”的%d个栏目进行了网站核查，以下%d个栏目存在问题，请逐项整改：",
-		xxgk.ChineseDate(china(last)), len(u.Checks), len(failed)))
+		when, len(u.Checks), len(failed)))
 	items := make([]string, len(failed))
 	for i, c := range failed {
 		name := names[c.Code]
