@@ -127,6 +127,9 @@ func TestVerifyCommand(t *testing.T) {
 	if strings.Join(recs[0], ",") != "unit,code,url,final_url,http_status,result,newest_date,entries,title,gov_domain,error,checked_at,label,error_kind,finding" {
 		t.Errorf("csv header %v", recs[0])
 	}
+	if len(recs) < 2 {
+		t.Fatalf("--unit 汉滨区 checked nothing:\n%s", out)
+	}
 	for _, r := range recs[1:] {
 		if r[0] != "汉滨区" {
 			t.Errorf("--unit 汉滨区 checked %s", r[0])
