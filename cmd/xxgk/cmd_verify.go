@@ -24,7 +24,8 @@ func verifyCommand(e *env) *cli.Command {
 			"按顺序给出第一个适用的结论：" + resultLabels() + "。\n" +
 			"只核查 http/https 网址；主机为 IP 地址或解析到本机、内网、链路本地地址的网址不核查（--allow-host 可放行），每次重定向都重新检查。\n" +
 			"每次核查的结果都保存在数据库中（保留历次记录），status、export、report、feedback 使用每个栏目最近一次的结果。\n\n" +
-			"退出码 / exit codes:\n   0  核查已完成（无论发现什么问题） / the check ran\n   2  无法执行：参数错误、数据库无法连接 / it could not run",
+			"退出码 / exit codes:\n   0    核查已完成（无论发现什么问题） / the check ran\n   2    无法执行：参数错误、数据库无法连接 / it could not run\n" +
+			"   130  已中断（Ctrl-C）：已核查的栏目结果已保存 / interrupted; the checks made are kept",
 		Flags: withGlobals(
 			roundFlag(),
 			&cli.StringSliceFlag{Name: "unit", Usage: "只核查这些单位（可重复；单位简称、全称或编码），默认全部单位"},
@@ -113,11 +114,13 @@ func runVerify(ctx context.Context, e *env, st *store.Store, s xxgk.Summary, cat
 	if bar != nil {
 		bar.finish()
 	}
-	if err := st.SaveChecks(ctx, checks); err != nil {
+	// After Ctrl-C the checks made are still worth keeping: store them on a context the
+	// interrupt does not cancel, then say what was kept (exit 130).
+	if err := st.SaveChecks(context.WithoutCancel(ctx), checks); err != nil {
 		return failf("保存核查结果失败：%v", err)
 	}
-	if err := ctx.Err(); err != nil {
-		return failf("核查已中断：已核查的 %d 个栏目已保存，其余 %d 个未核查", len(checks), len(targets)-len(checks))
+	if ctx.Err() != nil {
+		return &exitError{code: exitInterrupted, err: fmt.Errorf("已中断：已核查的 %d 个栏目已保存，其余 %d 个未核查；重新运行同一命令即可再次核查", len(checks), len(targets)-len(checks))}
 	}
 	names := map[string]string{}
 	for _, u := range cat.Units.All() {

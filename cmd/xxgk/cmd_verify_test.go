@@ -5,17 +5,21 @@ import (
 	"context"
 	"encoding/csv"
 	"encoding/json"
+	"fmt"
 	"net"
 	"net/http/httptest"
 	"net/netip"
 	"os"
 	"path/filepath"
 	"strings"
+	"sync/atomic"
 	"testing"
 	"time"
 
 	"xxgk"
+	"xxgk/internal/testdb"
 	"xxgk/samples"
+	"xxgk/store"
 	"xxgk/verify"
 )
 
@@ -26,7 +30,13 @@ var verifyDay = time.Date(2020, 9, 28, 9, 0, 0, 0, xxgk.ChinaTime)
 // to the site.
 func verifyFixture(t *testing.T) (db string, netCfg *verify.Config) {
 	t.Helper()
-	db, dir := importFixture(t, map[string]samples.Profile{"市财政局": samples.Good, "汉滨区": samples.WithWarnings})
+	return verifyFixtureDB(t, "sqlite:"+filepath.Join(t.TempDir(), "xxgk.db"))
+}
+
+// verifyFixtureDB is verifyFixture on the database db (either engine).
+func verifyFixtureDB(t *testing.T, db string) (string, *verify.Config) {
+	t.Helper()
+	db, dir := importFixtureDB(t, db, map[string]samples.Profile{"市财政局": samples.Good, "汉滨区": samples.WithWarnings})
 	if code, _, stderr := runImportTest(t, "import", "--db", db, dir); code != exitOK {
 		t.Fatalf("import: exit %d: %s", code, stderr)
 	}
@@ -224,5 +234,54 @@ func TestVerifyProgress(t *testing.T) {
 		if drawn != tty || !tty && errb.Len() > 0 {
 			t.Errorf("tty %v: stderr %q", tty, errb.String())
 		}
+	}
+}
+
+// TestVerifyInterrupted: Ctrl-C during verify exits 130, says how many columns were
+// checked, and keeps those checks in the database (a cancelled context must not make the
+// save fail).
+func TestVerifyInterrupted(t *testing.T) {
+	t.Run("sqlite", func(t *testing.T) { testVerifyInterrupted(t, testdb.SQLite(t)) })
+	t.Run("mysql", func(t *testing.T) { testVerifyInterrupted(t, testdb.MySQL(t, "xxgk_verify_interrupt")) })
+}
+
+func testVerifyInterrupted(t *testing.T, db string) {
+	db, netCfg := verifyFixtureDB(t, db)
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	var dials atomic.Int32
+	dial := netCfg.Dial
+	cfg := *netCfg
+	cfg.Concurrency, cfg.PerHost = 1, 1
+	cfg.Dial = func(c context.Context, network, addr string) (net.Conn, error) {
+		if dials.Add(1) == 3 {
+			cancel() // Ctrl-C while the third column is being fetched
+		}
+		return dial(c, network, addr)
+	}
+	var out, errb bytes.Buffer
+	e := newEnv(strings.NewReader(""), &out, &errb)
+	e.Now = func() time.Time { return verifyDay }
+	e.VerifyNet = &cfg
+	code := run(ctx, []string{"xxgk", "verify", "--db", db, "--concurrency", "1"}, e)
+	msg := errb.String()
+	if code != exitInterrupted || !strings.HasPrefix(msg, "xxgk: 已中断：已核查的 ") || !strings.Contains(msg, "个栏目已保存") {
+		t.Fatalf("exit %d, stderr %q; want 130 and what was kept", code, msg)
+	}
+	var kept, left int
+	if _, err := fmt.Sscanf(strings.TrimPrefix(msg, "xxgk: 已中断：已核查的 "), "%d 个栏目已保存，其余 %d 个未核查", &kept, &left); err != nil || kept == 0 || left == 0 {
+		t.Fatalf("stderr %q: kept %d, left %d (%v)", msg, kept, left, err)
+	}
+	st, err := store.Open(context.Background(), db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	checks, err := st.LatestChecks(context.Background(), "2020")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(checks) != kept {
+		t.Errorf("%d checks stored, the message says %d", len(checks), kept)
 	}
 }
