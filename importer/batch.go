@@ -170,7 +170,7 @@ func (b *batch) run(parent context.Context) error {
 	next := 0
 	ahead := make(map[int]*parsed, window)
 	var queue []*parsed
-	pending := 0
+	pending, sent := 0, 0 // submissions in queue; batches sent
 	for p := range out {
 		if fatal != nil || ctx.Err() != nil {
 			continue // drain so the workers can finish
@@ -185,7 +185,9 @@ func (b *batch) run(parent context.Context) error {
 				cancel()
 				break
 			}
-			b.newest.choose(q)
+			if b.newest.choose(q, sent) {
+				pending-- // an earlier file of the unit in this batch gave way to q
+			}
 			queue = append(queue, q)
 			if q.sub != nil {
 				pending++
@@ -195,6 +197,7 @@ func (b *batch) run(parent context.Context) error {
 			if pending >= b.size || len(queue) >= 4*b.size {
 				batches <- queue
 				queue, pending = nil, 0
+				sent++
 			}
 		}
 	}
