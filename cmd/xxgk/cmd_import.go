@@ -33,7 +33,7 @@ func importCommand(e *env) *cli.Command {
 			&cli.BoolFlag{Name: "dry-run", Usage: "只检查，不写入数据库"},
 			&cli.StringFlag{Name: "errors-dir", Usage: "把被退回的工作簿复制到此文件夹：问题单元格标红并加批注，首页为“问题清单”，可直接发回单位修改（原文件不会被改动）"},
 			&cli.BoolFlag{Name: "quiet", Aliases: []string{"q"}, Usage: "只输出被退回（或保存失败）的文件和最后的汇总"},
-			&cli.StringFlag{Name: "format", Value: "text", Usage: "输出格式：text，或 json（每个文件一行 JSON：file、unit、outcome、version、problems，供脚本使用；汇总写到标准错误）"},
+			&cli.StringFlag{Name: "format", Value: "text", Usage: "输出格式：text，或 json（每个文件一行 JSON：file、unit、outcome、version、current、note、problems，供脚本使用；汇总写到标准错误）"},
 		),
 		Action: func(c *cli.Context) error { return runImportCmd(c, e) },
 	}
