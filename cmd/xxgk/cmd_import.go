@@ -145,7 +145,7 @@ func (a storeSaver) SaveSubmissions(ctx context.Context, subs []*xxgk.Submission
 	}
 	out := make([]importer.Saved, len(res))
 	for i, r := range res {
-		out[i] = importer.Saved{Version: r.Version, Unchanged: r.Unchanged, ID: r.ID, FirstAt: r.FirstAt, Current: r.Current}
+		out[i] = importer.Saved{Version: r.Version, Unchanged: r.Unchanged, ID: r.ID, FirstAt: r.FirstAt, Current: r.Current, Withdrawn: r.Withdrawn}
 	}
 	return out, err
 }
@@ -259,7 +259,9 @@ func resultLine(r importer.Result) string {
 	case importer.Accepted:
 		s += fmt.Sprintf(" — %s 第 %d 版，%s", unit, r.Version, counts)
 	case importer.Unchanged:
-		if r.Current > r.Version {
+		if r.Withdrawn {
+			s += fmt.Sprintf(" — %s 与已存的第 %d 版相同，未写入；该单位的报送已撤回，仍为未报送。如确要恢复此版，请运行 xxgk revert --to %d %s", unit, r.Version, r.Version, unit)
+		} else if r.Current > r.Version {
 			s += fmt.Sprintf(" — %s 与已存的第 %d 版相同（当前为第 %d 版），未写入。如确要改回此版，请运行 xxgk revert --to %d %s", unit, r.Version, r.Current, r.Version, unit)
 		} else {
 			s += fmt.Sprintf(" — %s 与已存的第 %d 版相同，未写入", unit, r.Version)

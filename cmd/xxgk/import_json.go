@@ -18,7 +18,8 @@ type importJSON struct {
 	// Current is the unit's current version once the file is stored (above Version when an
 	// older file was imported again); 0 when nothing of the unit was stored.
 	Current   int           `json:"current,omitempty"`
-	Note      string        `json:"note,omitempty"` // several files of the unit: which one won and why
+	Note      string        `json:"note,omitempty"`      // several files of the unit: which one won and why
+	Withdrawn bool          `json:"withdrawn,omitempty"` // unchanged, and the unit's submission is withdrawn: still 未报送
 	Problems  []problemJSON `json:"problems"`
 	ErrorCopy string        `json:"error_copy,omitempty"` // annotated copy in --errors-dir
 	Error     string        `json:"error,omitempty"`      // failed: why the database refused it
@@ -35,7 +36,7 @@ type problemJSON struct {
 
 func (p *importPrinter) writeJSON(r importer.Result) {
 	j := importJSON{File: r.Name, Unit: r.Unit.Short, Outcome: r.Outcome.String(), Version: r.Version,
-		Current: r.Current, Note: r.Note, Problems: []problemJSON{}, ErrorCopy: r.ErrorCopy}
+		Current: r.Current, Note: r.Note, Withdrawn: r.Withdrawn, Problems: []problemJSON{}, ErrorCopy: r.ErrorCopy}
 	if r.Err != nil {
 		j.Error = r.Err.Error()
 	}
