@@ -170,7 +170,7 @@ func (b *batch) run(parent context.Context) error {
 	next := 0
 	ahead := make(map[int]*parsed, window)
 	var queue []*parsed
-	pending, sent := 0, 0 // submissions in queue; batches sent
+	pending := 0
 	for p := range out {
 		if fatal != nil || ctx.Err() != nil {
 			continue // drain so the workers can finish
@@ -185,7 +185,7 @@ func (b *batch) run(parent context.Context) error {
 				cancel()
 				break
 			}
-			if b.newest.choose(q, sent) {
+			if b.newest.choose(q) {
 				pending-- // an earlier file of the unit in this batch gave way to q
 			}
 			queue = append(queue, q)
@@ -197,7 +197,7 @@ func (b *batch) run(parent context.Context) error {
 			if pending >= b.size || len(queue) >= 4*b.size {
 				batches <- queue
 				queue, pending = nil, 0
-				sent++
+				b.newest.sent()
 			}
 		}
 	}

@@ -27,13 +27,14 @@ const (
 // It is used by the batch's ordering loop alone.
 type newestFiles struct {
 	taken map[[2]string]takenFile
+	// waiting are the units whose taken file waits in the batch being filled.
+	waiting [][2]string
 }
 
 type takenFile struct {
 	name         string
 	saved, mtime time.Time
-	p            *parsed // the file's entry, while it waits in the batch being filled
-	batch        int     // the number of that batch
+	p            *parsed // the file's entry while it waits in the batch being filled, else nil
 }
 
 // later compares two files of a unit: > 0 when a was saved after b, < 0 before, 0 when
@@ -60,16 +61,16 @@ func (f takenFile) when(by string) string {
 	return t.In(xxgk.ChinaTime).Format("2006-01-02 15:04:05")
 }
 
-// choose is called in input order for every file before it is stored; batch numbers the
-// batch being filled. A valid file saved earlier than the one already taken for its unit
-// becomes Older and is not stored; otherwise it is taken (a tie goes to the file listed
-// later), and when it replaces another its Note says so. The file it replaces is made
+// choose is called in input order for every file before it is stored. A valid file
+// saved earlier than the one already taken for its unit becomes Older and is not stored;
+// otherwise it is taken (a tie goes to the file listed later), and when it replaces
+// another its Note says so. The file it replaces is made
 // Older too when it still waits in the same batch (it returns true then: one submission
 // fewer to store), so that which file is stored does not depend on the order of the
 // paths. Only a replaced file already stored in an earlier batch (the two were more than a
 // batch apart) stays in the history, as the version before this one; were this one then
 // the same as an older version, that file would stay current.
-func (n *newestFiles) choose(p *parsed, batch int) (dropped bool) {
+func (n *newestFiles) choose(p *parsed) (dropped bool) {
 	r := &p.res
 	if r.Unit.Code == "" || (p.sub == nil && r.Outcome != Valid) {
 		return false
@@ -79,28 +80,34 @@ func (n *newestFiles) choose(p *parsed, batch int) (dropped bool) {
 	}
 	key := [2]string{r.Round, r.Unit.Code}
 	prev, seen := n.taken[key]
-	cur := takenFile{name: r.Name, saved: r.SavedAt, mtime: r.ModTime, p: p, batch: batch}
-	if !seen {
+	cur := takenFile{name: r.Name, saved: r.SavedAt, mtime: r.ModTime, p: p}
+	take := func() {
+		if !seen || prev.p == nil { // not yet listed for sent
+			n.waiting = append(n.waiting, key)
+		}
 		n.taken[key] = cur
+	}
+	if !seen {
+		take()
 		return false
 	}
 	cmp, by := later(cur, prev)
 	if cmp < 0 {
 		r.Outcome, p.sub = Older, nil
 		r.Note = olderNote(r.Unit.Short, prev, cur, by)
-		if prev.p != nil && prev.batch == batch && prev.p.res.Note == "" {
+		if prev.p != nil && prev.p.res.Note == "" {
 			prev.p.res.Note = wonNote(r.Unit.Short, prev, cur, by) // not printed yet
 		}
 		return false
 	}
-	n.taken[key] = cur
+	take()
 	if cmp > 0 {
 		r.Note = wonNote(r.Unit.Short, cur, prev, by)
 	} else {
 		r.Note = fmt.Sprintf("本次导入中%s还有文件 %s；两者的保存时间无法区分，以后列出的此文件为准",
 			r.Unit.Short, prev.name)
 	}
-	if prev.p == nil || prev.batch != batch {
+	if prev.p == nil {
 		return false
 	}
 	q := &prev.p.res
@@ -119,6 +126,18 @@ func (n *newestFiles) choose(p *parsed, batch int) (dropped bool) {
 func wonNote(unit string, won, f takenFile, by string) string {
 	return fmt.Sprintf("本次导入中%s还有文件 %s；按%s此文件较晚（%s，该文件为 %s），以此文件为准",
 		unit, f.name, by, won.when(by), f.when(by))
+}
+
+// sent is called when the batch being filled goes to be stored: its files can no longer
+// give way, and their entries are let go (memory stays one small entry per unit).
+func (n *newestFiles) sent() {
+	for _, k := range n.waiting {
+		if t, ok := n.taken[k]; ok {
+			t.p = nil
+			n.taken[k] = t
+		}
+	}
+	n.waiting = n.waiting[:0]
 }
 
 // olderNote is the Note of file f that is not stored because the import holds won, saved

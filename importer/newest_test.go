@@ -186,3 +186,29 @@ func TestNewestFileSameAsEarlierVersion(t *testing.T) {
 		}
 	})
 }
+
+// Two files of a unit more than a batch apart: the first is stored before the second is
+// met, and stays in the history as the version before it; the newest is still current.
+func TestNewestFileBatchesApart(t *testing.T) {
+	cat := testCatalog(t)
+	a := openStore(t, "sqlite:"+filepath.Join(t.TempDir(), "x.db"), cat)
+	dir := t.TempDir()
+	op := writeFile(t, filepath.Join(dir, "a", "财政局.xlsx"), savedOn(t, filled(t, cat, "市财政局", samples.Good, 1), soon(1)))
+	hp := writeFile(t, filepath.Join(dir, "b", "汉滨区.xlsx"), filled(t, cat, "汉滨区", samples.Good, 2))
+	np := writeFile(t, filepath.Join(dir, "c", "财政局（修改）.xlsx"), savedOn(t, filled(t, cat, "市财政局", samples.WithWarnings, 3), soon(2)))
+	opts := storeOptions(a)
+	opts.BatchSize = 1
+	res, _, err := runImport(t, opts, op, hp, np)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, want := outcomes(res), "财政局.xlsx=accepted 汉滨区.xlsx=accepted 财政局（修改）.xlsx=accepted"; got != want {
+		t.Errorf("%s, want %s", got, want)
+	}
+	if r := res[2]; r.Version != 2 || !strings.Contains(r.Note, "以此文件为准") {
+		t.Errorf("newer file: version %d, note %q", r.Version, r.Note)
+	}
+	if res[0].Note != "" {
+		t.Errorf("the file stored before the newer one was met has a note: %q", res[0].Note)
+	}
+}
