@@ -185,7 +185,9 @@ func (b *batch) run(parent context.Context) error {
 				cancel()
 				break
 			}
-			b.newest.choose(q)
+			if b.newest.choose(q) {
+				pending-- // an earlier file of the unit in this batch gave way to q
+			}
 			queue = append(queue, q)
 			if q.sub != nil {
 				pending++
@@ -195,6 +197,7 @@ func (b *batch) run(parent context.Context) error {
 			if pending >= b.size || len(queue) >= 4*b.size {
 				batches <- queue
 				queue, pending = nil, 0
+				b.newest.sent()
 			}
 		}
 	}

@@ -102,7 +102,8 @@ func TestNewestFileOfUnitWins(t *testing.T) {
 						}
 					}
 				}
-				paths, want := []string{op, np}, "财政局.xlsx=accepted 财政局（修改）.xlsx=accepted"
+				// The older file is never stored, whichever comes first.
+				paths, want := []string{op, np}, "财政局.xlsx=older 财政局（修改）.xlsx=accepted"
 				if newerFirst {
 					paths, want = []string{np, op}, "财政局（修改）.xlsx=accepted 财政局.xlsx=older"
 				}
@@ -128,10 +129,86 @@ func TestNewestFileOfUnitWins(t *testing.T) {
 				if !strings.Contains(last.Note, "为准") || !strings.Contains(last.Note, "按"+from) || !strings.Contains(last.Note, "财政局") {
 					t.Errorf("%s newer first %v: note %q", tc.name, newerFirst, last.Note)
 				}
-				if newerFirst && (tot.Older != 1 || !strings.Contains(last.Note, "还有文件 "+np+"，按"+from+"它较晚")) {
-					t.Errorf("older file's note %q, totals %+v", last.Note, tot)
+				olderRes := res[0]
+				if newerFirst {
+					olderRes = last
+				}
+				if tot.Older != 1 || tot.Accepted != 1 || !strings.Contains(olderRes.Note, "还有文件 "+np+"，按"+from+"它较晚") {
+					t.Errorf("%s newer first %v: older file's note %q, totals %+v", tc.name, newerFirst, olderRes.Note, tot)
 				}
 			}
 		}
 	})
+}
+
+// The newer of two files of a unit may say what an earlier version already says (the
+// unit sent its first file again, saved anew): it is unchanged, and the older file is
+// not stored either, so the current version stays what it was, in either order. Were the
+// older file stored first, it would be current although the unit's newest file says
+// otherwise.
+func TestNewestFileSameAsEarlierVersion(t *testing.T) {
+	forEngine(t, func(t *testing.T, e engine) {
+		cat := testCatalog(t)
+		first := filled(t, cat, "市财政局", samples.Good, 1)
+		second := filled(t, cat, "市财政局", samples.WithWarnings, 2)
+		stale := filled(t, cat, "市财政局", samples.Good, 3)
+		for _, newerFirst := range []bool{false, true} {
+			a := openStore(t, e.fresh(t), cat)
+			dir := t.TempDir()
+			v1 := writeFile(t, filepath.Join(dir, "v1", "财政局.xlsx"), first)
+			v2 := writeFile(t, filepath.Join(dir, "v2", "财政局.xlsx"), second)
+			if _, _, err := runImport(t, storeOptions(a), v1); err != nil {
+				t.Fatal(err)
+			}
+			if _, _, err := runImport(t, storeOptions(a), v2); err != nil {
+				t.Fatal(err)
+			}
+			op := writeFile(t, filepath.Join(dir, "in", "旧.xlsx"), savedOn(t, stale, soon(1)))
+			np := writeFile(t, filepath.Join(dir, "in", "新.xlsx"), savedOn(t, first, soon(2)))
+			paths, want := []string{op, np}, "旧.xlsx=older 新.xlsx=unchanged"
+			if newerFirst {
+				paths, want = []string{np, op}, "新.xlsx=unchanged 旧.xlsx=older"
+			}
+			res, _, err := runImport(t, storeOptions(a), paths...)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := outcomes(res); got != want {
+				t.Errorf("newer first %v: %s, want %s", newerFirst, got, want)
+			}
+			cur, err := a.st.Current(context.Background(), "2020")
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(cur) != 1 || cur[0].Version != 2 {
+				t.Errorf("newer first %v: current %+v, want version 2 still", newerFirst, cur)
+			}
+		}
+	})
+}
+
+// Two files of a unit more than a batch apart: the first is stored before the second is
+// met, and stays in the history as the version before it; the newest is still current.
+func TestNewestFileBatchesApart(t *testing.T) {
+	cat := testCatalog(t)
+	a := openStore(t, "sqlite:"+filepath.Join(t.TempDir(), "x.db"), cat)
+	dir := t.TempDir()
+	op := writeFile(t, filepath.Join(dir, "a", "财政局.xlsx"), savedOn(t, filled(t, cat, "市财政局", samples.Good, 1), soon(1)))
+	hp := writeFile(t, filepath.Join(dir, "b", "汉滨区.xlsx"), filled(t, cat, "汉滨区", samples.Good, 2))
+	np := writeFile(t, filepath.Join(dir, "c", "财政局（修改）.xlsx"), savedOn(t, filled(t, cat, "市财政局", samples.WithWarnings, 3), soon(2)))
+	opts := storeOptions(a)
+	opts.BatchSize = 1
+	res, _, err := runImport(t, opts, op, hp, np)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, want := outcomes(res), "财政局.xlsx=accepted 汉滨区.xlsx=accepted 财政局（修改）.xlsx=accepted"; got != want {
+		t.Errorf("%s, want %s", got, want)
+	}
+	if r := res[2]; r.Version != 2 || !strings.Contains(r.Note, "以此文件为准") {
+		t.Errorf("newer file: version %d, note %q", r.Version, r.Note)
+	}
+	if res[0].Note != "" {
+		t.Errorf("the file stored before the newer one was met has a note: %q", res[0].Note)
+	}
 }

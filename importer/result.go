@@ -22,7 +22,8 @@ type Saved struct {
 	Unchanged bool
 	ID        int64
 	FirstAt   time.Time
-	Current   int // the unit's current version after the call; 0 means Version
+	Current   int  // the unit's current version after the call; 0 means Version
+	Withdrawn bool // Unchanged, and the unit's submission is withdrawn: it stays 未报送
 }
 
 // Outcome is what became of one file.
@@ -69,15 +70,17 @@ func (o Outcome) String() string {
 
 // Result is the outcome of one input file.
 type Result struct {
-	Name     string // as given: a path, or archive.zip/entry.xlsx
-	Outcome  Outcome
-	Unit     xxgk.Unit // zero when the file could not be identified
-	Round    string
-	SHA256   string // hex digest of the file, once identified
-	Version  int    // the stored version (Accepted) or the stored version it is identical to (Unchanged)
-	Current  int    // the unit's current version once stored; above Version when an old file came again
-	Counts   xxgk.Counts
-	Problems xxgk.Problems // errors and warnings, located
+	Name    string // as given: a path, or archive.zip/entry.xlsx
+	Outcome Outcome
+	Unit    xxgk.Unit // zero when the file could not be identified
+	Round   string
+	SHA256  string // hex digest of the file, once identified
+	Version int    // the stored version (Accepted) or the stored version it is identical to (Unchanged)
+	Current int    // the unit's current version once stored; above Version when an old file came again
+	// Withdrawn: Unchanged, and the unit's submission is withdrawn, so it stays 未报送.
+	Withdrawn bool
+	Counts    xxgk.Counts
+	Problems  xxgk.Problems // errors and warnings, located
 	// ErrorCopy is the annotated copy written to Options.ErrorsDir for a rejected file;
 	// NoCopy says why there is none when one was asked for.
 	ErrorCopy string

@@ -4,7 +4,9 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"os"
 	"path/filepath"
+	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -147,8 +149,9 @@ func TestStoreRoundTrip(t *testing.T) {
 }
 
 // TestStoreOldFileAgain: the office re-imports its whole inbox, which still holds a unit's
-// first file after a corrected one was accepted. The old file matches version 1 and is
-// unchanged; the corrected version 2 stays current.
+// first file after a corrected one was accepted. The old file gives way to the corrected
+// one, saved later, which matches version 2 and is unchanged: version 2 stays current and
+// nothing is written.
 func TestStoreOldFileAgain(t *testing.T) {
 	forEngine(t, func(t *testing.T, e engine) {
 		cat := testCatalog(t)
@@ -161,18 +164,24 @@ func TestStoreOldFileAgain(t *testing.T) {
 				t.Fatalf("%s: %+v %v", p, res, err)
 			}
 		}
-		res, tot, err := runImport(t, storeOptions(a), inbox)
+		for p, day := range map[string]int{first: 15, fixed: 17} {
+			at := time.Date(2020, 9, day, 10, 0, 0, 0, time.UTC)
+			if err := os.Chtimes(p, at, at); err != nil {
+				t.Fatal(err)
+			}
+		}
+		res, _, err := runImport(t, storeOptions(a), inbox)
 		if err != nil {
 			t.Fatal(err)
 		}
-		if tot.Unchanged != 2 || tot.Accepted != 0 {
-			t.Fatalf("whole inbox again: %s", outcomes(res))
+		if got, want := outcomes(res), "市财政局.xlsx=older 市财政局（修改）.xlsx=unchanged"; got != want {
+			t.Fatalf("whole inbox again: %s, want %s", got, want)
 		}
-		for _, r := range res {
-			want := map[string]int{"市财政局.xlsx": 1, "市财政局（修改）.xlsx": 2}[filepath.Base(r.Name)]
-			if r.Version != want || r.Current != 2 {
-				t.Errorf("%s: version %d current %d, want version %d current 2", r.Name, r.Version, r.Current, want)
-			}
+		if r := res[1]; r.Version != 2 || r.Current != 2 {
+			t.Errorf("%s: version %d current %d, want version 2 current 2", r.Name, r.Version, r.Current)
+		}
+		if r := res[0]; !strings.Contains(r.Note, "还有文件 "+fixed+"，按文件修改时间它较晚") {
+			t.Errorf("%s: note %q", r.Name, r.Note)
 		}
 		vs, err := a.st.Versions(context.Background(), "2020", "CZJ")
 		if err != nil || len(vs) != 2 {

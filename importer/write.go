@@ -86,7 +86,7 @@ func (b *batch) store(ctx context.Context, q []*parsed) error {
 }
 
 func (b *batch) stored(p *parsed, s Saved) {
-	p.res.Version, p.res.Current = s.Version, s.Current
+	p.res.Version, p.res.Current, p.res.Withdrawn = s.Version, s.Current, s.Withdrawn
 	if p.res.Current == 0 {
 		p.res.Current = s.Version
 	}

@@ -19,6 +19,9 @@ type SaveResult struct {
 	// Current is the unit's current (highest) version once the batch is stored. It is
 	// above Version when an older file was imported again.
 	Current int
+	// Withdrawn: Unchanged, and the unit's submission is withdrawn (xxgk withdraw), so it
+	// stays 未报送; only a revert brings the version back.
+	Withdrawn bool
 }
 
 // SaveSubmissions stores a batch of accepted workbooks in ONE transaction with multi-row
@@ -154,7 +157,8 @@ func (s *Store) saveBatch(ctx context.Context, tx *sql.Tx, subs []*xxgk.Submissi
 			base[k] = h.version
 		}
 		if m, ok := h.files[hashes[i]]; ok {
-			res[i] = SaveResult{Version: m.version, Unchanged: true, ID: m.id, FirstAt: h.firstAt}
+			// After a withdrawal the first version still to come is above the highest.
+			res[i] = SaveResult{Version: m.version, Unchanged: true, ID: m.id, FirstAt: h.firstAt, Withdrawn: h.first > h.version}
 			if m.from >= 0 {
 				res[i].ID = -1 - int64(m.from) // resolved once the creating row has its id
 			}

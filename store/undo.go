@@ -33,9 +33,12 @@ const (
 	notWithdrawn = `NOT EXISTS (SELECT 1 FROM unit_events w WHERE w.round_id = s.round_id
 AND w.unit_code = s.unit_code AND w.kind = 'withdraw' AND w.version = s.version)`
 	// firstVersion is the version whose import time decides lateness for submission s's
-	// unit: the first one after its latest withdrawal (version 1 when never withdrawn).
+	// unit: the first one after its latest withdrawal (version 1 when never withdrawn). A
+	// withdrawal undone by a revert right after it (the revert recorded as the next
+	// version) does not count: undoing a mistaken withdrawal must not make the unit late.
 	firstVersion = `(SELECT COALESCE(MAX(w.version), 0) + 1 FROM unit_events w WHERE w.round_id = s.round_id
-AND w.unit_code = s.unit_code AND w.kind = 'withdraw')`
+AND w.unit_code = s.unit_code AND w.kind = 'withdraw' AND NOT EXISTS (SELECT 1 FROM unit_events r
+WHERE r.round_id = w.round_id AND r.unit_code = w.unit_code AND r.kind = 'revert' AND r.version = w.version + 1))`
 	// notCleared keeps a refusal r unless a clear_rejections event covers it.
 	notCleared = `NOT EXISTS (SELECT 1 FROM unit_events c WHERE c.round_id = r.round_id
 AND c.unit_code = r.unit_code AND c.kind = 'clear_rejections' AND c.rejection_id >= r.id)`

@@ -160,8 +160,13 @@ func testWithdraw(t *testing.T, e engine) {
 	if v, err := s.Revert(ctx, "2020", "CZJ", 3, Correction{Operator: "王五", Note: "撤回有误", At: when}); err != nil || v != 4 {
 		t.Fatalf("revert after withdraw = %d, %v", v, err)
 	}
-	if cur := currentOf(t, s, "CZJ"); cur == nil || cur.Version != 4 || !cur.ImportedAt.Equal(micro(when)) {
-		t.Errorf("current after undoing the withdrawal: %+v", cur)
+	// Undone, the withdrawal no longer decides lateness: the unit's first file after the
+	// earlier withdrawal does again, not the time of the revert.
+	if cur := currentOf(t, s, "CZJ"); cur == nil || cur.Version != 4 || !cur.ImportedAt.Equal(micro(when)) || !cur.FirstAt.Equal(micro(late)) {
+		t.Errorf("current after undoing the withdrawal: %+v, want first at %v", cur, micro(late))
+	}
+	if r := save(t, s, newSub("2020", "CZJ", "own3", 4, at(28, 0)))[0]; r.Version != 5 || !r.FirstAt.Equal(micro(late)) {
+		t.Errorf("a file after the undone withdrawal: %+v", r)
 	}
 	if ev := history(t, s, "CZJ").Events; len(ev) != 3 || !ev[2].At.Equal(micro(when)) || !ev[1].At.Equal(micro(clock)) {
 		t.Errorf("event times: %+v", ev)

@@ -3,6 +3,7 @@ package main
 import (
 	"fmt"
 	"regexp"
+	"slices"
 	"strings"
 
 	"github.com/urfave/cli/v2"
@@ -106,12 +107,18 @@ func normalizeCommand(cmd *cli.Command, path string, rest []string) ([]string, e
 				}
 				return append(append(flags, tail[0]), more...), nil
 			}
-			if cmd.Action == nil && !hasHelp(flags) {
+			if !hasHelp(flags) && (cmd.Action == nil || !takesArgs(cmd, path) && nearestCommand(cmd.Subcommands, tail[0]) != "") {
+				// rejections clera: a typo of a subcommand, not an argument.
 				return nil, unknownCommand(cmd.Subcommands, tail[0], path)
 			}
 		}
 	}
 	flags, positional, dashed := splitOptions(cmd.Flags, rest, false)
+	if bad := unknownOption(cmd.Flags, flags); bad != "" && !hasHelp(flags) {
+		// Named before the arguments: an option it does not know also takes the word after
+		// it for an argument ("feedback --unit 市财政局"), and the option is the mistake.
+		return nil, failf("没有参数 %s：%s 没有这个参数。用法见 %s --help", bad, path, path)
+	}
 	if len(positional) > 0 && !takesArgs(cmd, path) && !hasHelp(flags) {
 		return nil, extraArgs(cmd, path, positional)
 	}
@@ -151,6 +158,30 @@ func splitOptions(defs []cli.Flag, args []string, stopAtArg bool) (flags, rest [
 		}
 	}
 	return flags, rest, false
+}
+
+// unknownOption returns the first option in flags (as splitOptions returns them) that the
+// command does not define, or "". Help is every command's.
+func unknownOption(defs []cli.Flag, flags []string) string {
+	for i := 0; i < len(flags); i++ {
+		name, _, hasValue := strings.Cut(strings.TrimLeft(flags[i], "-"), "=")
+		if !defined(defs, name) && !hasHelp(flags[i:i+1]) {
+			return strings.SplitN(flags[i], "=", 2)[0]
+		}
+		if !hasValue && takesValue(defs, name) {
+			i++ // its value
+		}
+	}
+	return ""
+}
+
+func defined(defs []cli.Flag, name string) bool {
+	for _, f := range defs {
+		if slices.Contains(f.Names(), name) {
+			return true
+		}
+	}
+	return false
 }
 
 // isOption tells an option from an argument; "-" alone names standard input.
@@ -228,6 +259,12 @@ func takesArgs(cmd *cli.Command, path string) bool {
 	return false
 }
 
+// looksLikeRound tells a word that is probably a round number (2021, 2021-2) typed
+// without --round, rather than a file, a unit or a misplaced subcommand.
+func looksLikeRound(w string) bool {
+	return strings.ContainsAny(w, "0123456789") && !strings.ContainsAny(w, "./\\")
+}
+
 // extraArgs names the arguments a command does not take.
 func extraArgs(cmd *cli.Command, path string, extra []string) error {
 	quoted := make([]string, len(extra))
@@ -235,7 +272,7 @@ func extraArgs(cmd *cli.Command, path string, extra []string) error {
 		quoted[i] = "“" + a + "”"
 	}
 	msg := fmt.Sprintf("多余的参数%s：%s 不接受这样的参数，它也不是参数名。参数要写成“--名称 值”", strings.Join(quoted, ""), path)
-	if takesValue(cmd.Flags, "round") && !strings.ContainsAny(extra[0], "./\\") { // looks like a round, not a file
+	if takesValue(cmd.Flags, "round") && looksLikeRound(extra[0]) {
 		msg += fmt.Sprintf("，例如 --round %s", extra[0])
 	}
 	return failf("%s。用法见 %s --help", msg, path)

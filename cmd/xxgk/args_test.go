@@ -24,8 +24,7 @@ func TestNormalizeArgs(t *testing.T) {
 		// Global options before the command stay there.
 		{"--db sqlite:x.db import a --errors-dir e", "--db sqlite:x.db import --errors-dir e a"},
 		{"status --db sqlite:x.db --format json", "status --db sqlite:x.db --format json"},
-		// Unknown options are left for the parser to name.
-		{"import a --nope", "import --nope a"},
+		// (An unknown option is refused here, by name: see TestExtraArguments.)
 		{"", ""},
 		{"--help", "--help"},
 		{"status 2021 --help", "status --help 2021"},
@@ -73,6 +72,13 @@ func TestExtraArguments(t *testing.T) {
 		{[]string{"status", "2021", "--db", db}, "xxgk: 多余的参数“2021”：xxgk status 不接受这样的参数，它也不是参数名。参数要写成“--名称 值”，例如 --round 2021。用法见 xxgk status --help\n"},
 		{[]string{"report", "--out", "a.xlsx", "b.xlsx", "c"}, "xxgk: 多余的参数“b.xlsx”“c”：xxgk report 不接受这样的参数，它也不是参数名。参数要写成“--名称 值”。用法见 xxgk report --help\n"},
 		{[]string{"demo", "out"}, "xxgk: 多余的参数“out”：xxgk demo 不接受这样的参数，它也不是参数名。参数要写成“--名称 值”。用法见 xxgk demo --help\n"},
+		// An unknown option is the mistake, not the word after it (which it would take).
+		{[]string{"feedback", "--out", "fb", "--unit", "市财政局"}, "xxgk: 没有参数 --unit：xxgk feedback 没有这个参数。用法见 xxgk feedback --help\n"},
+		{[]string{"rejections", "clear", "汉阴县", "--bogus=1"}, "xxgk: 没有参数 --bogus：xxgk rejections clear 没有这个参数。用法见 xxgk rejections clear --help\n"},
+		// A word that is not a round is not offered as one.
+		{[]string{"rejections", "汉阴县", "--db", db}, "xxgk: 多余的参数“汉阴县”：xxgk rejections 不接受这样的参数，它也不是参数名。参数要写成“--名称 值”。用法见 xxgk rejections --help\n"},
+		// A subcommand typed wrong is a typo of it, even where the command runs alone.
+		{[]string{"rejections", "clera", "--all"}, "xxgk: 没有命令“clera”。您是不是要输入 clear？用法见 xxgk rejections --help\n"},
 	} {
 		code, out, stderr := runCmd(t, tc.args...)
 		if code != exitFailed || stderr != tc.want || out != "" {

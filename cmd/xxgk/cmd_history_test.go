@@ -61,7 +61,8 @@ func testUndo(t *testing.T, db string) {
 		}
 	}
 	in := filepath.Join(dir, "收到的文件")
-	imp(15, fillFrom(t, tpl, in, "2020", "市财政局", samples.Good, 1, "财政局-第一次.xlsx"))
+	firstFile := fillFrom(t, tpl, in, "2020", "市财政局", samples.Good, 1, "财政局-第一次.xlsx")
+	imp(15, firstFile)
 	imp(16, fillFrom(t, tpl, in, "2020", "市财政局", samples.WithWarnings, 2, "财政局-其实是审计局的.xlsx"))
 	imp(16, fillFrom(t, tpl, in, "2020", "汉滨区", samples.WithErrors, 3, "汉滨区.xlsx"))
 
@@ -128,6 +129,14 @@ func testUndo(t *testing.T, db string) {
 	code, out, _ = runAt(t, clock(18, 11), "withdraw", "--db", db, "市财政局")
 	if code != exitOK || out != "未做更改：单位“市财政局”的第 3 版已撤回，单位已是未报送\n" {
 		t.Errorf("withdraw twice: exit %d, %q", code, out)
+	}
+	// The same file imported again does not undo the withdrawal, and says so.
+	code, out, _ = runAt(t, clock(18, 12), "import", "--db", db, firstFile)
+	if want := regexp.MustCompile(`^= 未变化 .*财政局-第一次\.xlsx — 市财政局 与已存的第 ([13]) 版相同，未写入；该单位的报送已撤回，仍为未报送。如确要恢复此版，请运行 xxgk revert --to ([13]) 市财政局\n`); code != exitOK || !want.MatchString(out) {
+		t.Errorf("import of a withdrawn unit's file: exit %d, %q", code, out)
+	}
+	if st := statusOf(t, db, "市财政局"); st.Status != "missing" {
+		t.Errorf("status after importing a withdrawn unit's file again: %+v", st)
 	}
 	t.Setenv(operatorEnv, "")
 

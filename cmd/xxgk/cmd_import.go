@@ -33,7 +33,7 @@ func importCommand(e *env) *cli.Command {
 			&cli.BoolFlag{Name: "dry-run", Usage: "只检查，不写入数据库"},
 			&cli.StringFlag{Name: "errors-dir", Usage: "把被退回的工作簿复制到此文件夹：问题单元格标红并加批注，首页为“问题清单”，可直接发回单位修改（原文件不会被改动）"},
 			&cli.BoolFlag{Name: "quiet", Aliases: []string{"q"}, Usage: "只输出被退回（或保存失败）的文件和最后的汇总"},
-			&cli.StringFlag{Name: "format", Value: "text", Usage: "输出格式：text，或 json（每个文件一行 JSON：file、unit、outcome、version、problems，供脚本使用；汇总写到标准错误）"},
+			&cli.StringFlag{Name: "format", Value: "text", Usage: "输出格式：text，或 json（每个文件一行 JSON：file、unit、outcome、version、current、note、problems，供脚本使用；汇总写到标准错误）"},
 		),
 		Action: func(c *cli.Context) error { return runImportCmd(c, e) },
 	}
@@ -145,7 +145,7 @@ func (a storeSaver) SaveSubmissions(ctx context.Context, subs []*xxgk.Submission
 	}
 	out := make([]importer.Saved, len(res))
 	for i, r := range res {
-		out[i] = importer.Saved{Version: r.Version, Unchanged: r.Unchanged, ID: r.ID, FirstAt: r.FirstAt, Current: r.Current}
+		out[i] = importer.Saved{Version: r.Version, Unchanged: r.Unchanged, ID: r.ID, FirstAt: r.FirstAt, Current: r.Current, Withdrawn: r.Withdrawn}
 	}
 	return out, err
 }
@@ -259,7 +259,9 @@ func resultLine(r importer.Result) string {
 	case importer.Accepted:
 		s += fmt.Sprintf(" — %s 第 %d 版，%s", unit, r.Version, counts)
 	case importer.Unchanged:
-		if r.Current > r.Version {
+		if r.Withdrawn {
+			s += fmt.Sprintf(" — %s 与已存的第 %d 版相同，未写入；该单位的报送已撤回，仍为未报送。如确要恢复此版，请运行 xxgk revert --to %d %s", unit, r.Version, r.Version, unit)
+		} else if r.Current > r.Version {
 			s += fmt.Sprintf(" — %s 与已存的第 %d 版相同（当前为第 %d 版），未写入。如确要改回此版，请运行 xxgk revert --to %d %s", unit, r.Version, r.Current, r.Version, unit)
 		} else {
 			s += fmt.Sprintf(" — %s 与已存的第 %d 版相同，未写入", unit, r.Version)

@@ -90,6 +90,15 @@ func TestReadingCommandsNeverCreateDatabase(t *testing.T) {
 		{"export", "--out", filepath.Join(t.TempDir(), "x.csv")},
 		{"report", "--out", filepath.Join(t.TempDir(), "r.xlsx")},
 		{"import", filepath.Join(t.TempDir(), "none.xlsx")},
+		// The commands added with undo, rounds and verification, and the corrections.
+		{"feedback", "--out", t.TempDir()},
+		{"history", "市财政局"},
+		{"rounds"},
+		{"rejections"},
+		{"verify"},
+		{"revert", "--to", "1", "市财政局"},
+		{"withdraw", "市财政局"},
+		{"rejections", "clear", "--all"},
 	} {
 		code, _, errOut := runCmd(t, append([]string{"--db", dsn}, args...)...)
 		want := "上没有名为“" + cfg.DBName + "”的数据库"

@@ -106,7 +106,7 @@ func TestUsageErrorsInChinese(t *testing.T) {
 	}{
 		{[]string{"report"}, "xxgk: 缺少必需的参数 --out。用法见 xxgk report --help\n"},
 		{[]string{"templates", "--out"}, "xxgk: 参数 --out 后面需要一个值。用法见 xxgk --help 或 xxgk 命令 --help\n"},
-		{[]string{"status", "--bogus"}, "xxgk: 没有参数 --bogus。用法见 xxgk --help 或 xxgk 命令 --help\n"},
+		{[]string{"status", "--bogus"}, "xxgk: 没有参数 --bogus：xxgk status 没有这个参数。用法见 xxgk status --help\n"},
 		{[]string{"import", "--errors-dir"}, "xxgk: 参数 --errors-dir 后面需要一个值。用法见 xxgk --help 或 xxgk 命令 --help\n"},
 		{[]string{"bogus"}, "xxgk: 没有命令“bogus”。可用的命令：" + commandList() + "；用法见 xxgk --help\n"},
 	}

@@ -20,6 +20,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"xxgk"
+	"xxgk/internal/testdb"
 	"xxgk/samples"
 	"xxgk/store"
 	"xxgk/verify"
@@ -32,7 +33,13 @@ var verifyDay = time.Date(2020, 9, 28, 9, 0, 0, 0, xxgk.ChinaTime)
 // to the site.
 func verifyFixture(t *testing.T) (db string, netCfg *verify.Config) {
 	t.Helper()
-	db, dir := importFixture(t, map[string]samples.Profile{"市财政局": samples.Good, "汉滨区": samples.WithWarnings})
+	return verifyFixtureDB(t, "sqlite:"+filepath.Join(t.TempDir(), "xxgk.db"))
+}
+
+// verifyFixtureDB is verifyFixture on the database db (either engine).
+func verifyFixtureDB(t *testing.T, db string) (string, *verify.Config) {
+	t.Helper()
+	db, dir := importFixtureDB(t, db, map[string]samples.Profile{"市财政局": samples.Good, "汉滨区": samples.WithWarnings})
 	if code, _, stderr := runImportTest(t, "import", "--db", db, dir); code != exitOK {
 		t.Fatalf("import: exit %d: %s", code, stderr)
 	}
@@ -284,7 +291,12 @@ func TestVerifyProgress(t *testing.T) {
 // TestVerifyInterrupted: Ctrl-C during a run stores the columns checked before it and
 // says so, with the interrupt exit code (the store's context is not the cancelled one).
 func TestVerifyInterrupted(t *testing.T) {
-	db, netCfg := verifyFixture(t)
+	t.Run("sqlite", func(t *testing.T) { testVerifyInterrupted(t, testdb.SQLite(t)) })
+	t.Run("mysql", func(t *testing.T) { testVerifyInterrupted(t, testdb.MySQL(t, "xxgk_verify_interrupt")) })
+}
+
+func testVerifyInterrupted(t *testing.T, db string) {
+	db, netCfg := verifyFixtureDB(t, db)
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
 	var lookups atomic.Int32

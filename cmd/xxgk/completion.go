@@ -3,6 +3,7 @@ package main
 import (
 	"fmt"
 	"io"
+	"slices"
 	"sort"
 	"strings"
 
@@ -47,6 +48,9 @@ func completionWords(app *cli.App) completions {
 	addFlags := func(key string, flags []cli.Flag) {
 		for _, f := range append(flags, cli.HelpFlag) {
 			name := "--" + f.Names()[0]
+			if slices.Contains(c.words[key], name) {
+				continue // help and version may already be among the flags
+			}
 			c.words[key] = append(c.words[key], name)
 			if df, ok := f.(cli.DocGenerationFlag); ok && df.TakesValue() && !seen[name] {
 				seen[name] = true

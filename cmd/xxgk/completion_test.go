@@ -34,6 +34,13 @@ func TestBashCompletion(t *testing.T) {
 		"xxgk report --out 汇总.pdf --fo":   "--font",
 		"xxgk status --round 2020 --fo":   "--format",
 		"xxgk demo --di":                  "--dir",
+		// The commands of the undo, rounds and verification work, once each.
+		"xxgk his":             "history",
+		"xxgk rejections cl":   "clear",
+		"xxgk revert 市财政局 --t": "--to",
+		"xxgk ver":             "verify version",
+		"xxgk completion --h":  "--help",
+		"xxgk --vers":          "--version",
 	} {
 		words := strings.Fields(line)
 		if strings.HasSuffix(line, " ") {
@@ -63,6 +70,15 @@ func TestPowerShellCompletion(t *testing.T) {
 		if !strings.Contains(script, want) {
 			t.Errorf("missing %q in\n%s", want, script)
 		}
+	}
+	// Every command, including those added later, is offered and has its own entry.
+	for _, name := range strings.Split(commandList(), "、") {
+		if !strings.Contains(script, "'"+name+"' = @(") || !strings.Contains(script, "'"+name+"', ") {
+			t.Errorf("command %s missing from the PowerShell completion", name)
+		}
+	}
+	if !strings.Contains(script, "'rejections clear' = @(") || !strings.Contains(script, "'--help', '--version')") {
+		t.Errorf("subcommand or root options wrong in\n%s", script)
 	}
 	if pwsh, err := exec.LookPath("pwsh"); err == nil {
 		out, err := exec.Command(pwsh, "-NoProfile", "-Command", script+"\n(TabExpansion2 'xxgk imp' 8).CompletionMatches[0].CompletionText").CombinedOutput()

@@ -11,10 +11,15 @@ import (
 // importJSON is one line of `xxgk import --format json` (NDJSON). The keys are a
 // documented interface for scripts: add, never rename.
 type importJSON struct {
-	File      string        `json:"file"`
-	Unit      string        `json:"unit"`    // short name; empty when the file could not be identified
-	Outcome   string        `json:"outcome"` // accepted, unchanged, rejected, valid (dry run), failed
-	Version   int           `json:"version"` // stored version, or the one it equals; 0 when none
+	File    string `json:"file"`
+	Unit    string `json:"unit"`    // short name; empty when the file could not be identified
+	Outcome string `json:"outcome"` // accepted, unchanged, rejected, blank, older, valid (dry run), failed
+	Version int    `json:"version"` // stored version, or the one it equals; 0 when none
+	// Current is the unit's current version once the file is stored (above Version when an
+	// older file was imported again); 0 when nothing of the unit was stored.
+	Current   int           `json:"current,omitempty"`
+	Note      string        `json:"note,omitempty"`      // several files of the unit: which one won and why
+	Withdrawn bool          `json:"withdrawn,omitempty"` // unchanged, and the unit's submission is withdrawn: still 未报送
 	Problems  []problemJSON `json:"problems"`
 	ErrorCopy string        `json:"error_copy,omitempty"` // annotated copy in --errors-dir
 	Error     string        `json:"error,omitempty"`      // failed: why the database refused it
@@ -31,7 +36,7 @@ type problemJSON struct {
 
 func (p *importPrinter) writeJSON(r importer.Result) {
 	j := importJSON{File: r.Name, Unit: r.Unit.Short, Outcome: r.Outcome.String(), Version: r.Version,
-		Problems: []problemJSON{}, ErrorCopy: r.ErrorCopy}
+		Current: r.Current, Note: r.Note, Withdrawn: r.Withdrawn, Problems: []problemJSON{}, ErrorCopy: r.ErrorCopy}
 	if r.Err != nil {
 		j.Error = r.Err.Error()
 	}

@@ -199,3 +199,59 @@ func countVersions(t *testing.T, dsn string) int {
 	}
 	return n
 }
+
+// TestImportJSONNewOutcomes: a blank template and the older of two files of a unit have
+// their own outcomes in the NDJSON, and the note says which file of the unit won and why,
+// whichever order the paths are given in.
+func TestImportJSONNewOutcomes(t *testing.T) {
+	for _, newerFirst := range []bool{false, true} {
+		db, dir := importFixture(t, map[string]samples.Profile{"市财政局": samples.Good})
+		blank := filepath.Join(filepath.Dir(dir), "tpl", "2020_汉滨区_信息公开栏目建设情况填报表.xlsx")
+		older := filepath.Join(dir, "2020_市财政局_信息公开栏目建设情况填报表.xlsx")
+		newer := filepath.Join(t.TempDir(), "市财政局（修改版）.xlsx")
+		b, err := os.ReadFile(older)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if b, err = samples.Fill(b, samples.WithWarnings, rand.New(rand.NewPCG(9, 9))); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(newer, b, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		for p, day := range map[string]int{older: 15, newer: 17} {
+			at := time.Date(2020, 9, day, 10, 0, 0, 0, time.UTC)
+			if err := os.Chtimes(p, at, at); err != nil {
+				t.Fatal(err)
+			}
+		}
+		args := []string{"import", "--format", "json", "--db", db, blank, older, newer}
+		if newerFirst {
+			args = []string{"import", "--format", "json", "--db", db, blank, newer, older}
+		}
+		code, out, stderr := runImportTest(t, args...)
+		if code != exitOK {
+			t.Fatalf("exit %d: %s", code, stderr)
+		}
+		got := map[string]importJSON{}
+		for _, line := range strings.Split(strings.TrimSuffix(out, "\n"), "\n") {
+			var j importJSON
+			dec := json.NewDecoder(strings.NewReader(line))
+			dec.DisallowUnknownFields()
+			if err := dec.Decode(&j); err != nil {
+				t.Fatalf("not one JSON object per line: %q: %v", line, err)
+			}
+			got[j.File] = j
+		}
+		if j := got[blank]; j.Outcome != "blank" || j.Unit != "汉滨区" || j.Version != 0 || j.Note != "" {
+			t.Errorf("blank template: %+v", j)
+		}
+		wantNote := "本次导入中市财政局还有文件 " + newer + "，按文件修改时间它较晚（2020-09-17 18:00:00，此文件为 2020-09-15 18:00:00），以该文件为准；此文件未写入"
+		if j := got[older]; j.Outcome != "older" || j.Version != 0 || j.Note != wantNote {
+			t.Errorf("newer first %v: older file: %+v\nwant note %q", newerFirst, j, wantNote)
+		}
+		if j := got[newer]; j.Outcome != "accepted" || j.Version != 1 || j.Current != 1 || !strings.Contains(j.Note, "以此文件为准") {
+			t.Errorf("newer first %v: newer file: %+v", newerFirst, j)
+		}
+	}
+}

@@ -20,6 +20,16 @@ func interrupted(t importer.Totals) error {
 	if t.Failed > 0 {
 		parts = append(parts, fmt.Sprintf("保存失败 %d", t.Failed))
 	}
+	// The outcomes that store nothing either: every processed file is counted somewhere.
+	if t.Valid > 0 {
+		parts = append(parts, fmt.Sprintf("检查通过 %d", t.Valid))
+	}
+	if t.Blank > 0 {
+		parts = append(parts, fmt.Sprintf("空白模板 %d", t.Blank))
+	}
+	if t.Older > 0 {
+		parts = append(parts, fmt.Sprintf("未采用 %d", t.Older))
+	}
 	parts = append(parts, fmt.Sprintf("未处理 %d", t.NotProcessed))
 	return &exitError{code: exitInterrupted, err: fmt.Errorf("已中断：%s；重新运行同一命令即可继续", strings.Join(parts, "，"))}
 }
