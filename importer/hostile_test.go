@@ -4,6 +4,7 @@ import (
 	"archive/zip"
 	"bytes"
 	"context"
+	"fmt"
 	"io"
 	"os"
 	"path/filepath"
@@ -269,4 +270,73 @@ func TestWarningsAreStorable(t *testing.T) {
 			t.Errorf("stored %+v, %v", cur, err)
 		}
 	})
+}
+
+// TestSaveRefusedForDataOversize: a file the checks accept but too large to annotate in
+// full (here, a 5 MB picture nobody looks at), which the database then refuses for its
+// content, is refused with the short copy: the problem list with the database's reason
+// and the note why the unit's sheets are not in it; on both engines.
+func TestSaveRefusedForDataOversize(t *testing.T) {
+	forEngine(t, func(t *testing.T, e engine) {
+		cat := testCatalog(t)
+		a := openStore(t, e.fresh(t), cat)
+		dir := t.TempDir()
+		big := make([]byte, 5<<20)
+		for i := range big {
+			big[i] = byte(i*7919 + i>>9)
+		}
+		bad := addPart(t, validBook(t), "xl/media/image1.png", big)
+		if c := readBook(t, "a", bad); !c.Accepted() {
+			t.Fatalf("the large file is not accepted by the checks: %q", problemLines(c.Problems))
+		}
+		writeFile(t, filepath.Join(dir, "a_市财政局.xlsx"), bad)
+		opts := storeOptions(a)
+		opts.Saver = overfill{Saver: a, sha: readBook(t, "a", bad).Submission.SHA256}
+		opts.ErrorsDir = t.TempDir()
+		res, tot, err := runImport(t, opts, dir)
+		if err != nil || len(res) != 1 || res[0].Outcome != Rejected || tot.Failed != 0 {
+			t.Fatalf("results %+v, %d failed, %v", res, tot.Failed, err)
+		}
+		f, err := excelize.OpenFile(res[0].ErrorCopy)
+		if err != nil {
+			t.Fatalf("short copy %q (%s): %v", res[0].ErrorCopy, res[0].NoCopy, err)
+		}
+		defer f.Close()
+		if got := f.GetSheetList(); len(got) != 1 || got[0] != SheetProblems {
+			t.Fatalf("short copy sheets %v", got)
+		}
+		rows, err := f.GetRows(SheetProblems)
+		if err != nil {
+			t.Fatal(err)
+		}
+		text := fmt.Sprint(rows)
+		for _, want := range []string{"本副本只列出问题，未附原表格：原文件解压后", "数据库拒绝保存“填报人”的内容：", "文件未保存，请检查并修改该内容后重新报送"} {
+			if !strings.Contains(text, want) {
+				t.Errorf("problem list lacks %q:\n%s", want, text)
+			}
+		}
+	})
+}
+
+// addPart is a workbook with one more zip entry.
+func addPart(tb testing.TB, data []byte, name string, part []byte) []byte {
+	tb.Helper()
+	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	if err != nil {
+		tb.Fatal(err)
+	}
+	parts := map[string][]byte{name: part}
+	for _, f := range zr.File {
+		rc, err := f.Open()
+		if err != nil {
+			tb.Fatal(err)
+		}
+		b, err := io.ReadAll(rc)
+		rc.Close()
+		if err != nil {
+			tb.Fatal(err)
+		}
+		parts[f.Name] = b
+	}
+	return zipOf(tb, parts)
 }
