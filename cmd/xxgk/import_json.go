@@ -6,6 +6,7 @@ import (
 
 	"xxgk"
 	"xxgk/importer"
+	"xxgk/termtable"
 )
 
 // importJSON is one line of `xxgk import --format json` (NDJSON). The keys are a
@@ -13,11 +14,13 @@ import (
 type importJSON struct {
 	File      string        `json:"file"`
 	Unit      string        `json:"unit"`    // short name; empty when the file could not be identified
-	Outcome   string        `json:"outcome"` // accepted, unchanged, rejected, valid (dry run), failed
+	Outcome   string        `json:"outcome"` // accepted, unchanged, rejected, valid (dry run), failed, blank, older
 	Version   int           `json:"version"` // stored version, or the one it equals; 0 when none
 	Problems  []problemJSON `json:"problems"`
 	ErrorCopy string        `json:"error_copy,omitempty"` // annotated copy in --errors-dir
 	Error     string        `json:"error,omitempty"`      // failed: why the database refused it
+	Note      string        `json:"note,omitempty"`       // several files of the unit: which one is current
+	NoCopy    string        `json:"no_copy,omitempty"`    // rejected without an annotated copy: why
 }
 
 type problemJSON struct {
@@ -31,7 +34,7 @@ type problemJSON struct {
 
 func (p *importPrinter) writeJSON(r importer.Result) {
 	j := importJSON{File: r.Name, Unit: r.Unit.Short, Outcome: r.Outcome.String(), Version: r.Version,
-		Problems: []problemJSON{}, ErrorCopy: r.ErrorCopy}
+		Problems: []problemJSON{}, ErrorCopy: r.ErrorCopy, Note: r.Note, NoCopy: r.NoCopy}
 	if r.Err != nil {
 		j.Error = r.Err.Error()
 	}
@@ -47,5 +50,6 @@ func (p *importPrinter) writeJSON(r importer.Result) {
 		fmt.Fprintf(p.errw, "xxgk: 无法输出 %s 的结果：%v\n", r.Name, err)
 		return
 	}
-	fmt.Fprintln(p.out, string(b))
+	// Names and values come from units' files: nothing in them may reach the terminal raw.
+	fmt.Fprintln(p.out, string(termtable.SafeJSON(b)))
 }

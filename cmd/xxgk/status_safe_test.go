@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"encoding/csv"
+	"encoding/json"
 	"slices"
 	"strings"
 	"testing"
@@ -43,14 +44,37 @@ func TestImportOutputEscapesControls(t *testing.T) {
 	p := &importPrinter{out: &out, errw: &out}
 	p.result(importer.Result{Name: "收到/市财政局\x1b[2J.xlsx", Outcome: importer.Rejected, Problems: xxgk.Problems{
 		{Severity: xxgk.Error, Sheet: xxgk.SheetForm, Cell: "M5", Value: "说明\r\n✔ 已接收 伪造.xlsx", Message: "测试"},
-	}})
+	}, Note: "本次导入中市财政局还有文件 a\u009b2J\n✔.xlsx"})
 	got := out.String()
-	if strings.ContainsAny(got, "\x1b\r") || strings.Count(got, "\n") != 2 {
+	if strings.ContainsAny(got, "\x1b\r\u009b") || strings.Count(got, "\n") != 3 {
 		t.Fatalf("raw control characters in output: %q", got)
 	}
-	for _, want := range []string{`市财政局\x1b[2J.xlsx`, `值“说明\r\n✔ 已接收 伪造.xlsx”`} {
+	for _, want := range []string{`市财政局\x1b[2J.xlsx`, `值“说明\r\n✔ 已接收 伪造.xlsx”`, `    说明：本次导入中市财政局还有文件 a\u009b2J\n✔.xlsx`} {
 		if !strings.Contains(got, want) {
 			t.Errorf("output %q lacks %q", got, want)
 		}
+	}
+}
+
+// TestImportJSONEscapesControls: the NDJSON lines carry the same names and values, as
+// JSON that reads back to them, with nothing a terminal acts on left raw.
+func TestImportJSONEscapesControls(t *testing.T) {
+	var out bytes.Buffer
+	p := &importPrinter{out: &out, errw: &out, json: true}
+	name := "收到/市财政局\x1b[2J\u009b2J\u202e\x7f.xlsx"
+	note := "以\u2028此文件为准\u2066"
+	p.result(importer.Result{Name: name, Outcome: importer.Older, Note: note, Problems: xxgk.Problems{
+		{Severity: xxgk.Error, Sheet: xxgk.SheetForm, Cell: "M5", Value: "说明\u0085✔", Message: "测试"},
+	}})
+	got := out.String()
+	if strings.ContainsAny(got, "\x1b\x7f\u009b\u202e\u2028\u2066\u0085") || strings.Count(got, "\n") != 1 {
+		t.Fatalf("raw control characters in output: %q", got)
+	}
+	var j importJSON
+	if err := json.Unmarshal(out.Bytes(), &j); err != nil {
+		t.Fatal(err)
+	}
+	if j.File != name || j.Note != note || j.Outcome != "older" || j.Problems[0].Value != "说明\u0085✔" {
+		t.Errorf("read back %+v", j)
 	}
 }
