@@ -98,6 +98,17 @@ func hostileBooks(tb testing.TB) []hostile {
 		{name: "h_word_line_break_\xff\xfe.xlsx", accepted: true, data: editBook(tb, filled(tb, cat, "市卫健委", samples.Good, 3), func(f *excelize.File) {
 			setCells(tb, f, xxgk.SheetForm, map[string]any{"M5": "见\u0085附件\u2028二"})
 		}), has: "警告 填报表!M5 “见 附件 二” 含有分页符、软回车等特殊换行符，已换成普通换行，请核对内容"},
+		// Escapes are decoded before the text rules judge them: an escaped ESC is refused
+		// like a typed one, an escaped vertical tab is a folded line break, and escaped
+		// carriage returns fold before the length is counted (999 "x\r\n" and "yy" are
+		// 2000 characters stored, 2999 written).
+		{name: "i_escaped_esc.xlsx", data: hostileBook(tb, map[string]any{"H2": "FILLER_PLACEHOLDER"}, "xl/sharedStrings.xml",
+			map[string]string{"FILLER_PLACEHOLDER": "张_x001B_[2J三"}),
+			want: []string{`错误 填报表!H2 “张\x1b[2J三” 含有不可见的控制字符（U+001B），请删除后重新输入；从其他软件复制的内容请以纯文本粘贴`}},
+		{name: "j_escaped_breaks.xlsx", accepted: true, data: swapText(tb, editBook(tb, filled(tb, cat, "汉滨区", samples.Good, 4), func(f *excelize.File) {
+			setCells(tb, f, xxgk.SheetForm, map[string]any{"M5": "REMARK_PLACEHOLDER", "M6": "VT_PLACEHOLDER"})
+		}), "xl/sharedStrings.xml", map[string]string{"REMARK_PLACEHOLDER": strings.Repeat("x_x000D_\n", 999) + "yy", "VT_PLACEHOLDER": "见_x000B_附件"}),
+			has: "警告 填报表!M6 “见 附件” 含有分页符、软回车等特殊换行符，已换成普通换行，请核对内容"},
 	}
 }
 
@@ -158,18 +169,24 @@ func TestHostileWorkbooksOnBothEngines(t *testing.T) {
 			t.Fatal(err)
 		}
 		slices.SortFunc(r.stored, func(a, b xxgk.Submission) int { return strings.Compare(a.Unit, b.Unit) })
-		if len(r.stored) != 2 || r.stored[0].Unit != "CZJ" || r.stored[1].Unit != "WJW" || r.stored[0].Version != 1 {
-			t.Fatalf("stored %d submissions, want the 2 accepted files", len(r.stored))
+		if len(r.stored) != 3 || r.stored[0].Unit != "610902" || r.stored[1].Unit != "CZJ" || r.stored[2].Unit != "WJW" || r.stored[1].Version != 1 {
+			t.Fatalf("stored %d submissions, want the 3 accepted files", len(r.stored))
 		}
-		limits := r.stored[0]
+		if got := r.stored[0].Items[0].Remark; got != strings.Repeat("x\n", 999)+"yy" {
+			t.Errorf("escaped carriage returns stored as %q…", xxgk.Visible(got, 20))
+		}
+		if got := r.stored[0].Items[1].Remark; got != "见\n附件" {
+			t.Errorf("escaped vertical tab stored as %q", got)
+		}
+		limits := r.stored[1]
 		if limits.Filler != strings.Repeat("𠀀", 50) || limits.Items[0].Remark != strings.Repeat("𠀀", 2000) ||
 			limits.Items[0].ColumnName != strings.Repeat("𠀀", 200) || len(limits.Items[0].URL) != 2000 || limits.Items[3].Reported != strings.Repeat("报", 10000) {
 			t.Errorf("text at the limits not stored whole")
 		}
-		if got := r.stored[1].Items[0].Remark; got != "见\n附件\n二" {
+		if got := r.stored[2].Items[0].Remark; got != "见\n附件\n二" {
 			t.Errorf("folded remark stored as %q", got)
 		}
-		if got := r.stored[1].FileName; got != "h_word_line_break_\uFFFD.xlsx" {
+		if got := r.stored[2].FileName; got != "h_word_line_break_\uFFFD.xlsx" {
 			t.Errorf("file name not in UTF-8 stored as %q", got)
 		}
 		runs[e.name] = r
