@@ -78,3 +78,28 @@ func TestImportJSONEscapesControls(t *testing.T) {
 		t.Errorf("read back %+v", j)
 	}
 }
+
+// TestVerifyCSVNeutralizes: a page title from a website, an address from a unit and a
+// unit name from the operator's file reach Excel as text from `verify --format csv`.
+func TestVerifyCSVNeutralizes(t *testing.T) {
+	c := xxgk.Check{Unit: "X1", Code: "CZ-01-1", URL: "-http://x", Result: xxgk.CheckEmpty}
+	c.Title = `=HYPERLINK("http://evil","点我")`
+	c.Error = "+1"
+	var buf bytes.Buffer
+	if err := writeChecksCSV(&buf, []xxgk.Check{c}, map[string]string{"X1": "@单位"}); err != nil {
+		t.Fatal(err)
+	}
+	recs, err := csv.NewReader(&buf).ReadAll()
+	if err != nil || len(recs) != 2 {
+		t.Fatalf("%d records, %v", len(recs), err)
+	}
+	col := map[string]string{}
+	for i, h := range recs[0] {
+		col[h] = recs[1][i]
+	}
+	for k, want := range map[string]string{"unit": "'@单位", "url": "'-http://x", "title": `'=HYPERLINK("http://evil","点我")`, "error": "'+1", "code": "CZ-01-1"} {
+		if col[k] != want {
+			t.Errorf("%s = %q, want %q", k, col[k], want)
+		}
+	}
+}

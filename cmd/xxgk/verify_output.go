@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"xxgk"
+	"xxgk/exporter"
 	"xxgk/termtable"
 )
 
@@ -69,8 +70,11 @@ func writeChecksCSV(w io.Writer, cs []xxgk.Check, names map[string]string) error
 		if en.NewestDate != nil {
 			newest = *en.NewestDate
 		}
-		_ = cw.Write([]string{en.Unit, en.Code, en.URL, en.FinalURL, strconv.Itoa(en.HTTPStatus), en.Result, en.Label,
-			newest, strconv.Itoa(en.Entries), en.Title, strconv.FormatBool(en.GovDomain), en.Error, en.ErrorKind,
+		// Unit names come from the operator's file, addresses from units, titles and
+		// errors from the sites: defused as the export does.
+		n := exporter.Neutralize
+		_ = cw.Write([]string{n(en.Unit), en.Code, n(en.URL), n(en.FinalURL), strconv.Itoa(en.HTTPStatus), en.Result, en.Label,
+			newest, strconv.Itoa(en.Entries), n(en.Title), strconv.FormatBool(en.GovDomain), n(en.Error), en.ErrorKind,
 			en.Finding, en.CheckedAt})
 	}
 	cw.Flush()
