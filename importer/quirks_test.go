@@ -81,6 +81,9 @@ func TestReaderQuirks(t *testing.T) {
 			remark5: strings.TrimSpace(strings.Repeat("备\n", 1000)), count5: 12},
 		{name: "formula without a cached value", q: quirks{cells: map[string]string{form + "K5": `<c r="K5"><f>10+2</f></c>`}},
 			problems: []string{"错误 填报表!K5 “” 公式没有计算结果，请在 Excel 或 WPS 中打开、保存后再报送"}},
+		{name: "formula with an empty cached value (openpyxl)", q: quirks{cells: map[string]string{form + "K5": `<c r="K5"><f>10+2</f><v></v></c>`}},
+			problems: []string{"错误 填报表!K5 “” 公式没有计算结果，请在 Excel 或 WPS 中打开、保存后再报送"}},
+		{name: "text formula whose result is empty text", q: quirks{cells: map[string]string{form + "M5": `<c r="M5" t="str"><f>""</f><v></v></c>`}}, count5: 12},
 		{name: "DOCTYPE", q: quirks{part: onSheet(func(s string) string {
 			return strings.Replace(s, "<worksheet", `<!DOCTYPE x [<!ENTITY a "b">]><worksheet`, 1)
 		})}, problems: []string{"错误  “” 文件已损坏或不是由表格软件保存的（内部部件 xl/sheets/s1.xml 含有 DOCTYPE 声明）" + corruptTail}},
