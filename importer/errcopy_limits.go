@@ -84,6 +84,13 @@ func problemsOnly(ps xxgk.Problems, reason string) ([]byte, error) {
 	} else if err := f.SetCellStr(SheetProblems, "A2", note); err != nil {
 		return nil, err
 	}
+	// The list's own title points to red cells and comments, which a short copy has
+	// none of, and would count the "另有…未列出" line as an error.
+	nErr := len(ps.Only(xxgk.Error))
+	title := fmt.Sprintf("本文件有 %d 个错误、%d 个警告，已退回。请按下表在原文件中逐项修改，修改后重新报送。", nErr, len(ps)-nErr)
+	if err := f.SetCellStr(SheetProblems, "A1", title); err != nil {
+		return nil, err
+	}
 	if err := f.DeleteSheet("Sheet1"); err != nil {
 		return nil, err
 	}

@@ -31,6 +31,9 @@ func TestProblemsOnlyCapsTheList(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	if got := rows[0][0]; got != "本文件有 2500 个错误、0 个警告，已退回。请按下表在原文件中逐项修改，修改后重新报送。" {
+		t.Errorf("title %q", got)
+	}
 	if got := rows[1][0]; got != "本副本只列出问题，未附原表格：问题多达 2500 个。请在原文件中删除多余内容后重新报送" {
 		t.Errorf("note %q", got)
 	}
