@@ -257,6 +257,9 @@ func TestSaveRefusedForData(t *testing.T) {
 		if r.Unit.Code != "CZJ" || r.Round != "2020" || len(r.SHA256) != 64 {
 			t.Errorf("refusal cannot be recorded: unit %q round %q sha %q", r.Unit.Code, r.Round, r.SHA256)
 		}
+		if !bytes.Equal(r.File, bad) {
+			t.Errorf("the refused file is not kept for feedback (%d bytes)", len(r.File))
+		}
 		if _, err := os.Stat(r.ErrorCopy); err != nil {
 			t.Errorf("annotated copy: %q, %v (%s)", r.ErrorCopy, err, r.NoCopy)
 		}
