@@ -165,6 +165,17 @@ func TestHostileWorkbooksOnBothEngines(t *testing.T) {
 		if tot.Failed != 0 {
 			t.Errorf("%d files failed to save: a hostile file must be refused, not fail", tot.Failed)
 		}
+		// The refusals are recorded as import records them, problems and file included.
+		var rejs []xxgk.Rejection
+		for _, got := range res {
+			if got.Outcome == Rejected && got.Unit.Code != "" && got.Round != "" && got.SHA256 != "" {
+				rejs = append(rejs, xxgk.Rejection{Round: got.Round, Unit: got.Unit.Code, FileName: filepath.Base(got.Name), SHA256: got.SHA256,
+					At: testNow, Errors: len(got.Problems.Only(xxgk.Error)), Problems: got.Problems, File: got.File})
+			}
+		}
+		if err := a.st.SaveRejections(context.Background(), rejs); err != nil {
+			t.Errorf("recording %d refusals: %v", len(rejs), err)
+		}
 		if r.stored, err = a.st.Current(context.Background(), "2020"); err != nil {
 			t.Fatal(err)
 		}
