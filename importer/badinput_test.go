@@ -49,6 +49,8 @@ func TestBadInputs(t *testing.T) {
 		return buf.Bytes()
 	}()
 	bomb := zipOf(t, map[string][]byte{"xl/workbook.xml": []byte("<workbook/>"), "xl/worksheets/sheet1.xml": make([]byte, 101<<20)})
+	bombParts := zipOf(t, map[string][]byte{"xl/workbook.xml": []byte("<workbook/>"), "xl/worksheets/sheet1.xml": make([]byte, 40<<20),
+		"xl/worksheets/sheet2.xml": make([]byte, 40<<20), "xl/worksheets/sheet3.xml": make([]byte, 40<<20)})
 	huge := editBook(t, valid, func(f *excelize.File) { f.SetCellStr(xxgk.SheetForm, "H6000", "x") })
 	wide := editBook(t, valid, func(f *excelize.File) { f.SetCellStr(xxgk.SheetForm, "FA10", "x") })
 	cases := []struct {
@@ -65,7 +67,8 @@ func TestBadInputs(t *testing.T) {
 		{"wps et", "a.et", ole, "这是 WPS 表格专用格式（.et），无法读取。请在 WPS 中“另存为”Excel 工作簿（*.xlsx）后再报送"},
 		{"encrypted", "a.xlsx", encrypted, "文件设置了打开密码（已加密），无法读取。请在 Excel 或 WPS 中取消密码后另存为 .xlsx 再报送"},
 		{"truncated", "a.xlsx", valid[:len(valid)/2], "文件不完整或已损坏（可能下载、拷贝或压缩时中断），无法打开。请在 Excel 或 WPS 中重新保存后再报送"},
-		{"zip bomb", "a.xlsx", bomb, "文件解压后超过 100 MB（可能是异常或恶意构造的文件），已拒绝读取"},
+		{"zip bomb", "a.xlsx", bomb, "文件中的一个部件解压后超过 50 MB（可能是异常或恶意构造的文件，或表格中有大量多余的行），已拒绝读取。请检查是否报送错了文件"},
+		{"zip bomb in parts", "a.xlsx", bombParts, "文件解压后超过 100 MB（可能是异常或恶意构造的文件），已拒绝读取"},
 		{"word", "a.xlsx", zipOf(t, map[string][]byte{"word/document.xml": []byte("<w/>")}), "这是 Word 文档，不是 Excel 工作簿。请报送填写好的 .xlsx 模板"},
 		{"ods", "a.ods", zipOf(t, map[string][]byte{"content.xml": []byte("<x/>")}), "这是 OpenDocument 文件（如 .ods），请在 LibreOffice 或 WPS 中“另存为”Excel 工作簿（*.xlsx）后再报送"},
 		{"pdf", "a.pdf", []byte("%PDF-1.4\n..."), "这是 PDF 文件，不是 Excel 工作簿。请报送填写好的 .xlsx 模板"},

@@ -261,7 +261,7 @@ func (b *batch) work(ctx context.Context, i int) *parsed {
 		p.sub = c.Submission
 		p.res.Outcome = Accepted
 	case b.copy != nil && !c.Readable:
-		p.res.NoCopy = "文件无法作为 .xlsx 打开，未生成批注副本"
+		p.res.NoCopy = "文件未能作为工作簿读取（原因见上），未生成批注副本"
 	case b.copy != nil:
 		path, err := b.copy.writeWithin(src, data, c.Problems)
 		if err != nil {

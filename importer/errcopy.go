@@ -94,8 +94,24 @@ func Annotate(data []byte, ps xxgk.Problems) ([]byte, error) {
 	return AnnotateWith(data, ps, CopyInfo{})
 }
 
-// AnnotateWith is Annotate with the copy's maker and time given.
+// AnnotateWith is Annotate with the copy's maker and time given. A workbook too large to
+// annotate within the reader's memory bounds, or with too many problems, gets the short
+// copy instead (see writeWithin): feedback annotates a kept refused file of up to
+// xxgk.RejectionKeepMax zipped, which may unzip to tens of MB and cost the spreadsheet
+// library fifteen times that.
 func AnnotateWith(data []byte, ps xxgk.Problems, info CopyInfo) ([]byte, error) {
+	full, reason := planCopy(data)
+	if (full && len(ps) <= listMaxProblems) || reason == copyUnzipFailed {
+		return annotateFull(data, ps, info) // which says why it cannot open the file
+	}
+	if reason == "" {
+		reason = fmt.Sprintf("问题多达 %d 个", len(ps))
+	}
+	return problemsOnlyWith(ps, reason, info)
+}
+
+// annotateFull is the full annotated copy: the workbook itself, cells marked.
+func annotateFull(data []byte, ps xxgk.Problems, info CopyInfo) ([]byte, error) {
 	lim := DefaultLimits()
 	f, err := excelize.OpenReader(bytes.NewReader(data), excelize.Options{UnzipSizeLimit: lim.MaxUnzipped, UnzipXMLSizeLimit: lim.MaxPart})
 	if err != nil {

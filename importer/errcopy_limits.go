@@ -25,12 +25,15 @@ const (
 	listMaxProblems = 2000
 )
 
+// copyUnzipFailed is planCopy's reason for data that is no zip at all.
+const copyUnzipFailed = "文件无法解压"
+
 // planCopy tells whether a rejected workbook may get a full annotated copy, and if not,
 // why, in words for the unit.
 func planCopy(data []byte) (full bool, reason string) {
 	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
 	if err != nil {
-		return false, "文件无法解压"
+		return false, copyUnzipFailed
 	}
 	var total uint64
 	for _, f := range zr.File {
@@ -64,6 +67,11 @@ func (e *errorCopies) writeWithin(src source, data []byte, ps xxgk.Problems) (st
 // most listMaxProblems problems, with a line under the title saying why the unit's own
 // sheets are not in it.
 func problemsOnly(ps xxgk.Problems, reason string) ([]byte, error) {
+	return problemsOnlyWith(ps, reason, CopyInfo{})
+}
+
+// problemsOnlyWith is problemsOnly with the returning office given.
+func problemsOnlyWith(ps xxgk.Problems, reason string, info CopyInfo) ([]byte, error) {
 	list := ps
 	if len(ps) > listMaxProblems {
 		list = append(ps[:listMaxProblems:listMaxProblems], xxgk.Problem{Severity: xxgk.Error,
@@ -72,16 +80,23 @@ func problemsOnly(ps xxgk.Problems, reason string) ([]byte, error) {
 	note := "本副本只列出问题，未附原表格：" + reason + "。请在原文件中删除多余内容后重新报送"
 	f := excelize.NewFile()
 	defer f.Close()
-	if err := problemSheet(f, list, CopyInfo{}.office()); err != nil {
+	if err := problemSheet(f, list, info.office()); err != nil {
 		return nil, err
 	}
 	// Row 2, between the title and the table, is free; should the list's layout ever
 	// use it, the note leads the list instead.
 	if v, err := f.GetCellValue(SheetProblems, "A2"); err != nil || v != "" {
-		if err := problemSheet(f, append(xxgk.Problems{{Severity: xxgk.Warning, Message: note}}, list...), CopyInfo{}.office()); err != nil {
+		if err := problemSheet(f, append(xxgk.Problems{{Severity: xxgk.Warning, Message: note}}, list...), info.office()); err != nil {
 			return nil, err
 		}
 	} else if err := f.SetCellStr(SheetProblems, "A2", note); err != nil {
+		return nil, err
+	}
+	// The list's own title points to red cells and comments, which a short copy has
+	// none of, and would count the "另有…未列出" line as an error.
+	nErr := len(ps.Only(xxgk.Error))
+	title := fmt.Sprintf("本文件有 %d 个错误、%d 个警告，已退回。请按下表在原文件中逐项修改，修改后重新报送。", nErr, len(ps)-nErr)
+	if err := f.SetCellStr(SheetProblems, "A1", title); err != nil {
 		return nil, err
 	}
 	if err := f.DeleteSheet("Sheet1"); err != nil {

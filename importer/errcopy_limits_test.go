@@ -31,6 +31,9 @@ func TestProblemsOnlyCapsTheList(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	if got := rows[0][0]; got != "本文件有 2500 个错误、0 个警告，已退回。请按下表在原文件中逐项修改，修改后重新报送。" {
+		t.Errorf("title %q", got)
+	}
 	if got := rows[1][0]; got != "本副本只列出问题，未附原表格：问题多达 2500 个。请在原文件中删除多余内容后重新报送" {
 		t.Errorf("note %q", got)
 	}
@@ -40,5 +43,37 @@ func TestProblemsOnlyCapsTheList(t *testing.T) {
 	}
 	if len(ps) != listMaxProblems+500 {
 		t.Error("the caller's problems were changed")
+	}
+}
+
+// TestAnnotateWithinLimits: AnnotateWith, which feedback calls on a kept refused file,
+// gives the short copy for a workbook too large to annotate, as import does.
+func TestAnnotateWithinLimits(t *testing.T) {
+	big := addPart(t, validBook(t), "xl/media/image1.png", bytes.Repeat([]byte("0123456789"), 500_000))
+	ps := xxgk.Problems{{Severity: xxgk.Error, Sheet: xxgk.SheetForm, Cell: "H2", Message: "未填写填报人"}}
+	out, err := AnnotateWith(big, ps, CopyInfo{Office: "某某办公室"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	f, err := excelize.OpenReader(bytes.NewReader(out))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	if got := f.GetSheetList(); len(got) != 1 || got[0] != SheetProblems {
+		t.Fatalf("sheets %v, want the short copy", got)
+	}
+	rows, err := f.GetRows(SheetProblems)
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := fmt.Sprint(rows)
+	for _, want := range []string{"本副本只列出问题，未附原表格：原文件解压后 5 MB，超过可批注的 4 MB", "未填写填报人"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("short copy lacks %q:\n%s", want, text)
+		}
+	}
+	if hf, err := f.GetHeaderFooter(SheetProblems); err != nil || !strings.Contains(hf.OddHeader, "某某办公室") {
+		t.Errorf("header %q (%v) does not name the office", hf.OddHeader, err)
 	}
 }

@@ -4,6 +4,7 @@ import (
 	"archive/zip"
 	"bytes"
 	"context"
+	"fmt"
 	"io"
 	"os"
 	"path/filepath"
@@ -97,6 +98,17 @@ func hostileBooks(tb testing.TB) []hostile {
 		{name: "h_word_line_break_\xff\xfe.xlsx", accepted: true, data: editBook(tb, filled(tb, cat, "市卫健委", samples.Good, 3), func(f *excelize.File) {
 			setCells(tb, f, xxgk.SheetForm, map[string]any{"M5": "见\u0085附件\u2028二"})
 		}), has: "警告 填报表!M5 “见 附件 二” 含有分页符、软回车等特殊换行符，已换成普通换行，请核对内容"},
+		// Escapes are decoded before the text rules judge them: an escaped ESC is refused
+		// like a typed one, an escaped vertical tab is a folded line break, and escaped
+		// carriage returns fold before the length is counted (999 "x\r\n" and "yy" are
+		// 2000 characters stored, 2999 written).
+		{name: "i_escaped_esc.xlsx", data: hostileBook(tb, map[string]any{"H2": "FILLER_PLACEHOLDER"}, "xl/sharedStrings.xml",
+			map[string]string{"FILLER_PLACEHOLDER": "张_x001B_[2J三"}),
+			want: []string{`错误 填报表!H2 “张\x1b[2J三” 含有不可见的控制字符（U+001B），请删除后重新输入；从其他软件复制的内容请以纯文本粘贴`}},
+		{name: "j_escaped_breaks.xlsx", accepted: true, data: swapText(tb, editBook(tb, filled(tb, cat, "汉滨区", samples.Good, 4), func(f *excelize.File) {
+			setCells(tb, f, xxgk.SheetForm, map[string]any{"M5": "REMARK_PLACEHOLDER", "M6": "VT_PLACEHOLDER"})
+		}), "xl/sharedStrings.xml", map[string]string{"REMARK_PLACEHOLDER": strings.Repeat("x_x000D_\n", 999) + "yy", "VT_PLACEHOLDER": "见_x000B_附件"}),
+			has: "警告 填报表!M6 “见 附件” 含有分页符、软回车等特殊换行符，已换成普通换行，请核对内容"},
 	}
 }
 
@@ -153,22 +165,39 @@ func TestHostileWorkbooksOnBothEngines(t *testing.T) {
 		if tot.Failed != 0 {
 			t.Errorf("%d files failed to save: a hostile file must be refused, not fail", tot.Failed)
 		}
+		// The refusals are recorded as import records them, problems and file included.
+		var rejs []xxgk.Rejection
+		for _, got := range res {
+			if got.Outcome == Rejected && got.Unit.Code != "" && got.Round != "" && got.SHA256 != "" {
+				rejs = append(rejs, xxgk.Rejection{Round: got.Round, Unit: got.Unit.Code, FileName: filepath.Base(got.Name), SHA256: got.SHA256,
+					At: testNow, Errors: len(got.Problems.Only(xxgk.Error)), Problems: got.Problems, File: got.File})
+			}
+		}
+		if err := a.st.SaveRejections(context.Background(), rejs); err != nil {
+			t.Errorf("recording %d refusals: %v", len(rejs), err)
+		}
 		if r.stored, err = a.st.Current(context.Background(), "2020"); err != nil {
 			t.Fatal(err)
 		}
 		slices.SortFunc(r.stored, func(a, b xxgk.Submission) int { return strings.Compare(a.Unit, b.Unit) })
-		if len(r.stored) != 2 || r.stored[0].Unit != "CZJ" || r.stored[1].Unit != "WJW" || r.stored[0].Version != 1 {
-			t.Fatalf("stored %d submissions, want the 2 accepted files", len(r.stored))
+		if len(r.stored) != 3 || r.stored[0].Unit != "610902" || r.stored[1].Unit != "CZJ" || r.stored[2].Unit != "WJW" || r.stored[1].Version != 1 {
+			t.Fatalf("stored %d submissions, want the 3 accepted files", len(r.stored))
 		}
-		limits := r.stored[0]
+		if got := r.stored[0].Items[0].Remark; got != strings.Repeat("x\n", 999)+"yy" {
+			t.Errorf("escaped carriage returns stored as %q…", xxgk.Visible(got, 20))
+		}
+		if got := r.stored[0].Items[1].Remark; got != "见\n附件" {
+			t.Errorf("escaped vertical tab stored as %q", got)
+		}
+		limits := r.stored[1]
 		if limits.Filler != strings.Repeat("𠀀", 50) || limits.Items[0].Remark != strings.Repeat("𠀀", 2000) ||
 			limits.Items[0].ColumnName != strings.Repeat("𠀀", 200) || len(limits.Items[0].URL) != 2000 || limits.Items[3].Reported != strings.Repeat("报", 10000) {
 			t.Errorf("text at the limits not stored whole")
 		}
-		if got := r.stored[1].Items[0].Remark; got != "见\n附件\n二" {
+		if got := r.stored[2].Items[0].Remark; got != "见\n附件\n二" {
 			t.Errorf("folded remark stored as %q", got)
 		}
-		if got := r.stored[1].FileName; got != "h_word_line_break_\uFFFD.xlsx" {
+		if got := r.stored[2].FileName; got != "h_word_line_break_\uFFFD.xlsx" {
 			t.Errorf("file name not in UTF-8 stored as %q", got)
 		}
 		runs[e.name] = r
@@ -239,6 +268,9 @@ func TestSaveRefusedForData(t *testing.T) {
 		if r.Unit.Code != "CZJ" || r.Round != "2020" || len(r.SHA256) != 64 {
 			t.Errorf("refusal cannot be recorded: unit %q round %q sha %q", r.Unit.Code, r.Round, r.SHA256)
 		}
+		if !bytes.Equal(r.File, bad) {
+			t.Errorf("the refused file is not kept for feedback (%d bytes)", len(r.File))
+		}
 		if _, err := os.Stat(r.ErrorCopy); err != nil {
 			t.Errorf("annotated copy: %q, %v (%s)", r.ErrorCopy, err, r.NoCopy)
 		}
@@ -269,4 +301,73 @@ func TestWarningsAreStorable(t *testing.T) {
 			t.Errorf("stored %+v, %v", cur, err)
 		}
 	})
+}
+
+// TestSaveRefusedForDataOversize: a file the checks accept but too large to annotate in
+// full (here, a 5 MB picture nobody looks at), which the database then refuses for its
+// content, is refused with the short copy: the problem list with the database's reason
+// and the note why the unit's sheets are not in it; on both engines.
+func TestSaveRefusedForDataOversize(t *testing.T) {
+	forEngine(t, func(t *testing.T, e engine) {
+		cat := testCatalog(t)
+		a := openStore(t, e.fresh(t), cat)
+		dir := t.TempDir()
+		big := make([]byte, 5<<20)
+		for i := range big {
+			big[i] = byte(i*7919 + i>>9)
+		}
+		bad := addPart(t, validBook(t), "xl/media/image1.png", big)
+		if c := readBook(t, "a", bad); !c.Accepted() {
+			t.Fatalf("the large file is not accepted by the checks: %q", problemLines(c.Problems))
+		}
+		writeFile(t, filepath.Join(dir, "a_市财政局.xlsx"), bad)
+		opts := storeOptions(a)
+		opts.Saver = overfill{Saver: a, sha: readBook(t, "a", bad).Submission.SHA256}
+		opts.ErrorsDir = t.TempDir()
+		res, tot, err := runImport(t, opts, dir)
+		if err != nil || len(res) != 1 || res[0].Outcome != Rejected || tot.Failed != 0 {
+			t.Fatalf("results %+v, %d failed, %v", res, tot.Failed, err)
+		}
+		f, err := excelize.OpenFile(res[0].ErrorCopy)
+		if err != nil {
+			t.Fatalf("short copy %q (%s): %v", res[0].ErrorCopy, res[0].NoCopy, err)
+		}
+		defer f.Close()
+		if got := f.GetSheetList(); len(got) != 1 || got[0] != SheetProblems {
+			t.Fatalf("short copy sheets %v", got)
+		}
+		rows, err := f.GetRows(SheetProblems)
+		if err != nil {
+			t.Fatal(err)
+		}
+		text := fmt.Sprint(rows)
+		for _, want := range []string{"本副本只列出问题，未附原表格：原文件解压后", "数据库拒绝保存“填报人”的内容：", "文件未保存，请检查并修改该内容后重新报送"} {
+			if !strings.Contains(text, want) {
+				t.Errorf("problem list lacks %q:\n%s", want, text)
+			}
+		}
+	})
+}
+
+// addPart is a workbook with one more zip entry.
+func addPart(tb testing.TB, data []byte, name string, part []byte) []byte {
+	tb.Helper()
+	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	if err != nil {
+		tb.Fatal(err)
+	}
+	parts := map[string][]byte{name: part}
+	for _, f := range zr.File {
+		rc, err := f.Open()
+		if err != nil {
+			tb.Fatal(err)
+		}
+		b, err := io.ReadAll(rc)
+		rc.Close()
+		if err != nil {
+			tb.Fatal(err)
+		}
+		parts[f.Name] = b
+	}
+	return zipOf(tb, parts)
 }

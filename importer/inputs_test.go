@@ -1,7 +1,12 @@
 package importer
 
 import (
+	"archive/zip"
+	"bytes"
+	"io"
 	"path/filepath"
+	"regexp"
+	"slices"
 	"strings"
 	"testing"
 
@@ -157,4 +162,46 @@ func TestBlankTemplate(t *testing.T) {
 	if got := problemLines(readBook(t, "x.xlsx", data).Problems); len(got) < 4 {
 		t.Errorf("one row filled: %q", got)
 	}
+	// Filled by a script with formulas nobody calculated (openpyxl writes <f>…</f><v></v>):
+	// not blank, and each formula says what to do.
+	data = formulaCells(t, editBook(t, template(t, cat, "市财政局"), func(f *excelize.File) {
+		setCells(t, f, xxgk.SheetForm, map[string]any{"G5": "x", "H2": "x"})
+	}), "G5", "H2")
+	c = readBook(t, "x.xlsx", data)
+	got = problemLines(c.Problems)
+	want := []string{"错误 填报表!H2 “” 公式没有计算结果，请在 Excel 或 WPS 中打开、保存后再报送", "错误 填报表!G5 “” 公式没有计算结果，请在 Excel 或 WPS 中打开、保存后再报送"}
+	if c.Blank || c.Accepted() || len(got) < 2 || got[0] != want[0] || !slices.Contains(got, want[1]) {
+		t.Errorf("formulas without results: blank %v, %q", c.Blank, got)
+	}
+}
+
+// formulaCells rewrites the given cells of the form sheet as openpyxl writes a formula:
+// <f> and an empty <v>, no cached result.
+func formulaCells(tb testing.TB, data []byte, cells ...string) []byte {
+	tb.Helper()
+	part := formSheetPart(tb, data)
+	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	if err != nil {
+		tb.Fatal(err)
+	}
+	parts := map[string][]byte{}
+	for _, f := range zr.File {
+		rc, err := f.Open()
+		if err != nil {
+			tb.Fatal(err)
+		}
+		b, _ := io.ReadAll(rc)
+		rc.Close()
+		if f.Name == part {
+			for _, ref := range cells {
+				re := regexp.MustCompile(`<c r="` + ref + `"[^>]*?(/>|>.*?</c>)`)
+				if !re.Match(b) {
+					tb.Fatalf("no cell %s in %s", ref, part)
+				}
+				b = re.ReplaceAll(b, []byte(`<c r="`+ref+`"><f>1+1</f><v></v></c>`))
+			}
+		}
+		parts[f.Name] = b
+	}
+	return zipOf(tb, parts)
 }

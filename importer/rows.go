@@ -22,7 +22,7 @@ func (rd *read) form(chk xxgk.Checker, inds []xxgk.Indicator, sub *xxgk.Submissi
 		return
 	}
 	lay.labels = findLabels(g, lay.header)
-	if len(inds) > 0 && blankRows(g, lay) && blankContact(lay) {
+	if len(inds) > 0 && blankRows(g, lay) && blankContact(g, lay) {
 		// The template as it was sent out (the office's own 模板/ folder, or a unit that
 		// sent it back unfilled): nothing to check and nothing to refuse.
 		rd.c.Blank = true
@@ -39,11 +39,12 @@ func (rd *read) form(chk xxgk.Checker, inds []xxgk.Indicator, sub *xxgk.Submissi
 }
 
 // blankRows tells a template sent back as it was sent out: no input cell below the header
-// holds anything.
+// holds anything. A formula counts even without a result: a workbook filled by a script
+// with formulas nobody calculated is an answer to refuse cell by cell, not a blank.
 func blankRows(g grid, lay layout) bool {
 	for r := lay.header + 1; r < len(g.rows); r++ {
 		for i := xxgk.FirstInputCol; i < xxgk.NumCols; i++ {
-			if c := lay.col[i]; c >= 0 && xxgk.Normalize(g.cell(r, c)) != "" {
+			if c := lay.col[i]; c >= 0 && !blankCell(g, r, c) {
 				return false
 			}
 		}
@@ -52,13 +53,18 @@ func blankRows(g grid, lay layout) bool {
 }
 
 // blankContact tells that neither 填报人 nor 联系电话 holds anything.
-func blankContact(lay layout) bool {
+func blankContact(g grid, lay layout) bool {
 	for _, n := range []string{xxgk.LabelFiller, xxgk.LabelPhone} {
-		if xxgk.Normalize(lay.labels[n].value) != "" {
+		if at, ok := lay.labels[n]; ok && !blankCell(g, at.row, at.col) {
 			return false
 		}
 	}
 	return true
+}
+
+// blankCell tells a cell with neither a value nor a formula.
+func blankCell(g grid, r, c int) bool {
+	return xxgk.Normalize(g.cell(r, c)) == "" && g.flagAt(r, c) == flagNone
 }
 
 // rows checks each row below the header and reports indicators without a row.

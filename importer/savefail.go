@@ -35,11 +35,16 @@ func (b *batch) refuse(p *parsed, dr DataRefusal) {
 		Severity: xxgk.Error, File: p.res.Name, Field: dr.RefusedField(),
 		Message: fmt.Sprintf("%v。文件未保存，请检查并修改该内容后重新报送", dr),
 	})
+	src := b.srcs[p.idx]
+	data, err := src.open()
+	if err == nil && len(data) <= xxgk.RejectionKeepMax {
+		// Kept with the refusal like any refused file, so that feedback can return it
+		// annotated beside the letter.
+		p.res.File = data
+	}
 	if b.copy == nil {
 		return
 	}
-	src := b.srcs[p.idx]
-	data, err := src.open()
 	if err == nil {
 		var path string
 		if path, err = b.copy.writeWithin(src, data, p.res.Problems); err == nil {

@@ -138,7 +138,10 @@ func (b *book) scanGrid(g grid, s *streamScanner, maxRows, maxCols int) (grid, e
 				switch {
 				case cellType == "e":
 					flag = flagFormulaError
-				case hasF && !hasV:
+				case hasF && (!hasV || (raw == "" && (cellType == "" || cellType == "n"))):
+					// No <v>, or an empty one where only a number could be cached:
+					// openpyxl writes every formula as <f>…</f><v></v>. An empty <v>
+					// of a t="str" formula is a calculated empty text, and stays so.
 					flag = flagNoCachedValue
 				}
 				if strings.TrimSpace(v) == "" && flag == flagNone {

@@ -121,7 +121,12 @@ func sniffMsg(name string, data []byte, lim Limits) string {
 			return "文件设置了打开密码（已加密），无法读取。请在 Excel 或 WPS 中取消密码后另存为 .xlsx 再报送"
 		}
 		total += f.UncompressedSize64
-		if f.UncompressedSize64 > uint64(lim.MaxPart) || total > uint64(lim.MaxUnzipped) {
+		if f.UncompressedSize64 > uint64(lim.MaxPart) {
+			// Name the limit that was passed: a 55 MB worksheet in a 56 MB file is not
+			// "over 100 MB".
+			return fmt.Sprintf("文件中的一个部件解压后超过 %s（可能是异常或恶意构造的文件，或表格中有大量多余的行），已拒绝读取。请检查是否报送错了文件", size(lim.MaxPart))
+		}
+		if total > uint64(lim.MaxUnzipped) {
 			return fmt.Sprintf("文件解压后超过 %s（可能是异常或恶意构造的文件），已拒绝读取", size(lim.MaxUnzipped))
 		}
 	}

@@ -86,7 +86,7 @@ func TestErrorsDir(t *testing.T) {
 	if sha256.Sum256(after) != before {
 		t.Fatal("the original file was modified")
 	}
-	if res[1].ErrorCopy != "" || res[1].NoCopy != "文件无法作为 .xlsx 打开，未生成批注副本" {
+	if res[1].ErrorCopy != "" || res[1].NoCopy != "文件未能作为工作簿读取（原因见上），未生成批注副本" {
 		t.Errorf("junk: %+v", res[1])
 	}
 	r := res[0]

@@ -1,6 +1,7 @@
 package importer
 
 import (
+	"fmt"
 	"strings"
 
 	"xxgk"
@@ -17,6 +18,13 @@ func (rd *read) checkUnitCell(g grid, lay layout, units *xxgk.Units, own xxgk.Un
 		return
 	}
 	cell := addr(at.row, at.col)
+	if p, ok := rd.flagProblem(g, at.row, at.col); ok {
+		// A formula error is not a unit's name, and a formula without a result is not an
+		// emptied cell: say what the cell is and what it should read.
+		p.Message += fmt.Sprintf("；“%s”应为“%s”", xxgk.LabelUnit, own.Short)
+		rd.c.Problems = append(rd.c.Problems, p)
+		return
+	}
 	text := xxgk.FoldName(at.value)
 	if text == "" {
 		rd.fail(g.sheet, cell, "", "“%s”被清空，应为“%s”。请使用下发给本单位的模板填报，不要修改填报单位", xxgk.LabelUnit, own.Short)

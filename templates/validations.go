@@ -91,6 +91,11 @@ func (b *book) validations(lastRow int) error {
 	add(col(xxgk.ColRemark), "备注",
 		"选择“"+string(xxgk.NotOpened)+"”或“"+string(xxgk.NotApplicable)+"”时必须在此说明原因；其他需要说明的情况也可写在这里。",
 		"内容过长", tooLong(xxgk.ColRemark), maxLen(xxgk.ColRemark))
+	// 填报人 and 联系电话, above the table: bounded by the same table as the columns.
+	add(cell(colFillerLabel+1, rowLabels), xxgk.LabelFiller, "请填写负责填报的工作人员姓名。",
+		"内容过长", tooLongField(xxgk.LabelFiller), maxLenField(xxgk.LabelFiller))
+	add(cell(colPhoneLabel+1, rowLabels), xxgk.LabelPhone, "请填写填报人的联系电话，如 0915-3201058 或 13800000000。",
+		"内容过长", tooLongField(xxgk.LabelPhone), maxLenField(xxgk.LabelPhone))
 	if addErr != nil {
 		return addErr
 	}
@@ -105,15 +110,20 @@ func (b *book) validations(lastRow int) error {
 
 // maxLen bounds a free-text column's length by xxgk's limits table, which the import
 // checks too; Excel and WPS then refuse an over-long value as it is typed.
-func maxLen(col int) func(*excelize.DataValidation) error {
+func maxLen(col int) func(*excelize.DataValidation) error { return maxLenField(xxgk.FormColumns[col]) }
+
+// maxLenField is maxLen for a field named by its label.
+func maxLenField(field string) func(*excelize.DataValidation) error {
 	return func(dv *excelize.DataValidation) error {
-		return dv.SetRange(0, xxgk.MaxTextLen(xxgk.FormColumns[col]), excelize.DataValidationTypeTextLength, excelize.DataValidationOperatorBetween)
+		return dv.SetRange(0, xxgk.MaxTextLen(field), excelize.DataValidationTypeTextLength, excelize.DataValidationOperatorBetween)
 	}
 }
 
 // tooLong is the message shown when maxLen refuses a value.
-func tooLong(col int) string {
-	return "“" + xxgk.FormColumns[col] + "”最多 " + strconv.Itoa(xxgk.MaxTextLen(xxgk.FormColumns[col])) + " 个字符，请精简后再填写。"
+func tooLong(col int) string { return tooLongField(xxgk.FormColumns[col]) }
+
+func tooLongField(field string) string {
+	return "“" + field + "”最多 " + strconv.Itoa(xxgk.MaxTextLen(field)) + " 个字符，请精简后再填写。"
 }
 
 // reportRefs lists the 报送内容 cells of indicators that ask for a report (required) or

@@ -84,6 +84,20 @@ func TestValidations(t *testing.T) {
 		}
 	}
 	checkMessages(t, rest, true)
+	// 填报人 and 联系电话 are bounded by the same table.
+	for _, l := range []struct {
+		ref, field string
+	}{{cell(colFillerLabel+1, rowLabels), xxgk.LabelFiller}, {cell(colPhoneLabel+1, rowLabels), xxgk.LabelPhone}} {
+		dv := byCol[l.ref]
+		if dv == nil {
+			t.Errorf("no validation on %s (%s); have %v", l.ref, l.field, keys(byCol))
+			continue
+		}
+		if dv.Type != "textLength" || dv.Operator != "between" || dv.Formula1 != "0" || dv.Formula2 != "50" || !dv.AllowBlank {
+			t.Errorf("%s: validation type %q op %q %q..%q, want textLength 0..50", l.field, dv.Type, dv.Operator, dv.Formula1, dv.Formula2)
+		}
+		checkMessages(t, dv, true)
+	}
 }
 
 func checkMessages(t *testing.T, dv *excelize.DataValidation, wantError bool) {

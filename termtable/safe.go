@@ -2,6 +2,7 @@ package termtable
 
 import (
 	"fmt"
+	"io"
 	"strings"
 	"unicode/utf8"
 )
@@ -64,4 +65,38 @@ func clean(s string, keepNewline bool) bool {
 func unsafeRune(r rune) bool {
 	return (r >= 0x80 && r <= 0x9F) || r == 0x2028 || r == 0x2029 ||
 		(r >= 0x202A && r <= 0x202E) || (r >= 0x2066 && r <= 0x2069)
+}
+
+// SafeJSON is encoded JSON fit to print on a terminal: encoding/json escapes C0 controls
+// and the line separators but writes DEL, the C1 controls and the bidirectional
+// overrides as they are. Those can only stand inside strings, where a \u escape reads
+// back as the same character, so the output stays the same JSON.
+func SafeJSON(b []byte) []byte {
+	s := string(b)
+	if clean(s, false) {
+		return b
+	}
+	var out strings.Builder
+	out.Grow(len(s) + 8)
+	for _, r := range s {
+		if r == 0x7F || unsafeRune(r) {
+			fmt.Fprintf(&out, `\u%04x`, r)
+			continue
+		}
+		out.WriteRune(r)
+	}
+	return []byte(out.String())
+}
+
+// JSONWriter applies SafeJSON to what a json.Encoder writes to w. The encoder writes each
+// value whole in one call, so no character is split between two.
+func JSONWriter(w io.Writer) io.Writer { return jsonWriter{w} }
+
+type jsonWriter struct{ w io.Writer }
+
+func (j jsonWriter) Write(b []byte) (int, error) {
+	if _, err := j.w.Write(SafeJSON(b)); err != nil {
+		return 0, err
+	}
+	return len(b), nil
 }

@@ -2,6 +2,7 @@ package termtable
 
 import (
 	"bytes"
+	"encoding/json"
 	"strings"
 	"testing"
 )
@@ -39,5 +40,33 @@ func TestTableEscapes(t *testing.T) {
 	}
 	if strings.ContainsRune(buf.String(), 0x1b) || !strings.Contains(buf.String(), `市财政局\x1b[2J`) {
 		t.Errorf("table output %q", buf.String())
+	}
+}
+
+// TestSafeJSON: what encoding/json leaves raw is escaped, and the text still decodes to
+// the same value.
+func TestSafeJSON(t *testing.T) {
+	in := "a\u009b2J\u202e\x7f\u2067b✔"
+	raw, err := json.Marshal(in)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := SafeJSON(raw)
+	if want := `"a\u009b2J\u202e\u007f\u2067b✔"`; string(got) != want {
+		t.Errorf("SafeJSON = %s, want %s", got, want)
+	}
+	var back string
+	if err := json.Unmarshal(got, &back); err != nil || back != in {
+		t.Errorf("decodes to %q, %v", back, err)
+	}
+	if plain := []byte(`{"a":"市财政局"}`); &SafeJSON(plain)[0] != &plain[0] {
+		t.Error("clean JSON copied")
+	}
+	var buf bytes.Buffer
+	if err := json.NewEncoder(JSONWriter(&buf)).Encode(map[string]string{"title": in}); err != nil {
+		t.Fatal(err)
+	}
+	if want := `{"title":"a\u009b2J\u202e\u007f\u2067b✔"}` + "\n"; buf.String() != want {
+		t.Errorf("JSONWriter wrote %q, want %q", buf.String(), want)
 	}
 }

@@ -163,7 +163,7 @@ func writeHistoryJSON(w io.Writer, r xxgk.Round, u xxgk.Unit, rec xxgk.UnitRecor
 		}
 		out.Events = append(out.Events, j)
 	}
-	enc := json.NewEncoder(w)
+	enc := json.NewEncoder(termtable.JSONWriter(w))
 	enc.SetIndent("", "  ")
 	enc.SetEscapeHTML(false)
 	return enc.Encode(out)

@@ -82,7 +82,7 @@ func writeRoundsJSON(w io.Writer, rs []store.RoundInfo) error {
 		out = append(out, roundJSON{ID: r.ID, Title: r.Title, Deadline: r.Deadline.Format("2006-01-02"), Units: r.Units,
 			Submitted: r.Submitted, Created: r.Created.In(xxgk.ChinaTime).Format("2006-01-02T15:04:05-07:00")})
 	}
-	enc := json.NewEncoder(w)
+	enc := json.NewEncoder(termtable.JSONWriter(w))
 	enc.SetIndent("", "  ")
 	enc.SetEscapeHTML(false)
 	return enc.Encode(out)

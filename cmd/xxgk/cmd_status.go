@@ -79,7 +79,7 @@ func statusEntries(s xxgk.Summary) []statusEntry {
 }
 
 func writeStatusJSON(w io.Writer, s xxgk.Summary) error {
-	enc := json.NewEncoder(w)
+	enc := json.NewEncoder(termtable.JSONWriter(w))
 	enc.SetIndent("", "  ")
 	enc.SetEscapeHTML(false)
 	return enc.Encode(statusEntries(s))

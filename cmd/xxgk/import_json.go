@@ -6,6 +6,7 @@ import (
 
 	"xxgk"
 	"xxgk/importer"
+	"xxgk/termtable"
 )
 
 // importJSON is one line of `xxgk import --format json` (NDJSON). The keys are a
@@ -23,6 +24,7 @@ type importJSON struct {
 	Problems  []problemJSON `json:"problems"`
 	ErrorCopy string        `json:"error_copy,omitempty"` // annotated copy in --errors-dir
 	Error     string        `json:"error,omitempty"`      // failed: why the database refused it
+	NoCopy    string        `json:"no_copy,omitempty"`    // rejected without an annotated copy: why
 }
 
 type problemJSON struct {
@@ -36,7 +38,7 @@ type problemJSON struct {
 
 func (p *importPrinter) writeJSON(r importer.Result) {
 	j := importJSON{File: r.Name, Unit: r.Unit.Short, Outcome: r.Outcome.String(), Version: r.Version,
-		Current: r.Current, Note: r.Note, Withdrawn: r.Withdrawn, Problems: []problemJSON{}, ErrorCopy: r.ErrorCopy}
+		Current: r.Current, Note: r.Note, Withdrawn: r.Withdrawn, Problems: []problemJSON{}, ErrorCopy: r.ErrorCopy, NoCopy: r.NoCopy}
 	if r.Err != nil {
 		j.Error = r.Err.Error()
 	}
@@ -52,5 +54,6 @@ func (p *importPrinter) writeJSON(r importer.Result) {
 		fmt.Fprintf(p.errw, "xxgk: 无法输出 %s 的结果：%v\n", r.Name, err)
 		return
 	}
-	fmt.Fprintln(p.out, string(b))
+	// Names and values come from units' files: nothing in them may reach the terminal raw.
+	fmt.Fprintln(p.out, string(termtable.SafeJSON(b)))
 }

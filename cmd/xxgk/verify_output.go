@@ -59,7 +59,7 @@ func checkEntries(cs []xxgk.Check, names map[string]string) []checkEntry {
 }
 
 func writeChecksJSON(w io.Writer, cs []xxgk.Check, names map[string]string) error {
-	enc := json.NewEncoder(w)
+	enc := json.NewEncoder(termtable.JSONWriter(w))
 	enc.SetIndent("", "  ")
 	enc.SetEscapeHTML(false)
 	return enc.Encode(checkEntries(cs, names))
