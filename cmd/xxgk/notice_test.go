@@ -13,6 +13,7 @@ import (
 
 	"xxgk"
 	"xxgk/catalog"
+	"xxgk/internal/openpyxl"
 	"xxgk/internal/testdb"
 	"xxgk/store"
 )
@@ -230,6 +231,19 @@ func testNotice(t *testing.T, db string) {
 	// Excel reports carry no deadline: no hint there. A date that is not one: exit 2.
 	if code, _, errOut := runCmd(t, "report", "--db", db, "--out", filepath.Join(dir, "r.xlsx")); code != exitOK || errOut != "" {
 		t.Errorf("xlsx report: exit %d, stderr %q", code, errOut)
+	}
+	// ... but the remembered issuer makes the workbooks, the export's too, as it signs the
+	// 通报 and the letters.
+	if code, _, errOut := runCmd(t, "export", "--db", db, "--out", filepath.Join(dir, "e.xlsx")); code != exitOK || errOut != "" {
+		t.Errorf("xlsx export: exit %d, stderr %q", code, errOut)
+	}
+	for _, b := range openpyxl.Load(t, filepath.Join(dir, "r.xlsx"), filepath.Join(dir, "e.xlsx")) {
+		if b.Error == "" && b.Props.Creator != "安康市人民政府办公室" {
+			t.Errorf("%s: creator %q, want the remembered issuer", filepath.Base(b.Path), b.Props.Creator)
+		}
+	}
+	if raw := pdfText(t, filepath.Join(dir, "反馈", "2020_市财政局_反馈.pdf")); !strings.Contains(raw, "安康市人民政府办公室") {
+		t.Errorf("letter not signed by the remembered issuer:\n%s", raw)
 	}
 	code, _, errOut = runCmd(t, "report", "--db", db, "--font", feedbackFont, "--out", filepath.Join(dir, "d.pdf"), "--reply-by", "下周五")
 	if code != exitFailed || !strings.Contains(errOut, "--reply-by 的值“下周五”不是有效日期，请写成 2020-10-09 的形式") {
