@@ -56,24 +56,6 @@ func copyNames(srcs []source) {
 	}
 }
 
-// write annotates a copy of data and stores it; the original file is never touched.
-func (e *errorCopies) write(src source, data []byte, ps xxgk.Problems) (string, error) {
-	out, err := Annotate(data, ps)
-	if err != nil {
-		return "", err
-	}
-	p := filepath.Join(e.dir, src.copyName)
-	tmp := p + ".tmp"
-	if err := os.WriteFile(tmp, out, 0o644); err != nil {
-		return "", err
-	}
-	if err := os.Rename(tmp, p); err != nil {
-		os.Remove(tmp)
-		return "", err
-	}
-	return p, nil
-}
-
 // Colours of annotated cells: errors red, warnings amber.
 const (
 	fillError   = "FF8080"

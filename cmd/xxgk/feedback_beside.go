@@ -31,9 +31,10 @@ func besideFile(ctx context.Context, s xxgk.Summary, cat *xxgk.Catalog, u xxgk.U
 		}
 		// A kept file that cannot be annotated (it was refused for being unreadable) is
 		// not returned: the letter still lists the errors, and a unit with nothing
-		// accepted gets a fresh template below.
+		// accepted gets a fresh template below. A file past the limits of an annotated
+		// copy goes back as the short copy, as from import --errors-dir.
 		if data != nil {
-			if copy, err := importer.AnnotateWith(data, last.Problems, importer.CopyInfo{Office: opt.Office, Now: opt.Date}); err == nil {
+			if copy, err := importer.ReturnedCopy(data, last.Problems, importer.CopyInfo{Office: opt.Office, Now: opt.Date}); err == nil {
 				return pdf.ReturnedFileName(u.Unit), func(f *os.File) error {
 					_, err := f.Write(copy)
 					return err
