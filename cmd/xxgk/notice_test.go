@@ -144,6 +144,31 @@ func TestPartitionDemo(t *testing.T) {
 			t.Errorf("demo 通报 lacks %q", want)
 		}
 	}
+
+	// After a withdrawal (and the demo's verify run before it) the counts still add up
+	// everywhere: the unit's columns move to 未报送, and its verified columns leave the
+	// 网站核查 section, whose count is the columns still reported open.
+	if code, _, errOut := runCmd(t, "withdraw", "--db", db, "汉滨区"); code != exitOK {
+		t.Fatalf("withdraw: exit %d, %s", code, errOut)
+	}
+	entries, after := statusJSON(t, db)
+	if after.Assigned != total.Assigned || after.NotReported <= total.NotReported || after.Opened >= total.Opened {
+		t.Errorf("after the withdrawal %+v, before %+v", after, total)
+	}
+	pdfPath := filepath.Join(t.TempDir(), "通报.pdf")
+	if code, _, errOut := runCmd(t, "report", "--db", db, "--font", feedbackFont, "--out", pdfPath); code != exitOK {
+		t.Fatalf("report: exit %d, %s", code, errOut)
+	}
+	raw = pdfText(t, pdfPath)
+	for _, want := range []string{
+		partitionText(len(entries), after),
+		fmt.Sprintf("合计已报送30/36%d%d%d%d%d%s", after.Assigned, after.Opened, after.NotOpened, after.NotApplicable, after.NotReported, xxgk.Percent(after.Completion())),
+		fmt.Sprintf("的%d个栏目逐一访问核查", after.Opened),
+	} {
+		if !strings.Contains(raw, want) {
+			t.Errorf("通报 after the withdrawal lacks %q", want)
+		}
+	}
 }
 
 func TestNoticeSQLite(t *testing.T) { testNotice(t, testdb.SQLite(t)) }
