@@ -46,7 +46,7 @@ func planCopy(data []byte) (full bool, reason string) {
 // writeWithin writes the annotated copy of a rejected workbook within the limits of
 // ReturnedCopy.
 func (e *errorCopies) writeWithin(src source, data []byte, ps xxgk.Problems) (string, error) {
-	out, err := ReturnedCopy(data, ps, CopyInfo{})
+	out, _, err := ReturnedCopy(data, ps, CopyInfo{})
 	if err != nil {
 		return "", err
 	}
@@ -56,17 +56,20 @@ func (e *errorCopies) writeWithin(src source, data []byte, ps xxgk.Problems) (st
 // ReturnedCopy is the copy of a refused workbook that goes back to the unit, whoever
 // sends it (import --errors-dir, or feedback beside the unit's letter): the full
 // annotated copy when the workbook is small enough, otherwise a short copy holding only
-// the problem list, which says why the unit's own sheets are not in it. A panic inside
-// the spreadsheet library (a crafted workbook) is returned as an error, not raised.
-func ReturnedCopy(data []byte, ps xxgk.Problems, info CopyInfo) ([]byte, error) {
+// the problem list (listOnly), which says why the unit's own sheets are not in it. A
+// panic inside the spreadsheet library (a crafted workbook) is returned as an error,
+// not raised.
+func ReturnedCopy(data []byte, ps xxgk.Problems, info CopyInfo) (out []byte, listOnly bool, err error) {
 	full, reason := planCopy(data)
 	if full && len(ps) <= listMaxProblems {
-		return safeAnnotate(data, ps, info)
+		out, err = safeAnnotate(data, ps, info)
+		return out, false, err
 	}
 	if reason == "" {
 		reason = fmt.Sprintf("问题多达 %d 个", len(ps))
 	}
-	return problemsOnly(ps, reason, info)
+	out, err = problemsOnly(ps, reason, info)
+	return out, true, err
 }
 
 // problemsOnly is a short copy: a new workbook with the sheet 问题清单 alone, listing at

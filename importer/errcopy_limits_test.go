@@ -65,9 +65,9 @@ func TestReturnedCopyShortOpens(t *testing.T) {
 	dir := t.TempDir()
 	var paths []string
 	for name, p := range map[string]xxgk.Problems{"full": ps, "short": many} {
-		out, err := ReturnedCopy(data, p, info)
-		if err != nil {
-			t.Fatalf("%s copy: %v", name, err)
+		out, listOnly, err := ReturnedCopy(data, p, info)
+		if err != nil || listOnly != (name == "short") {
+			t.Fatalf("%s copy: list only %v, %v", name, listOnly, err)
 		}
 		path := filepath.Join(dir, name+".xlsx")
 		if err := os.WriteFile(path, out, 0o644); err != nil {

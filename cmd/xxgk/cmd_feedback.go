@@ -111,11 +111,11 @@ func writeFeedback(ctx context.Context, s xxgk.Summary, cat *xxgk.Catalog, opt p
 				u := s.Units[i]
 				o := &out[i]
 				uopt := opt
-				name, write, err := besideFile(ctx, s, cat, u, files, tw, opt)
+				name, short, write, err := besideFile(ctx, s, cat, u, files, tw, opt)
 				if err == nil && name != "" {
 					path := filepath.Join(dir, name)
 					if err = writeFileAtomic(path, write); err == nil {
-						o.beside, uopt.Beside = path, name
+						o.beside, uopt.Beside, uopt.BesideListOnly = path, name, short
 					}
 				}
 				if err != nil {
