@@ -62,8 +62,8 @@ func runFeedback(c *cli.Context, e *env, dir, font string) error {
 		return failf("无法读取模板校验密钥：%v", err)
 	}
 	tw := templates.NewWriter()
-	tw.Key, tw.Now = key.Secret, e.Now
 	opt := pdf.Options{Fonts: set, Date: e.Now(), Office: notice.IssuerFor(s.Round), Notice: notice}
+	tw.Key, tw.Now, tw.Issuer = key.Secret, e.Now, opt.Office
 	out := writeFeedback(ctx, s, cat, opt, dir, st, tw)
 	var failed []string
 	for i, u := range s.Units {

@@ -257,12 +257,16 @@ func testNotice(t *testing.T, db string) {
 	if code, _, errOut := runCmd(t, "report", "--db", db, "--out", filepath.Join(dir, "r.xlsx")); code != exitOK || errOut != "" {
 		t.Errorf("xlsx report: exit %d, stderr %q", code, errOut)
 	}
-	// ... but the remembered issuer makes the workbooks, the export's too, as it signs the
-	// 通报 and the letters.
+	// ... but the remembered issuer makes the workbooks (the export and the templates
+	// beside the reminders too), as it signs the 通报 and the letters.
 	if code, _, errOut := runCmd(t, "export", "--db", db, "--out", filepath.Join(dir, "e.xlsx")); code != exitOK || errOut != "" {
 		t.Errorf("xlsx export: exit %d, stderr %q", code, errOut)
 	}
-	for _, b := range openpyxl.Load(t, filepath.Join(dir, "r.xlsx"), filepath.Join(dir, "e.xlsx")) {
+	beside, _ := filepath.Glob(filepath.Join(dir, "反馈", "*_填报模板.xlsx"))
+	if len(beside) == 0 {
+		t.Fatal("feedback wrote no template beside a reminder")
+	}
+	for _, b := range openpyxl.Load(t, filepath.Join(dir, "r.xlsx"), filepath.Join(dir, "e.xlsx"), beside[0]) {
 		if b.Error == "" && b.Props.Creator != "安康市人民政府办公室" {
 			t.Errorf("%s: creator %q, want the remembered issuer", filepath.Base(b.Path), b.Props.Creator)
 		}
