@@ -56,24 +56,6 @@ func copyNames(srcs []source) {
 	}
 }
 
-// write annotates a copy of data and stores it; the original file is never touched.
-func (e *errorCopies) write(src source, data []byte, ps xxgk.Problems) (string, error) {
-	out, err := Annotate(data, ps)
-	if err != nil {
-		return "", err
-	}
-	p := filepath.Join(e.dir, src.copyName)
-	tmp := p + ".tmp"
-	if err := os.WriteFile(tmp, out, 0o644); err != nil {
-		return "", err
-	}
-	if err := os.Rename(tmp, p); err != nil {
-		os.Remove(tmp)
-		return "", err
-	}
-	return p, nil
-}
-
 // Colours of annotated cells: errors red, warnings amber.
 const (
 	fillError   = "FF8080"
@@ -100,14 +82,8 @@ func Annotate(data []byte, ps xxgk.Problems) ([]byte, error) {
 // xxgk.RejectionKeepMax zipped, which may unzip to tens of MB and cost the spreadsheet
 // library fifteen times that.
 func AnnotateWith(data []byte, ps xxgk.Problems, info CopyInfo) ([]byte, error) {
-	full, reason := planCopy(data)
-	if (full && len(ps) <= listMaxProblems) || reason == copyUnzipFailed {
-		return annotateFull(data, ps, info) // which says why it cannot open the file
-	}
-	if reason == "" {
-		reason = fmt.Sprintf("问题多达 %d 个", len(ps))
-	}
-	return problemsOnlyWith(ps, reason, info)
+	out, _, err := ReturnedCopy(data, ps, info)
+	return out, err
 }
 
 // annotateFull is the full annotated copy: the workbook itself, cells marked.

@@ -10,6 +10,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"xxgk"
+	"xxgk/xlsxlayout"
 )
 
 // An annotated copy is built with excelize, which holds the whole workbook in memory at
@@ -45,33 +46,39 @@ func planCopy(data []byte) (full bool, reason string) {
 	return true, ""
 }
 
-// writeWithin writes the annotated copy of a rejected workbook within the limits above:
-// the full copy when the workbook is small enough, otherwise a short copy holding only
-// the problem list, which says why the unit's own sheets are not in it.
+// writeWithin writes the annotated copy of a rejected workbook within the limits of
+// ReturnedCopy.
 func (e *errorCopies) writeWithin(src source, data []byte, ps xxgk.Problems) (string, error) {
-	full, reason := planCopy(data)
-	if full && len(ps) <= listMaxProblems {
-		return e.safeWrite(src, data, ps)
-	}
-	if reason == "" {
-		reason = fmt.Sprintf("问题多达 %d 个", len(ps))
-	}
-	out, err := problemsOnly(ps, reason)
+	out, _, err := ReturnedCopy(data, ps, CopyInfo{})
 	if err != nil {
 		return "", err
 	}
 	return e.save(src, out)
 }
 
-// problemsOnly is a short copy: a new workbook with the sheet 问题清单 alone, listing at
-// most listMaxProblems problems, with a line under the title saying why the unit's own
-// sheets are not in it.
-func problemsOnly(ps xxgk.Problems, reason string) ([]byte, error) {
-	return problemsOnlyWith(ps, reason, CopyInfo{})
+// ReturnedCopy is the copy of a refused workbook that goes back to the unit, whoever
+// sends it (import --errors-dir, or feedback beside the unit's letter): the full
+// annotated copy when the workbook is small enough, otherwise a short copy holding only
+// the problem list (listOnly), which says why the unit's own sheets are not in it. A
+// panic inside the spreadsheet library (a crafted workbook) is returned as an error,
+// not raised.
+func ReturnedCopy(data []byte, ps xxgk.Problems, info CopyInfo) (out []byte, listOnly bool, err error) {
+	full, reason := planCopy(data)
+	if (full && len(ps) <= listMaxProblems) || reason == copyUnzipFailed {
+		out, err = safeAnnotate(data, ps, info) // which says why it cannot open a file that is no zip
+		return out, false, err
+	}
+	if reason == "" {
+		reason = fmt.Sprintf("问题多达 %d 个", len(ps))
+	}
+	out, err = problemsOnly(ps, reason, info)
+	return out, true, err
 }
 
-// problemsOnlyWith is problemsOnly with the returning office given.
-func problemsOnlyWith(ps xxgk.Problems, reason string, info CopyInfo) ([]byte, error) {
+// problemsOnly is a short copy: a new workbook with the sheet 问题清单 alone, listing at
+// most listMaxProblems problems, with a line under the title saying why the unit's own
+// sheets are not in it. Like a full copy it names the office as its maker.
+func problemsOnly(ps xxgk.Problems, reason string, info CopyInfo) ([]byte, error) {
 	list := ps
 	if len(ps) > listMaxProblems {
 		list = append(ps[:listMaxProblems:listMaxProblems], xxgk.Problem{Severity: xxgk.Error,
@@ -100,6 +107,9 @@ func problemsOnlyWith(ps xxgk.Problems, reason string, info CopyInfo) ([]byte, e
 		return nil, err
 	}
 	if err := f.DeleteSheet("Sheet1"); err != nil {
+		return nil, err
+	}
+	if err := xlsxlayout.Set(f, xlsxlayout.Props{Creator: info.office(), Title: "退回修改：问题清单", Now: info.Now}); err != nil {
 		return nil, err
 	}
 	buf, err := f.WriteToBuffer()

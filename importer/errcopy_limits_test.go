@@ -3,12 +3,18 @@ package importer
 import (
 	"bytes"
 	"fmt"
+	"os"
+	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/xuri/excelize/v2"
 
 	"xxgk"
+	"xxgk/internal/openpyxl"
+	"xxgk/samples"
 )
 
 // TestProblemsOnlyCapsTheList: a short copy lists at most listMaxProblems problems and
@@ -18,7 +24,7 @@ func TestProblemsOnlyCapsTheList(t *testing.T) {
 	for i := range listMaxProblems + 500 {
 		ps = append(ps, xxgk.Problem{Severity: xxgk.Error, Sheet: xxgk.SheetForm, Cell: fmt.Sprintf("M%d", i+5), Message: "测试"})
 	}
-	out, err := problemsOnly(ps, "问题多达 2500 个")
+	out, err := problemsOnly(ps, "问题多达 2500 个", CopyInfo{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -75,5 +81,45 @@ func TestAnnotateWithinLimits(t *testing.T) {
 	}
 	if hf, err := f.GetHeaderFooter(SheetProblems); err != nil || !strings.Contains(hf.OddHeader, "某某办公室") {
 		t.Errorf("header %q (%v) does not name the office", hf.OddHeader, err)
+	}
+}
+
+// TestReturnedCopyShortOpens: whoever sends a refused file back (import --errors-dir or
+// feedback), a file with more problems than a copy lists goes back as the short copy,
+// which names the sender as its maker and loads in openpyxl; a normal one as the full
+// annotated copy.
+func TestReturnedCopyShortOpens(t *testing.T) {
+	cat := testCatalog(t)
+	data := filled(t, cat, "汉阴县", samples.WithErrors, 8)
+	ps := readBook(t, "汉阴县.xlsx", data).Problems
+	many := slices.Clone(ps)
+	for i := range listMaxProblems {
+		many = append(many, xxgk.Problem{Severity: xxgk.Error, Sheet: xxgk.SheetForm, Cell: fmt.Sprintf("M%d", i+5), Message: "测试"})
+	}
+	info := CopyInfo{Office: "安康市人民政府办公室", Now: time.Date(2020, 9, 28, 9, 0, 0, 0, xxgk.ChinaTime)}
+	dir := t.TempDir()
+	var paths []string
+	for name, p := range map[string]xxgk.Problems{"full": ps, "short": many} {
+		out, listOnly, err := ReturnedCopy(data, p, info)
+		if err != nil || listOnly != (name == "short") {
+			t.Fatalf("%s copy: list only %v, %v", name, listOnly, err)
+		}
+		path := filepath.Join(dir, name+".xlsx")
+		if err := os.WriteFile(path, out, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		paths = append(paths, path)
+	}
+	for _, b := range openpyxl.Load(t, paths...) {
+		name := strings.TrimSuffix(filepath.Base(b.Path), ".xlsx")
+		if b.Error != "" {
+			continue
+		}
+		if want := map[string]int{"full": 4, "short": 1}[name]; len(b.Sheets) != want || b.Sheets[0].Name != SheetProblems {
+			t.Errorf("%s copy: %d sheets, first %q; want %d, %s first", name, len(b.Sheets), b.Sheets[0].Name, want, SheetProblems)
+		}
+		if b.Props.Creator != info.Office || !strings.HasPrefix(b.Props.Modified, "2020-09-28") {
+			t.Errorf("%s copy: creator %q, modified %q; want the sender and the day it was sent", name, b.Props.Creator, b.Props.Modified)
+		}
 	}
 }

@@ -55,14 +55,15 @@ func (b *batch) refuse(p *parsed, dr DataRefusal) {
 	p.res.NoCopy = fmt.Sprintf("未能生成批注副本：%v", err)
 }
 
-// safeWrite is write that survives a panic inside the spreadsheet library: a crafted
-// workbook (a sheet name longer than Excel allows) made it panic while annotating, which
-// took down the whole import. The file is still refused; it gets no copy, with the reason.
-func (e *errorCopies) safeWrite(src source, data []byte, ps xxgk.Problems) (path string, err error) {
+// safeAnnotate is annotateFull that survives a panic inside the spreadsheet library: a
+// crafted workbook (a sheet name longer than Excel allows) made it panic while
+// annotating, which took down the whole import. The file is still refused; it gets no
+// copy, with the reason.
+func safeAnnotate(data []byte, ps xxgk.Problems, info CopyInfo) (out []byte, err error) {
 	defer func() {
 		if v := recover(); v != nil {
-			path, err = "", fmt.Errorf("表格库内部错误（%v）", v)
+			out, err = nil, fmt.Errorf("表格库内部错误（%v）", v)
 		}
 	}()
-	return e.write(src, data, ps)
+	return annotateFull(data, ps, info)
 }

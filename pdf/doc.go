@@ -27,6 +27,9 @@ type Options struct {
 	// to: the blank template of a unit that never reported, or the annotated copy of
 	// a refused file. Empty when there is none.
 	Beside string
+	// BesideListOnly says the copy beside is the short one (the file was too large to
+	// annotate): the problem list alone, without the unit's sheets.
+	BesideListOnly bool
 
 	trace func(fonts.Run) // tests: sees every run drawn
 }

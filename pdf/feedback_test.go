@@ -241,6 +241,19 @@ func TestFeedbackAfterRejection(t *testing.T) {
 	if strings.Contains(raw, "已按“已开设”处理") {
 		t.Error("a warning of the refused file is listed as a reason it was refused")
 	}
+
+	// A file too large to annotate goes back as the problem list alone: the letter does
+	// not send the unit looking for red cells.
+	raw = renderLetter(t, s, u, cat, Options{Beside: ReturnedFileName(u.Unit), BesideListOnly: true})
+	for _, w := range []string{"原文件过大，未附退回的表格；随本通知附上的《" + ReturnedFileName(u.Unit) + "》逐条列出了上述问题",
+		"报送方式：按《" + ReturnedFileName(u.Unit) + "》所列问题修改原文件（删除多余内容）并保存"} {
+		if !strings.Contains(raw, squash(w)) {
+			t.Errorf("feedback with the short copy lacks %q", w)
+		}
+	}
+	if strings.Contains(raw, "标红") {
+		t.Error("feedback with the short copy speaks of red cells")
+	}
 }
 
 // A file refused after the accepted version is mentioned in the unit's feedback.

@@ -99,7 +99,10 @@ func (l letter) refusal(r xxgk.Rejection) {
 		}
 		l.d.numbered(texts)
 	}
-	if l.opt.Beside != "" {
+	switch {
+	case l.opt.Beside != "" && l.opt.BesideListOnly:
+		l.d.para(fmt.Sprintf("原文件过大，未附退回的表格；随本通知附上的《%s》逐条列出了上述问题。", l.opt.Beside))
+	case l.opt.Beside != "":
 		l.d.para(fmt.Sprintf("退回的文件随本通知附上（《%s》），问题单元格已标红并加批注，首页“问题清单”逐条列出了上述问题。", l.opt.Beside))
 	}
 }
@@ -130,6 +133,8 @@ func (l letter) deadline(fix bool) {
 func (l letter) howToSend() {
 	const reply = "回复办公室的通知邮件，将工作簿作为附件发回（请保持文件名不变，不要另存为其他格式）。"
 	switch {
+	case (l.u.WasRejected() || l.u.RefusedLatest()) && l.opt.Beside != "" && l.opt.BesideListOnly:
+		l.d.para(fmt.Sprintf("报送方式：按《%s》所列问题修改原文件（删除多余内容）并保存，%s", l.opt.Beside, reply))
 	case l.u.State == xxgk.Missing && l.u.WasRejected() && l.opt.Beside != "":
 		l.d.para(fmt.Sprintf("报送方式：在退回的《%s》中按批注修改标红的单元格并保存，%s", l.opt.Beside, reply))
 	case l.u.State == xxgk.Missing && l.opt.Beside != "":

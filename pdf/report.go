@@ -22,6 +22,7 @@ func Report(w io.Writer, s xxgk.Summary, cat *xxgk.Catalog, opt Options) error {
 	r := newReport(s, cat, opt)
 	title := reportTitle(s.Round)
 	d := newDoc(opt, title)
+	d.pdf.compress = true
 	d.newPage()
 	d.redHead(opt.Office, opt.Notice.DocNumber)
 	d.title(title)

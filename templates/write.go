@@ -39,6 +39,10 @@ type Writer struct {
 	// template key, see xxgk.TemplateMeta.IntegrityCode). Without one the workbook
 	// carries no code and imports with a warning. Set it before the first Write.
 	Key []byte
+	// Issuer, when set, names the workbook's maker instead of the round's contact
+	// office: `feedback` sends a template beside a letter signed by the round's
+	// remembered issuer. The 填报说明 still names the contact office to send it to.
+	Issuer string
 }
 
 // NewWriter returns a Writer for any number of workbooks.
@@ -65,7 +69,7 @@ func (w *Writer) Write(out io.Writer, r xxgk.Round, cat *xxgk.Catalog, u xxgk.Un
 	if w.Now != nil {
 		now = w.Now
 	}
-	b := &book{f: f, round: r, unit: u, inds: inds, now: now(), key: w.Key}
+	b := &book{f: f, round: r, unit: u, inds: inds, now: now(), key: w.Key, issuer: w.Issuer}
 	if err := b.build(); err != nil {
 		return fmt.Errorf("生成 %s 的模板：%w", u.Short, err)
 	}
@@ -130,6 +134,8 @@ type book struct {
 	inds  []xxgk.Indicator
 	now   time.Time // when the workbook is written
 	key   []byte    // signs the meta sheet when set
+	// issuer names the maker in the document properties; empty: the contact office
+	issuer string
 }
 
 func (b *book) build() error {
@@ -185,7 +191,10 @@ func itoa(i int) string { return strconv.Itoa(i) }
 // props names the issuing office as the workbook's maker (Excel's 属性, Explorer's
 // tooltip), the unit and form as its title and the round as its subject.
 func (b *book) props() error {
-	office := b.round.Contact.Office
+	office := b.issuer
+	if office == "" {
+		office = b.round.Contact.Office
+	}
 	if office == "" {
 		office = xxgk.DefaultContact.Office
 	}

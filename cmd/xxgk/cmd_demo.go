@@ -8,6 +8,7 @@ import (
 	"math/rand/v2"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"time"
 
@@ -116,12 +117,25 @@ func runDemo(c *cli.Context, e *env) error {
 	_, _, fontErr := findFonts(e, c.String("font"))
 
 	step := func(title string) { fmt.Fprintf(e.Stdout, "\n==== %s ====\n", title) }
+	// Every step works from the demo's own indicator table and unit list: a --units or
+	// --indicators given on the demo's command line goes to each step (the environment
+	// variables reach them anyway), or the templates would hold other units than
+	// the ones the demo fills in.
+	prefix := []string{"xxgk", "--db", db}
+	for _, name := range []string{"indicators", "units"} {
+		for _, ctx := range c.Lineage() {
+			if ctx.IsSet(name) {
+				prefix = append(prefix, "--"+name, ctx.String(name))
+				break
+			}
+		}
+	}
 	sub := func(at time.Time, args ...string) int {
 		se := *e
 		if !at.IsZero() {
 			se.Now = func() time.Time { return at }
 		}
-		return run(c.Context, append([]string{"xxgk", "--db", db}, args...), &se)
+		return run(c.Context, append(slices.Clone(prefix), args...), &se)
 	}
 	must := func(code int, what string) error {
 		if code != exitOK {

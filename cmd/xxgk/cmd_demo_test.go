@@ -201,3 +201,30 @@ func TestPDFWithoutFont(t *testing.T) {
 		}
 	}
 }
+
+// The demo runs on the unit list given to it: every step, templates included, sees the
+// same units (the templates step once used the built-in list while the filling used the
+// given one, and the demo failed at step 2).
+func TestDemoOwnUnits(t *testing.T) {
+	units, err := os.ReadFile("../../seeds/units.csv")
+	if err != nil {
+		t.Fatal(err)
+	}
+	list := filepath.Join(t.TempDir(), "units.csv")
+	units = append(units, "TEST1,测试一县人民政府,测试一县,county,\nTEST2,测试二县人民政府,测试二县,county,\n"...)
+	if err := os.WriteFile(list, units, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	var out, errb bytes.Buffer
+	e := newEnv(strings.NewReader(""), &out, &errb)
+	e.FontDirs = []string{t.TempDir()} // no PDFs: they are not what this test is about
+	if code := run(context.Background(), []string{"xxgk", "demo", "--dir", dir, "--units", list}, e); code != exitOK {
+		t.Fatalf("exit %d\n%s\n%s", code, out.String(), errb.String())
+	}
+	for _, want := range []string{"38 个单位模板已生成", "测试二县\t44 项指标", "38 个单位："} {
+		if !strings.Contains(out.String(), want) {
+			t.Errorf("output lacks %q", want)
+		}
+	}
+}

@@ -36,13 +36,14 @@ func exportCommand(e *env) *cli.Command {
 func runExport(c *cli.Context, e *env) error {
 	out := c.String("out")
 	var write func(w io.Writer, rows []exporter.Detail) error
-	var round xxgk.Round // known once the summary is read, before write is called
+	var round xxgk.Round   // known once the summary is read, before write is called
+	var notice xxgk.Notice // the round's remembered issuer names the workbook's maker
 	switch strings.ToLower(filepath.Ext(out)) {
 	case ".csv":
 		write = exporter.WriteCSV
 	case ".xlsx":
 		write = func(w io.Writer, rows []exporter.Detail) error {
-			return exporter.WriteDetailsXLSX(w, rows, exporter.WithRound(round), exporter.WithDate(e.Now()))
+			return exporter.WriteDetailsXLSX(w, rows, exporter.WithRound(round), exporter.WithDate(e.Now()), exporter.WithIssuer(notice.IssuerFor(round)))
 		}
 	default:
 		return failf("--out 的扩展名应为 .csv 或 .xlsx，而不是“%s”", filepath.Ext(out))
@@ -52,6 +53,9 @@ func runExport(c *cli.Context, e *env) error {
 		return err
 	}
 	round = s.Round
+	if notice, err = resolveNotice(c, e, round, false); err != nil {
+		return err
+	}
 	rows := exporter.Details(s, cat)
 	if err := writeFileAtomic(out, func(f *os.File) error { return write(f, rows) }); err != nil {
 		return failf("无法写入导出文件 %s：%v", out, err)

@@ -62,8 +62,8 @@ func runFeedback(c *cli.Context, e *env, dir, font string) error {
 		return failf("无法读取模板校验密钥：%v", err)
 	}
 	tw := templates.NewWriter()
-	tw.Key, tw.Now = key.Secret, e.Now
 	opt := pdf.Options{Fonts: set, Date: e.Now(), Office: notice.IssuerFor(s.Round), Notice: notice}
+	tw.Key, tw.Now, tw.Issuer = key.Secret, e.Now, opt.Office
 	out := writeFeedback(ctx, s, cat, opt, dir, st, tw)
 	var failed []string
 	for i, u := range s.Units {
@@ -111,11 +111,11 @@ func writeFeedback(ctx context.Context, s xxgk.Summary, cat *xxgk.Catalog, opt p
 				u := s.Units[i]
 				o := &out[i]
 				uopt := opt
-				name, write, err := besideFile(ctx, s, cat, u, files, tw, opt)
+				name, short, write, err := besideFile(ctx, s, cat, u, files, tw, opt)
 				if err == nil && name != "" {
 					path := filepath.Join(dir, name)
 					if err = writeFileAtomic(path, write); err == nil {
-						o.beside, uopt.Beside = path, name
+						o.beside, uopt.Beside, uopt.BesideListOnly = path, name, short
 					}
 				}
 				if err != nil {

@@ -11,6 +11,7 @@ import (
 
 	"xxgk"
 	"xxgk/importer"
+	"xxgk/internal/openpyxl"
 	"xxgk/internal/testdb"
 	"xxgk/samples"
 )
@@ -97,6 +98,14 @@ func TestFeedbackBesideFiles(t *testing.T) {
 			}
 			if code, out, stderr := runImportTest(t, "import", "--db", db, answer); code != exitOK || !strings.Contains(out, "✔ 已接收") || strings.Contains(out, "警告") {
 				t.Errorf("the template beside the reminder, filled in, is not accepted cleanly: exit %d\n%s\n%s", code, out, stderr)
+			}
+
+			// What goes beside the letters opens in a strict second reader, named as the
+			// office's.
+			for _, b := range openpyxl.Load(t, returned, tpl) {
+				if b.Error == "" && b.Props.Creator != xxgk.DefaultContact.Office {
+					t.Errorf("%s: creator %q", filepath.Base(b.Path), b.Props.Creator)
+				}
 			}
 
 			// A unit that reported has nothing beside its letter.

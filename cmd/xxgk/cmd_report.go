@@ -47,7 +47,9 @@ func reportCommand(e *env) *cli.Command {
 			if err != nil {
 				return err
 			}
-			write := func(f *os.File) error { return exporter.ReportXLSX(f, s, cat, exporter.WithDate(e.Now())) }
+			write := func(f *os.File) error {
+				return exporter.ReportXLSX(f, s, cat, exporter.WithDate(e.Now()), exporter.WithIssuer(notice.IssuerFor(s.Round)))
+			}
 			if ext == ".pdf" {
 				opt := pdf.Options{Fonts: set, Date: e.Now(), Notice: notice}
 				write = func(f *os.File) error { return pdf.Report(f, s, cat, opt) }

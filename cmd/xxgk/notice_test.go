@@ -13,6 +13,7 @@ import (
 
 	"xxgk"
 	"xxgk/catalog"
+	"xxgk/internal/openpyxl"
 	"xxgk/internal/testdb"
 	"xxgk/store"
 )
@@ -143,6 +144,31 @@ func TestPartitionDemo(t *testing.T) {
 			t.Errorf("demo 通报 lacks %q", want)
 		}
 	}
+
+	// After a withdrawal (and the demo's verify run before it) the counts still add up
+	// everywhere: the unit's columns move to 未报送, and its verified columns leave the
+	// 网站核查 section, whose count is the columns still reported open.
+	if code, _, errOut := runCmd(t, "withdraw", "--db", db, "汉滨区"); code != exitOK {
+		t.Fatalf("withdraw: exit %d, %s", code, errOut)
+	}
+	entries, after := statusJSON(t, db)
+	if after.Assigned != total.Assigned || after.NotReported <= total.NotReported || after.Opened >= total.Opened {
+		t.Errorf("after the withdrawal %+v, before %+v", after, total)
+	}
+	pdfPath := filepath.Join(t.TempDir(), "通报.pdf")
+	if code, _, errOut := runCmd(t, "report", "--db", db, "--font", feedbackFont, "--out", pdfPath); code != exitOK {
+		t.Fatalf("report: exit %d, %s", code, errOut)
+	}
+	raw = pdfText(t, pdfPath)
+	for _, want := range []string{
+		partitionText(len(entries), after),
+		fmt.Sprintf("合计已报送30/36%d%d%d%d%d%s", after.Assigned, after.Opened, after.NotOpened, after.NotApplicable, after.NotReported, xxgk.Percent(after.Completion())),
+		fmt.Sprintf("的%d个栏目逐一访问核查", after.Opened),
+	} {
+		if !strings.Contains(raw, want) {
+			t.Errorf("通报 after the withdrawal lacks %q", want)
+		}
+	}
 }
 
 func TestNoticeSQLite(t *testing.T) { testNotice(t, testdb.SQLite(t)) }
@@ -230,6 +256,23 @@ func testNotice(t *testing.T, db string) {
 	// Excel reports carry no deadline: no hint there. A date that is not one: exit 2.
 	if code, _, errOut := runCmd(t, "report", "--db", db, "--out", filepath.Join(dir, "r.xlsx")); code != exitOK || errOut != "" {
 		t.Errorf("xlsx report: exit %d, stderr %q", code, errOut)
+	}
+	// ... but the remembered issuer makes the workbooks (the export and the templates
+	// beside the reminders too), as it signs the 通报 and the letters.
+	if code, _, errOut := runCmd(t, "export", "--db", db, "--out", filepath.Join(dir, "e.xlsx")); code != exitOK || errOut != "" {
+		t.Errorf("xlsx export: exit %d, stderr %q", code, errOut)
+	}
+	beside, _ := filepath.Glob(filepath.Join(dir, "反馈", "*_填报模板.xlsx"))
+	if len(beside) == 0 {
+		t.Fatal("feedback wrote no template beside a reminder")
+	}
+	for _, b := range openpyxl.Load(t, filepath.Join(dir, "r.xlsx"), filepath.Join(dir, "e.xlsx"), beside[0]) {
+		if b.Error == "" && b.Props.Creator != "安康市人民政府办公室" {
+			t.Errorf("%s: creator %q, want the remembered issuer", filepath.Base(b.Path), b.Props.Creator)
+		}
+	}
+	if raw := pdfText(t, filepath.Join(dir, "反馈", "2020_市财政局_反馈.pdf")); !strings.Contains(raw, "安康市人民政府办公室") {
+		t.Errorf("letter not signed by the remembered issuer:\n%s", raw)
 	}
 	code, _, errOut = runCmd(t, "report", "--db", db, "--font", feedbackFont, "--out", filepath.Join(dir, "d.pdf"), "--reply-by", "下周五")
 	if code != exitFailed || !strings.Contains(errOut, "--reply-by 的值“下周五”不是有效日期，请写成 2020-10-09 的形式") {
