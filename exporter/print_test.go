@@ -30,8 +30,8 @@ func TestReportOpensInOpenpyxl(t *testing.T) {
 	}
 	books := openpyxl.Load(t, report, export)
 	want := []openpyxl.Props{
-		{Creator: xxgk.DefaultContact.Office, Title: xxgk.DefaultRoundTitle + "汇总", Subject: "2020"},
-		{Creator: "安康市人民政府办公室", Title: xxgk.DefaultRoundTitle + "明细", Subject: "2020"},
+		{Creator: xxgk.DefaultContact.Office, Title: xxgk.DefaultRoundTitle + "汇总", Subject: "2020年度"},
+		{Creator: "安康市人民政府办公室", Title: xxgk.DefaultRoundTitle + "明细", Subject: "2020年度"},
 	}
 	for i, b := range books {
 		p := b.Props

@@ -76,7 +76,7 @@ func (c reportConfig) props(what string) xlsxlayout.Props {
 	if r.ID != "" || r.Title != "" {
 		title = roundTitle(r) + what
 	}
-	return xlsxlayout.Props{Creator: office, Title: title, Subject: r.ID, Created: c.date, Now: c.date}
+	return xlsxlayout.Props{Creator: office, Title: title, Subject: r.YearLabel(), Created: c.date, Now: c.date}
 }
 
 // ReportXLSX writes the consolidated workbook for a round: 汇总 (one row per unit, problems

@@ -41,7 +41,7 @@ func TestTemplatesOpenInOpenpyxl(t *testing.T) {
 		}
 		u := cat.Units.All()[i]
 		p := b.Props
-		if p.Creator != xxgk.DefaultContact.Office || p.Subject != "2020" || p.Title != u.Short+" "+r.Title+"填报表" ||
+		if p.Creator != xxgk.DefaultContact.Office || p.Subject != "2020年度" || p.Title != u.Short+" "+r.Title+"填报表" ||
 			!strings.HasPrefix(p.Created, "2020-09-08T01:00") {
 			t.Errorf("%s: properties %+v", u.Short, p)
 		}

@@ -203,6 +203,6 @@ func (b *book) props() error {
 		title = xxgk.DefaultRoundTitle
 	}
 	return xlsxlayout.Set(b.f, xlsxlayout.Props{
-		Creator: office, Title: b.unit.Short + " " + title + "填报表", Subject: b.round.ID, Created: b.now, Now: b.now,
+		Creator: office, Title: b.unit.Short + " " + title + "填报表", Subject: b.round.YearLabel(), Created: b.now, Now: b.now,
 	})
 }

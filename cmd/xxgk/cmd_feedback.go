@@ -14,6 +14,7 @@ import (
 	"xxgk"
 	"xxgk/pdf"
 	"xxgk/templates"
+	"xxgk/termtable"
 )
 
 func feedbackCommand(e *env) *cli.Command {
@@ -69,11 +70,16 @@ func runFeedback(c *cli.Context, e *env, dir, font string) error {
 	for i, u := range s.Units {
 		o := out[i]
 		if o.letter != "" {
-			line := fmt.Sprintf("%s\t%s\t%s\t%s", u.Unit.Short, u.State.Label(), u.Rate(), o.letter)
+			// Tab-separated for scripts; unit names and paths come from the operator's
+			// files, so each field is printed with control characters escaped.
+			fields := []string{u.Unit.Short, u.State.Label(), u.Rate(), o.letter}
 			if o.beside != "" {
-				line += "\t" + o.beside
+				fields = append(fields, o.beside)
 			}
-			fmt.Fprintln(e.Stdout, line)
+			for i := range fields {
+				fields[i] = termtable.Safe(fields[i])
+			}
+			fmt.Fprintln(e.Stdout, strings.Join(fields, "\t"))
 		}
 		if o.err != nil {
 			failed = append(failed, fmt.Sprintf("%s：%v", u.Unit.Short, o.err))
