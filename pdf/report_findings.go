@@ -88,18 +88,23 @@ func (d *doc) notOpened(r *report) {
 	d.gap(0.5)
 }
 
-func (d *doc) stale(r *report) {
-	rule := fmt.Sprintf("按照按月公开的栏目%d天内、其他栏目%d个月内应有更新的要求", xxgk.StaleMonthlyDays, xxgk.StaleAfter)
-	byUnit := map[string][]string{}
-	var order []xxgk.UnitSummary
-	total := 0
-	r.found(xxgk.FindStale, func(u xxgk.UnitSummary, f xxgk.Finding) {
-		if byUnit[u.Unit.Code] == nil {
+// byUnit gathers the findings of kind k by unit: the units that have any, in catalog
+// order, the indicator codes of each, and how many in all.
+func (r *report) byUnit(k xxgk.FindingKind) (order []xxgk.UnitSummary, codes map[string][]string, total int) {
+	codes = map[string][]string{}
+	r.found(k, func(u xxgk.UnitSummary, f xxgk.Finding) {
+		if codes[u.Unit.Code] == nil {
 			order = append(order, u)
 		}
-		byUnit[u.Unit.Code] = append(byUnit[u.Unit.Code], f.Indicator.Code)
+		codes[u.Unit.Code] = append(codes[u.Unit.Code], f.Indicator.Code)
 		total++
 	})
+	return order, codes, total
+}
+
+func (d *doc) stale(r *report) {
+	rule := fmt.Sprintf("按照按月公开的栏目%d天内、其他栏目%d个月内应有更新的要求", xxgk.StaleMonthlyDays, xxgk.StaleAfter)
+	order, byUnit, total := r.byUnit(xxgk.FindStale)
 	if total == 0 {
 		d.para(rule + "，截至" + xxgk.ChineseDate(r.asOf) + "，已开设栏目均在要求期限内有更新。")
 		return
@@ -110,16 +115,7 @@ func (d *doc) stale(r *report) {
 }
 
 func (d *doc) unreported(r *report) {
-	byUnit := map[string][]string{}
-	var order []xxgk.UnitSummary
-	total := 0
-	r.found(xxgk.FindMissingReport, func(u xxgk.UnitSummary, f xxgk.Finding) {
-		if byUnit[u.Unit.Code] == nil {
-			order = append(order, u)
-		}
-		byUnit[u.Unit.Code] = append(byUnit[u.Unit.Code], f.Indicator.Code)
-		total++
-	})
+	order, byUnit, total := r.byUnit(xxgk.FindMissingReport)
 	if total == 0 {
 		d.para("已开设栏目中，指标要求报送的信息均已报送。")
 		return
