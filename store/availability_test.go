@@ -4,7 +4,6 @@ import (
 	"context"
 	"database/sql"
 	"errors"
-	"net"
 	"os"
 	"path/filepath"
 	"strings"
@@ -12,6 +11,7 @@ import (
 	"time"
 
 	"xxgk"
+	"xxgk/internal/testdb"
 )
 
 // OpenExisting never creates a database: a mistyped name is an error naming it, and the
@@ -72,32 +72,7 @@ func TestOpenExistingRefusesMissingDatabase(t *testing.T) {
 // A server that accepts the connection and never answers fails Open within the open
 // timeout, in Chinese, naming the address; it never hangs.
 func TestMySQLSilentServer(t *testing.T) {
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer ln.Close()
-	held := make(chan net.Conn, 16) // accepted, never written to
-	defer func() {
-		ln.Close()
-		for len(held) > 0 {
-			(<-held).Close()
-		}
-	}()
-	go func() {
-		for {
-			c, err := ln.Accept()
-			if err != nil {
-				return
-			}
-			select {
-			case held <- c:
-			default:
-				c.Close()
-			}
-		}
-	}()
-	addr := ln.Addr().String()
+	addr := testdb.SilentServer(t)
 	for _, fn := range []func() error{
 		func() error { _, err := Open(context.Background(), "mysql://root:pw@tcp("+addr+")/xxgk"); return err },
 		func() error {

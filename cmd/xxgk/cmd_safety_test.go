@@ -7,7 +7,6 @@ import (
 	"encoding/hex"
 	"fmt"
 	"math/rand/v2"
-	"net"
 	"os"
 	"path/filepath"
 	"strings"
@@ -247,36 +246,13 @@ func TestImportSaysWhichFileWon(t *testing.T) {
 // A MySQL server that accepts the connection and never answers fails a reading command
 // within seconds, exit 2, with a Chinese message naming the server: it never hangs.
 func TestStatusSilentServer(t *testing.T) {
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	held := make(chan net.Conn, 8)
-	defer func() {
-		ln.Close()
-		for len(held) > 0 {
-			(<-held).Close()
-		}
-	}()
-	go func() {
-		for {
-			c, err := ln.Accept()
-			if err != nil {
-				return
-			}
-			select {
-			case held <- c:
-			default:
-				c.Close()
-			}
-		}
-	}()
+	addr := testdb.SilentServer(t)
 	start := time.Now()
-	code, _, errOut := runCmd(t, "--db", "mysql://root:pw@tcp("+ln.Addr().String()+")/xxgk", "status")
+	code, _, errOut := runCmd(t, "--db", "mysql://root:pw@tcp("+addr+")/xxgk", "status")
 	if took := time.Since(start); took > 20*time.Second {
 		t.Errorf("status gave up after %v", took)
 	}
-	want := "MySQL 服务器 " + ln.Addr().String() + " 在 10 秒内没有应答"
+	want := "MySQL 服务器 " + addr + " 在 10 秒内没有应答"
 	if code != exitFailed || !strings.Contains(errOut, want) || strings.Contains(errOut, ":pw@") {
 		t.Errorf("exit %d, stderr %q, want %q", code, errOut, want)
 	}
