@@ -208,13 +208,10 @@ func urlProblem(s string) string {
 	return ""
 }
 
+// govHost tells whether a reported address is on a government domain (GovDomain).
 func govHost(s string) bool {
 	u, err := url.Parse(s)
-	if err != nil {
-		return false
-	}
-	h := strings.ToLower(u.Hostname())
-	return h == "gov.cn" || strings.HasSuffix(h, ".gov.cn")
+	return err == nil && GovDomain(u.Hostname())
 }
 
 // maxEcho bounds the characters of a cell value repeated in a problem.
