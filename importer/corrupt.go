@@ -84,5 +84,3 @@ func (rd *read) failCorrupt(err error) {
 	}
 	rd.fail("", "", "", "无法作为 Excel 工作簿打开（工作簿结构错误），文件可能已损坏。请在 Excel 或 WPS 中重新保存为 .xlsx 后再报送")
 }
-
-func errorIs(err, target error) bool { return errors.Is(err, target) }

@@ -4,6 +4,7 @@ import (
 	"archive/zip"
 	"bytes"
 	"encoding/xml"
+	"errors"
 	"fmt"
 	"io"
 	"sort"
@@ -174,7 +175,7 @@ func compareWithExcelize(t testing.TB, data []byte) bool {
 //   - a shared-string index past the table: excelize's row reader reads it as an empty
 //     cell, which would quietly lose what the unit typed.
 func refusedOnPurpose(err error) bool {
-	return errorIs(err, errDoctype) || errorIs(err, errSizeMismatch) || errorIs(err, errBadSSTIndex) || errorIs(err, errBadRef)
+	return errors.Is(err, errDoctype) || errors.Is(err, errSizeMismatch) || errors.Is(err, errBadSSTIndex) || errors.Is(err, errBadRef)
 }
 
 // TestDifferentialExcelize compares the reader with excelize on the whole corpus.
