@@ -71,18 +71,11 @@ type CopyInfo struct {
 
 // Annotate returns a copy of a workbook with each located problem's cell filled (red for
 // errors, amber for warnings) and commented, and a first sheet 问题清单 listing every
-// problem — ready to send back to the unit.
+// problem — ready to send back to the unit. It is ReturnedCopy made by the default
+// office now: a workbook too large to annotate, or with too many problems, gets the
+// short copy holding the list alone.
 func Annotate(data []byte, ps xxgk.Problems) ([]byte, error) {
-	return AnnotateWith(data, ps, CopyInfo{})
-}
-
-// AnnotateWith is Annotate with the copy's maker and time given. A workbook too large to
-// annotate within the reader's memory bounds, or with too many problems, gets the short
-// copy instead (see writeWithin): feedback annotates a kept refused file of up to
-// xxgk.RejectionKeepMax zipped, which may unzip to tens of MB and cost the spreadsheet
-// library fifteen times that.
-func AnnotateWith(data []byte, ps xxgk.Problems, info CopyInfo) ([]byte, error) {
-	out, _, err := ReturnedCopy(data, ps, info)
+	out, _, err := ReturnedCopy(data, ps, CopyInfo{})
 	return out, err
 }
 

@@ -49,7 +49,7 @@ func planCopy(data []byte) (full bool, reason string) {
 // writeWithin writes the annotated copy of a rejected workbook within the limits of
 // ReturnedCopy.
 func (e *errorCopies) writeWithin(src source, data []byte, ps xxgk.Problems) (string, error) {
-	out, _, err := ReturnedCopy(data, ps, CopyInfo{})
+	out, err := Annotate(data, ps)
 	if err != nil {
 		return "", err
 	}

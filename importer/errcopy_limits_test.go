@@ -52,14 +52,14 @@ func TestProblemsOnlyCapsTheList(t *testing.T) {
 	}
 }
 
-// TestAnnotateWithinLimits: AnnotateWith, which feedback calls on a kept refused file,
+// TestAnnotateWithinLimits: ReturnedCopy, which feedback calls on a kept refused file,
 // gives the short copy for a workbook too large to annotate, as import does.
 func TestAnnotateWithinLimits(t *testing.T) {
 	big := addPart(t, validBook(t), "xl/media/image1.png", bytes.Repeat([]byte("0123456789"), 500_000))
 	ps := xxgk.Problems{{Severity: xxgk.Error, Sheet: xxgk.SheetForm, Cell: "H2", Message: "未填写填报人"}}
-	out, err := AnnotateWith(big, ps, CopyInfo{Office: "某某办公室"})
-	if err != nil {
-		t.Fatal(err)
+	out, listOnly, err := ReturnedCopy(big, ps, CopyInfo{Office: "某某办公室"})
+	if err != nil || !listOnly {
+		t.Fatalf("list only %v, %v; want the short copy", listOnly, err)
 	}
 	f, err := excelize.OpenReader(bytes.NewReader(out))
 	if err != nil {
