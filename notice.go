@@ -13,12 +13,17 @@ type Notice struct {
 	ReplyBy   time.Time // 补报/整改 deadline (a calendar date); zero means none is given
 }
 
-// IssuerFor is the issuing office printed for round r.
+// IssuerFor is the issuing office printed for round r, and named as the maker of the
+// workbooks written for it: the notice's issuer, else the round's contact office, else
+// the 2020 notice's office.
 func (n Notice) IssuerFor(r Round) string {
-	if n.Issuer != "" {
+	switch {
+	case n.Issuer != "":
 		return n.Issuer
+	case r.Contact.Office != "":
+		return r.Contact.Office
 	}
-	return r.Contact.Office
+	return DefaultContact.Office
 }
 
 // HasReplyBy tells whether the papers carry a deadline for 补报 and 整改.

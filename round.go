@@ -31,6 +31,14 @@ var DefaultContact = Contact{
 // DefaultRoundTitle is the 2020 notice's title.
 const DefaultRoundTitle = "安康市政府网站重点领域信息公开栏目建设情况报送"
 
+// TitleOrDefault is the round's title, or the 2020 notice's for a round without one.
+func (r Round) TitleOrDefault() string {
+	if r.Title != "" {
+		return r.Title
+	}
+	return DefaultRoundTitle
+}
+
 // DueBy is the last instant of the deadline day in loc; a submission stored after it is late.
 func (r Round) DueBy(loc *time.Location) time.Time {
 	y, m, d := r.Deadline.Date()

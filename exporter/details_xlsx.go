@@ -30,7 +30,7 @@ func WriteDetailsXLSX(w io.Writer, rows []Detail, opts ...ReportOption) error {
 	}
 	title := ""
 	if cfg.round.ID != "" {
-		title = roundTitle(cfg.round) + "明细"
+		title = cfg.round.TitleOrDefault() + "明细"
 	}
 	if err := writeDetailsSheet(f, st, rows, title); err != nil {
 		return err

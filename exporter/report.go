@@ -65,18 +65,11 @@ func newConfig(opts []ReportOption) reportConfig {
 // issuing office, about the round, created when written.
 func (c reportConfig) props(what string) xlsxlayout.Props {
 	r := c.round
-	office := c.issuer
-	if office == "" {
-		office = r.Contact.Office
-	}
-	if office == "" {
-		office = xxgk.DefaultContact.Office
-	}
 	title := what
 	if r.ID != "" || r.Title != "" {
-		title = roundTitle(r) + what
+		title = r.TitleOrDefault() + what
 	}
-	return xlsxlayout.Props{Creator: office, Title: title, Subject: r.YearLabel(), Created: c.date, Now: c.date}
+	return xlsxlayout.Props{Creator: xxgk.Notice{Issuer: c.issuer}.IssuerFor(r), Title: title, Subject: r.YearLabel(), Created: c.date, Now: c.date}
 }
 
 // ReportXLSX writes the consolidated workbook for a round: 汇总 (one row per unit, problems
@@ -100,7 +93,7 @@ func ReportXLSX(w io.Writer, s xxgk.Summary, cat *xxgk.Catalog, opts ...ReportOp
 	if err != nil {
 		return err
 	}
-	title := roundTitle(s.Round)
+	title := s.Round.TitleOrDefault()
 	units := s.ProblemsFirst()
 	steps := []func() error{
 		func() error { return writeSummarySheet(f, st, s, units, title, cfg.date) },
@@ -123,13 +116,6 @@ func ReportXLSX(w io.Writer, s xxgk.Summary, cat *xxgk.Catalog, opts ...ReportOp
 		return err
 	}
 	return writeFile(f, w)
-}
-
-func roundTitle(r xxgk.Round) string {
-	if r.Title != "" {
-		return r.Title
-	}
-	return xxgk.DefaultRoundTitle
 }
 
 // str leaves empty text cells empty rather than holding an empty string, so that Excel's

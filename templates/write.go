@@ -191,18 +191,7 @@ func itoa(i int) string { return strconv.Itoa(i) }
 // props names the issuing office as the workbook's maker (Excel's 属性, Explorer's
 // tooltip), the unit and form as its title and the round as its subject.
 func (b *book) props() error {
-	office := b.issuer
-	if office == "" {
-		office = b.round.Contact.Office
-	}
-	if office == "" {
-		office = xxgk.DefaultContact.Office
-	}
-	title := b.round.Title
-	if title == "" {
-		title = xxgk.DefaultRoundTitle
-	}
 	return xlsxlayout.Set(b.f, xlsxlayout.Props{
-		Creator: office, Title: b.unit.Short + " " + title + "填报表", Subject: b.round.YearLabel(), Created: b.now, Now: b.now,
+		Creator: xxgk.Notice{Issuer: b.issuer}.IssuerFor(b.round), Title: b.unit.Short + " " + b.round.TitleOrDefault() + "填报表", Subject: b.round.YearLabel(), Created: b.now, Now: b.now,
 	})
 }
