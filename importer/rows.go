@@ -22,13 +22,13 @@ func (rd *read) form(chk xxgk.Checker, inds []xxgk.Indicator, sub *xxgk.Submissi
 		return
 	}
 	lay.labels = findLabels(g, lay.header)
-	if len(inds) > 0 && blankRows(g, lay) && blankContact(g, lay) {
-		// The template as it was sent out (the office's own 模板/ folder, or a unit that
-		// sent it back unfilled): nothing to check and nothing to refuse.
-		rd.c.Blank = true
-		return
-	}
 	if len(inds) > 0 && blankRows(g, lay) {
+		if blankContact(g, lay) {
+			// The template as it was sent out (the office's own 模板/ folder, or a unit
+			// that sent it back unfilled): nothing to check and nothing to refuse.
+			rd.c.Blank = true
+			return
+		}
 		// One problem says it all; an error per row would bury it.
 		rd.fail(g.sheet, "", "", "这是未填写的空白模板：%d 项指标都没有填写。请逐行填写“是否开设栏目”等内容后再报送", len(inds))
 		return

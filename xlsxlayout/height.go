@@ -20,9 +20,10 @@ const (
 )
 
 // Lines estimates how many lines text wraps to in a column widthChars wide (Excel's
-// column width units) at fontPt points. A CJK or full-width character is one em wide,
-// others half an em. Latin words are kept whole where they fit on a line, as Excel and
-// LibreOffice break them, so a URL or a long number counts the lines it really takes.
+// column width units) at fontPt points. A character beyond ASCII is one em wide, an
+// ASCII one about half an em. Latin words are kept whole where they fit on a line, as
+// Excel and LibreOffice break them, so a URL or a long number counts the lines it
+// really takes.
 // Every explicit line break starts a new line.
 func Lines(text string, widthChars, fontPt float64) int {
 	avail := widthChars*digitPx + paddingPx - cellInset
@@ -83,19 +84,17 @@ func paraLines(para string, avail, em float64) int {
 	return lines
 }
 
+// charWidth is how wide r prints: every character beyond ASCII (CJK, full-width forms,
+// and the general punctuation — “ ” … that CJK faces print wide) one em, an ASCII one
+// half an em, capitals and wide letters a little more.
 func charWidth(r rune, em float64) float64 {
 	switch {
-	case r < utf8.RuneSelf:
-		if r >= 'A' && r <= 'Z' || r == 'm' || r == 'w' || r == 'M' || r == 'W' {
-			return em * 0.62 // capitals and wide letters are wider than half an em
-		}
-		return em / 2
-	case unicode.Is(unicode.Han, r) || r >= 0x3000 && r <= 0x30FF || r >= 0xFF00 && r <= 0xFFEF:
+	case r >= utf8.RuneSelf:
 		return em
-	case r >= 0x2000 && r <= 0x206F: // general punctuation: — “ ” … print wide in CJK faces
-		return em
+	case r >= 'A' && r <= 'Z' || r == 'm' || r == 'w':
+		return em * 0.62
 	}
-	return em
+	return em / 2
 }
 
 // Height is the row height in points for text wrapping to lines lines at fontPt.
