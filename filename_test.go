@@ -41,3 +41,17 @@ func TestFoldName(t *testing.T) {
 		}
 	}
 }
+
+func TestSafeFileNameHidesReordering(t *testing.T) {
+	for in, want := range map[string]string{
+		"汉阴县\u202Eslx.exe": "汉阴县_slx.exe",
+		"a\u2066b\u2069c":  "a_b_c",
+		"c1\u009b31m":      "c1_31m",
+		"line\u2028sep":    "line_sep",
+		"bad\xffname":      "bad_name",
+	} {
+		if got := SafeFileName(in); got != want {
+			t.Errorf("SafeFileName(%q) = %q, want %q", in, got, want)
+		}
+	}
+}

@@ -24,16 +24,6 @@ const (
 // short enough. A shortened name ends in a digest of the whole name, so two long names
 // that share their beginning still get different copies.
 func copyFileName(name string) string {
-	name = strings.Map(func(r rune) rune {
-		switch {
-		case r == '/' || r == '\\':
-			return '_'
-		case r == utf8.RuneError, r >= 0x80 && r <= 0x9F, r == 0x2028, r == 0x2029,
-			r >= 0x202A && r <= 0x202E, r >= 0x2066 && r <= 0x2069:
-			return '_'
-		}
-		return r
-	}, name)
 	name = xxgk.SafeFileName(name)
 	if utf8.RuneCountInString(name) <= copyNameMaxRunes && len(name) <= copyNameMaxBytes {
 		return name

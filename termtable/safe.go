@@ -5,6 +5,8 @@ import (
 	"io"
 	"strings"
 	"unicode/utf8"
+
+	"xxgk"
 )
 
 // Safe returns s fit to print on a terminal as one line: control characters (C0, DEL,
@@ -39,7 +41,7 @@ func escape(s string, keepNewline bool) string {
 			b.WriteString(`\t`)
 		case r < 0x20 || r == 0x7F:
 			fmt.Fprintf(&b, `\x%02x`, r)
-		case unsafeRune(r):
+		case xxgk.HiddenControl(r):
 			fmt.Fprintf(&b, `\u%04x`, r)
 		default:
 			b.WriteString(s[i : i+n])
@@ -52,19 +54,11 @@ func escape(s string, keepNewline bool) string {
 // clean tells whether s can be printed as it is, the usual case, without allocating.
 func clean(s string, keepNewline bool) bool {
 	for _, r := range s {
-		if (r < 0x20 && !(keepNewline && r == '\n')) || r == 0x7F || r == utf8.RuneError || unsafeRune(r) {
+		if (r < 0x20 && !(keepNewline && r == '\n')) || r == 0x7F || r == utf8.RuneError || xxgk.HiddenControl(r) {
 			return false
 		}
 	}
 	return true
-}
-
-// unsafeRune tells the non-ASCII characters a terminal does not simply draw: C1 controls
-// (U+0080–U+009F, U+009B is an escape sequence start on some terminals), the line and
-// paragraph separators, and the bidirectional embeddings, overrides and isolates.
-func unsafeRune(r rune) bool {
-	return (r >= 0x80 && r <= 0x9F) || r == 0x2028 || r == 0x2029 ||
-		(r >= 0x202A && r <= 0x202E) || (r >= 0x2066 && r <= 0x2069)
 }
 
 // SafeJSON is encoded JSON fit to print on a terminal: encoding/json escapes C0 controls
@@ -79,7 +73,7 @@ func SafeJSON(b []byte) []byte {
 	var out strings.Builder
 	out.Grow(len(s) + 8)
 	for _, r := range s {
-		if r == 0x7F || unsafeRune(r) {
+		if r == 0x7F || xxgk.HiddenControl(r) {
 			fmt.Fprintf(&out, `\u%04x`, r)
 			continue
 		}
