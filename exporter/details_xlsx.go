@@ -57,7 +57,7 @@ func detailColumns(st *styles) []column {
 		st.date, st.number, st.wrap, st.wrap, st.center, st.wrap, st.text, st.dateTime, st.center, st.dateTime}
 	cols := make([]column, len(DetailColumns))
 	for i, t := range DetailColumns {
-		cols[i] = column{Title: t, Width: widths[i], Style: styles[i], Wrap: styles[i] == st.wrap}
+		cols[i] = st.column(t, widths[i], styles[i])
 	}
 	return cols
 }

@@ -24,10 +24,10 @@ func writeChecksSheet(f *excelize.File, st *styles, s xxgk.Summary, title string
 		return err
 	}
 	cols := []column{
-		{CheckColumns[0], 16, st.text, false}, {CheckColumns[1], 11, st.text, false}, {CheckColumns[2], 36, st.wrap, true},
-		{CheckColumns[3], 13, st.center, false}, {CheckColumns[4], 48, st.wrap, true}, {CheckColumns[5], 12, st.date, false},
-		{CheckColumns[6], 8, st.number, false}, {CheckColumns[7], 8, st.number, false}, {CheckColumns[8], 30, st.wrap, true},
-		{CheckColumns[9], 8, st.center, false}, {CheckColumns[10], 17, st.dateTime, false},
+		st.column(CheckColumns[0], 16, st.text), st.column(CheckColumns[1], 11, st.text), st.column(CheckColumns[2], 36, st.wrap),
+		st.column(CheckColumns[3], 13, st.center), st.column(CheckColumns[4], 48, st.wrap), st.column(CheckColumns[5], 12, st.date),
+		st.column(CheckColumns[6], 8, st.number), st.column(CheckColumns[7], 8, st.number), st.column(CheckColumns[8], 30, st.wrap),
+		st.column(CheckColumns[9], 8, st.center), st.column(CheckColumns[10], 17, st.dateTime),
 	}
 	type entry struct {
 		unit xxgk.Unit

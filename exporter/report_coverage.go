@@ -20,7 +20,7 @@ func writeCoverageSheet(f *excelize.File, st *styles, s xxgk.Summary, title stri
 	bodies := []int{st.text, st.wrap, st.wrap, st.number, st.number, st.number, st.number, st.number, st.percent, st.wrap}
 	cols := make([]column, len(CoverageColumns))
 	for i, t := range CoverageColumns {
-		cols[i] = column{Title: t, Width: widths[i], Style: bodies[i], Wrap: bodies[i] == st.wrap}
+		cols[i] = st.column(t, widths[i], bodies[i])
 	}
 	n := len(s.Indicators)
 	sw, err := newSheetWriter(f, sheetSpec{

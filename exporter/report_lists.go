@@ -18,9 +18,9 @@ var (
 // one line says so, so that an empty sheet is not mistaken for a failure.
 func writeMissingSheet(f *excelize.File, st *styles, s xxgk.Summary, title string) error {
 	cols := []column{
-		{MissingColumns[0], 6, st.center, false}, {MissingColumns[1], 20, st.text, false},
-		{MissingColumns[2], 30, st.wrap, true}, {MissingColumns[3], 10, st.center, false}, {MissingColumns[4], 10, st.number, false},
-		{MissingColumns[5], 46, st.wrap, true},
+		st.column(MissingColumns[0], 6, st.center), st.column(MissingColumns[1], 20, st.text),
+		st.column(MissingColumns[2], 30, st.wrap), st.column(MissingColumns[3], 10, st.center), st.column(MissingColumns[4], 10, st.number),
+		st.column(MissingColumns[5], 46, st.wrap),
 	}
 	var missing []xxgk.UnitSummary
 	for _, u := range s.Units {
@@ -59,8 +59,8 @@ func writeMissingSheet(f *excelize.File, st *styles, s xxgk.Summary, title strin
 // imported (errors reject a file, so only warnings reach the store), units in catalog order.
 func writeProblemsSheet(f *excelize.File, st *styles, s xxgk.Summary, title string) error {
 	cols := []column{
-		{ProblemColumns[0], 16, st.text, false}, {ProblemColumns[1], 13, st.text, false}, {ProblemColumns[2], 11, st.text, false},
-		{ProblemColumns[3], 30, st.wrap, true}, {ProblemColumns[4], 56, st.wrap, true},
+		st.column(ProblemColumns[0], 16, st.text), st.column(ProblemColumns[1], 13, st.text), st.column(ProblemColumns[2], 11, st.text),
+		st.column(ProblemColumns[3], 30, st.wrap), st.column(ProblemColumns[4], 56, st.wrap),
 	}
 	n := 0
 	for _, u := range s.Units {

@@ -26,7 +26,7 @@ func writeSummarySheet(f *excelize.File, st *styles, s xxgk.Summary, units []xxg
 	bodies := []int{st.text, st.center, st.center, st.center, st.number, st.number, st.number, st.number, st.number, st.percent, st.dateTime}
 	cols := make([]column, len(SummaryColumns))
 	for i, t := range SummaryColumns {
-		cols[i] = column{Title: t, Width: widths[i], Style: bodies[i]}
+		cols[i] = st.column(t, widths[i], bodies[i])
 	}
 	n := len(units)
 	sw, err := newSheetWriter(f, sheetSpec{

@@ -19,6 +19,11 @@ type column struct {
 	Wrap  bool
 }
 
+// column is a table column whose body has the given style; it wraps when the style does.
+func (st *styles) column(title string, width float64, style int) column {
+	return column{Title: title, Width: width, Style: style, Wrap: style == st.wrap}
+}
+
 // bodyFontPt is the size of the tables' text (styles.go).
 const bodyFontPt = 10
 
