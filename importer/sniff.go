@@ -109,7 +109,7 @@ func sniffMsg(name string, data []byte, lim Limits) string {
 	var total uint64
 	hasWorkbook, hasRels, other := false, false, false
 	for _, f := range zr.File {
-		n := strings.ToLower(strings.ReplaceAll(f.Name, `\`, "/"))
+		n := partName(f.Name) // as openBook keys parts
 		switch {
 		case n == "xl/workbook.xml":
 			hasWorkbook = true

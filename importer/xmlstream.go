@@ -103,12 +103,9 @@ func (b *book) stream(name string) (*streamScanner, func(), error) {
 		rc.Close()
 		return nil, nil, b.corrupt(name, err)
 	}
-	head := s.b
-	switch {
-	case bytes.HasPrefix(head, []byte{0xEF, 0xBB, 0xBF}):
-		s.i = 3
-	case bytes.HasPrefix(head, []byte{0xFF, 0xFE}), bytes.HasPrefix(head, []byte{0xFE, 0xFF}),
-		bytes.HasPrefix(head, []byte{'<', 0}), bytes.HasPrefix(head, []byte{0, '<'}):
+	if bytes.HasPrefix(s.b, utf8BOM) {
+		s.i = len(utf8BOM)
+	} else if _, ok := utf16Start(s.b); ok {
 		rc.Close()
 		data, err := b.part(name)
 		if err != nil {
