@@ -24,7 +24,9 @@ func zipOf(tb testing.TB, parts map[string][]byte) []byte {
 		if err != nil {
 			tb.Fatal(err)
 		}
-		w.Write(data)
+		if _, err := w.Write(data); err != nil {
+			tb.Fatal(err)
+		}
 	}
 	if err := zw.Close(); err != nil {
 		tb.Fatal(err)

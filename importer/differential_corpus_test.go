@@ -4,6 +4,7 @@ import (
 	"archive/zip"
 	"bytes"
 	"fmt"
+	"io"
 	"strings"
 	"testing"
 
@@ -93,6 +94,7 @@ func FuzzDifferential(f *testing.F) {
 	})
 }
 
+// unzipParts is every part of a workbook by its zip entry name; zipOf puts them back.
 func unzipParts(tb testing.TB, data []byte) map[string][]byte {
 	tb.Helper()
 	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
@@ -105,10 +107,12 @@ func unzipParts(tb testing.TB, data []byte) map[string][]byte {
 		if err != nil {
 			tb.Fatal(err)
 		}
-		var b bytes.Buffer
-		b.ReadFrom(rc)
+		b, err := io.ReadAll(rc)
 		rc.Close()
-		out[zf.Name] = b.Bytes()
+		if err != nil {
+			tb.Fatal(err)
+		}
+		out[zf.Name] = b
 	}
 	return out
 }

@@ -1,11 +1,9 @@
 package importer
 
 import (
-	"archive/zip"
 	"bytes"
 	"context"
 	"fmt"
-	"io"
 	"os"
 	"path/filepath"
 	"slices"
@@ -23,27 +21,14 @@ import (
 // file may hold.
 func swapText(tb testing.TB, data []byte, part string, swaps map[string]string) []byte {
 	tb.Helper()
-	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
-	if err != nil {
-		tb.Fatal(err)
-	}
-	parts := map[string][]byte{}
-	for _, f := range zr.File {
-		rc, err := f.Open()
-		if err != nil {
-			tb.Fatal(err)
-		}
-		b, err := io.ReadAll(rc)
-		rc.Close()
-		if err != nil {
-			tb.Fatal(err)
-		}
-		if part == "" || f.Name == part {
+	parts := unzipParts(tb, data)
+	for name, b := range parts {
+		if part == "" || name == part {
 			for from, to := range swaps {
 				b = bytes.ReplaceAll(b, []byte(from), []byte(to))
 			}
+			parts[name] = b
 		}
-		parts[f.Name] = b
 	}
 	return zipOf(tb, parts)
 }
@@ -352,22 +337,7 @@ func TestSaveRefusedForDataOversize(t *testing.T) {
 // addPart is a workbook with one more zip entry.
 func addPart(tb testing.TB, data []byte, name string, part []byte) []byte {
 	tb.Helper()
-	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
-	if err != nil {
-		tb.Fatal(err)
-	}
-	parts := map[string][]byte{name: part}
-	for _, f := range zr.File {
-		rc, err := f.Open()
-		if err != nil {
-			tb.Fatal(err)
-		}
-		b, err := io.ReadAll(rc)
-		rc.Close()
-		if err != nil {
-			tb.Fatal(err)
-		}
-		parts[f.Name] = b
-	}
+	parts := unzipParts(tb, data)
+	parts[name] = part
 	return zipOf(tb, parts)
 }

@@ -1,9 +1,6 @@
 package importer
 
 import (
-	"archive/zip"
-	"bytes"
-	"io"
 	"path/filepath"
 	"regexp"
 	"slices"
@@ -180,28 +177,15 @@ func TestBlankTemplate(t *testing.T) {
 func formulaCells(tb testing.TB, data []byte, cells ...string) []byte {
 	tb.Helper()
 	part := formSheetPart(tb, data)
-	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
-	if err != nil {
-		tb.Fatal(err)
-	}
-	parts := map[string][]byte{}
-	for _, f := range zr.File {
-		rc, err := f.Open()
-		if err != nil {
-			tb.Fatal(err)
+	parts := unzipParts(tb, data)
+	b := parts[part]
+	for _, ref := range cells {
+		re := regexp.MustCompile(`<c r="` + ref + `"[^>]*?(/>|>.*?</c>)`)
+		if !re.Match(b) {
+			tb.Fatalf("no cell %s in %s", ref, part)
 		}
-		b, _ := io.ReadAll(rc)
-		rc.Close()
-		if f.Name == part {
-			for _, ref := range cells {
-				re := regexp.MustCompile(`<c r="` + ref + `"[^>]*?(/>|>.*?</c>)`)
-				if !re.Match(b) {
-					tb.Fatalf("no cell %s in %s", ref, part)
-				}
-				b = re.ReplaceAll(b, []byte(`<c r="`+ref+`"><f>1+1</f><v></v></c>`))
-			}
-		}
-		parts[f.Name] = b
+		b = re.ReplaceAll(b, []byte(`<c r="`+ref+`"><f>1+1</f><v></v></c>`))
 	}
+	parts[part] = b
 	return zipOf(tb, parts)
 }

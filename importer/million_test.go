@@ -63,12 +63,18 @@ func millionRows(tb testing.TB, w io.Writer, n, seed int) {
 // formSheetPart is the zip entry of 填报表.
 func formSheetPart(tb testing.TB, data []byte) string {
 	tb.Helper()
-	zr, _ := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	if err != nil {
+		tb.Fatal(err)
+	}
 	b, err := openBook(zr, DefaultLimits())
 	if err != nil {
 		tb.Fatal(err)
 	}
-	ref, _ := b.sheet(xxgk.SheetForm)
+	ref, ok := b.sheet(xxgk.SheetForm)
+	if !ok {
+		tb.Fatalf("no sheet %s", xxgk.SheetForm)
+	}
 	return b.files[ref.path].Name
 }
 
