@@ -134,6 +134,7 @@ func chartPage(f *excelize.File, heightPx, n int) error {
 	})
 }
 
+// cellName is a cell's A1 name; callers pass coordinates within the sheet's bounds.
 func cellName(col, row int) string {
 	s, _ := excelize.CoordinatesToCellName(col, row)
 	return s

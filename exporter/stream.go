@@ -111,8 +111,7 @@ func (w *sheetWriter) next(values []any, opts ...excelize.RowOpts) error {
 			opts = []excelize.RowOpts{{Height: h}}
 		}
 	}
-	cell, _ := excelize.CoordinatesToCellName(1, w.row)
-	return w.sw.SetRow(cell, values, opts...)
+	return w.sw.SetRow(cellName(1, w.row), values, opts...)
 }
 
 // fitHeight is the height showing every wrapped cell of values whole; false when no
@@ -151,9 +150,7 @@ func (w *sheetWriter) header(style int) error {
 
 // merge merges the current row across all columns (title lines).
 func (w *sheetWriter) mergeRow() error {
-	a, _ := excelize.CoordinatesToCellName(1, w.row)
-	b, _ := excelize.CoordinatesToCellName(len(w.spec.Cols), w.row)
-	return w.sw.MergeCell(a, b)
+	return w.sw.MergeCell(cellName(1, w.row), cellName(len(w.spec.Cols), w.row))
 }
 
 // finish adds the autofilter over the header and data rows (dataRows of them), print
