@@ -12,7 +12,7 @@ import (
 	"xxgk/store"
 )
 
-// seedSummary is the demo's shape on the built-in 2020 table: every unit but a few
+// seedSubmissions are the demo's shape on the built-in 2020 table: every unit but a few
 // reports, with every kind of answer.
 func seedSubmissions(t testing.TB) (*xxgk.Catalog, []xxgk.Submission) {
 	t.Helper()
@@ -114,10 +114,7 @@ func checkPartition(t *testing.T, path string, s xxgk.Summary) {
 	}
 	f := openXLSX(t, path)
 	num := func(sheet string, row []string, i int) int {
-		if i >= len(row) {
-			return 0 // an empty trailing cell
-		}
-		if row[i] == "" {
+		if i >= len(row) || row[i] == "" {
 			t.Errorf("%s %q: column %d empty, want a count", sheet, row, i+1)
 			return 0
 		}
