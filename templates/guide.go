@@ -22,10 +22,12 @@ type guideLine struct {
 	key, text string
 }
 
-// most says a column's length limit, from the limits table the import applies.
-func most(col int) string {
-	return fmt.Sprintf("最多 %d 个字符", xxgk.MaxTextLen(xxgk.FormColumns[col]))
-}
+// most says a column's length limit, from the limits table the import applies: the
+// guide, the input messages and the error messages all word it so.
+func most(col int) string { return mostField(xxgk.FormColumns[col]) }
+
+// mostField is most for a field named by its label.
+func mostField(field string) string { return fmt.Sprintf("最多 %d 个字符", xxgk.MaxTextLen(field)) }
 
 // guideLines is what the unit reads first: who it is for, when it is due, what to fill
 // and how, and whom to ask.

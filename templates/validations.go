@@ -54,7 +54,7 @@ func (b *book) validations(lastRow int) error {
 	urlCell := cell(xxgk.ColURL+1, rowFirst)
 	add(col(xxgk.ColURL), "栏目网址",
 		"请填写该栏目页面的完整网址，以 http:// 或 https:// 开头，例如 http://www.ankang.gov.cn/xxgk/。可从浏览器地址栏复制。",
-		"网址格式不正确", "网址应以 http:// 或 https:// 开头，最多 "+strconv.Itoa(xxgk.MaxTextLen(xxgk.FormColumns[xxgk.ColURL]))+" 个字符，请从浏览器地址栏复制完整网址。",
+		"网址格式不正确", "网址应以 http:// 或 https:// 开头，"+most(xxgk.ColURL)+"，请从浏览器地址栏复制完整网址。",
 		func(dv *excelize.DataValidation) error {
 			// One validation per cell: the length bound joins the scheme check. excelize
 			// writes the formula unescaped, so it holds no '<'.
@@ -123,7 +123,7 @@ func maxLenField(field string) func(*excelize.DataValidation) error {
 func tooLong(col int) string { return tooLongField(xxgk.FormColumns[col]) }
 
 func tooLongField(field string) string {
-	return "“" + field + "”最多 " + strconv.Itoa(xxgk.MaxTextLen(field)) + " 个字符，请精简后再填写。"
+	return "“" + field + "”" + mostField(field) + "，请精简后再填写。"
 }
 
 // reportRefs lists the 报送内容 cells of indicators that ask for a report (required) or
