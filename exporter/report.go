@@ -73,7 +73,8 @@ func (c reportConfig) props(what string) xlsxlayout.Props {
 }
 
 // ReportXLSX writes the consolidated workbook for a round: 汇总 (one row per unit, problems
-// first, totals), 图表 (completion by unit), 指标覆盖, 未报送单位, 问题清单 and 明细.
+// first, totals), 图表 (completion by unit), 指标覆盖, 未报送单位, 问题清单 and 明细, then
+// 核查结果 once a website check (xxgk verify) exists.
 func ReportXLSX(w io.Writer, s xxgk.Summary, cat *xxgk.Catalog, opts ...ReportOption) error {
 	cfg := newConfig(opts)
 	cfg.round = s.Round
