@@ -43,10 +43,18 @@ func TestReportOpensInOpenpyxl(t *testing.T) {
 			t.Errorf("%s: created %q, modified %q; want the time it was written", filepath.Base(b.Path), p.Created, p.Modified)
 		}
 	}
+	found := false
 	for _, sh := range books[0].Sheets {
-		if sh.Name == SheetDetails && (sh.Orientation != "landscape" || sh.PrintTitles != "$1:$1") {
+		if sh.Name != SheetDetails {
+			continue
+		}
+		found = true
+		if sh.Orientation != "landscape" || sh.PrintTitles != "$1:$1" {
 			t.Errorf("明细 prints %s with titles %q; want landscape with its header on every page", sh.Orientation, sh.PrintTitles)
 		}
+	}
+	if !found {
+		t.Errorf("openpyxl found no sheet %s in the report", SheetDetails)
 	}
 }
 

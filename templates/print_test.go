@@ -45,16 +45,21 @@ func TestTemplatesOpenInOpenpyxl(t *testing.T) {
 			!strings.HasPrefix(p.Created, "2020-09-08T01:00") {
 			t.Errorf("%s: properties %+v", u.Short, p)
 		}
+		found := false
 		for _, s := range b.Sheets {
 			if s.Name != xxgk.SheetForm {
 				continue
 			}
+			found = true
 			if s.PaperSize != "9" || s.Orientation != "landscape" || s.PrintTitles != "$4:$4" || !strings.Contains(s.PrintArea, "$A$1:$M$") {
 				t.Errorf("%s 填报表: paper %s %s, titles %q, area %q", u.Short, s.PaperSize, s.Orientation, s.PrintTitles, s.PrintArea)
 			}
 			if !strings.Contains(s.Footer, "&P") {
 				t.Errorf("%s 填报表 footer %q lacks page numbers", u.Short, s.Footer)
 			}
+		}
+		if !found {
+			t.Errorf("%s: openpyxl found no sheet %s", u.Short, xxgk.SheetForm)
 		}
 	}
 }
