@@ -81,9 +81,9 @@ func TestAnnotatedCopyPrintsAndOpens(t *testing.T) {
 			t.Fatalf("%s-saved file: %v", name, err)
 		}
 		p := filepath.Join(dir, name+".xlsx")
-		if d := os.Getenv("XXGK_KEEP_COPIES"); d != "" {
-			os.WriteFile(filepath.Join(d, name+"-in.xlsx"), b, 0o644)
-			os.WriteFile(filepath.Join(d, name+"-out.xlsx"), out, 0o644)
+		if d := os.Getenv("XXGK_KEEP_COPIES"); d != "" { // to look at the copies by hand
+			writeFile(t, filepath.Join(d, name+"-in.xlsx"), b)
+			writeFile(t, filepath.Join(d, name+"-out.xlsx"), out)
 		}
 		if err := os.WriteFile(p, out, 0o644); err != nil {
 			t.Fatal(err)
