@@ -36,7 +36,7 @@ func (i CopyInfo) office() string {
 func copyProps(f *excelize.File, info CopyInfo) error {
 	cur, err := f.GetDocProps()
 	title := ""
-	if err == nil && cur != nil {
+	if err == nil && cur != nil { // unreadable properties: the copy is titled 退回修改 alone
 		title = cur.Title
 	}
 	if !strings.HasPrefix(title, "退回修改：") {

@@ -23,6 +23,8 @@ type Props struct {
 func Set(f *excelize.File, p Props) error {
 	cur, err := f.GetDocProps()
 	if err != nil || cur == nil {
+		// A unit's file with no readable docProps/core.xml (some writers drop it, or
+		// damage it) simply gets new properties: they describe the file, not its data.
 		cur = &excelize.DocProperties{}
 	}
 	now := p.Now
