@@ -4,6 +4,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"xxgk"
+	"xxgk/xlsxlayout"
 )
 
 // form lays out 填报表: title, label cells, a legend, the header row and one row per
@@ -69,7 +70,7 @@ func (b *book) form() error {
 	if err := f.SetCellRichText(sh, cell(1, rowLegend), runs); err != nil {
 		return err
 	}
-	if err := f.SetRowHeight(sh, rowLegend, rowHeight(lines(deadline+legend, sumWidths(widths[:]), bodyFont+1), bodyFont+1)); err != nil {
+	if err := f.SetRowHeight(sh, rowLegend, xlsxlayout.Height(xlsxlayout.Lines(deadline+legend, sumWidths(widths[:]), bodyFont+1), bodyFont+1)); err != nil {
 		return err
 	}
 
@@ -85,7 +86,7 @@ func (b *book) form() error {
 	if err := f.SetCellStyle(sh, cell(xxgk.FirstInputCol+1, rowHeader), cell(xxgk.NumCols, rowHeader), st.headInput); err != nil {
 		return err
 	}
-	if err := f.SetRowHeight(sh, rowHeader, rowHeight(2, bodyFont)); err != nil {
+	if err := f.SetRowHeight(sh, rowHeader, xlsxlayout.Height(2, bodyFont)); err != nil {
 		return err
 	}
 
@@ -131,7 +132,7 @@ func (b *book) rows(widths [xxgk.NumCols]float64) error {
 			if err := f.SetCellStr(sh, cell(c+1, row), vals[c]); err != nil {
 				return err
 			}
-			n = max(n, lines(vals[c], widths[c], bodyFont))
+			n = max(n, xlsxlayout.Lines(vals[c], widths[c], bodyFont))
 		}
 		styles := [...]struct{ from, to, style int }{
 			{xxgk.ColSeq, xxgk.ColSeq, st.seq},
@@ -154,7 +155,7 @@ func (b *book) rows(widths [xxgk.NumCols]float64) error {
 			}
 		}
 		// Leave room for typical answers even where the description is short.
-		if err := f.SetRowHeight(sh, row, rowHeight(max(n, typical), bodyFont)); err != nil {
+		if err := f.SetRowHeight(sh, row, xlsxlayout.Height(max(n, typical), bodyFont)); err != nil {
 			return err
 		}
 	}

@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"xxgk"
+	"xxgk/xlsxlayout"
 )
 
 func TestFormContract(t *testing.T) {
@@ -154,7 +155,7 @@ func TestFormStyles(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if want := rowHeight(lines(ind.Content, formWidths()[xxgk.ColContent], bodyFont), bodyFont); h < want {
+		if want := xlsxlayout.Height(xlsxlayout.Lines(ind.Content, formWidths()[xxgk.ColContent], bodyFont), bodyFont); h < want {
 			t.Errorf("%s row height %.1f < %.1f needed for its content", ind.Code, h, want)
 		}
 	}

@@ -7,6 +7,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"xxgk"
+	"xxgk/xlsxlayout"
 )
 
 // Widths of 填报说明's two columns: a narrow key column and a wide text column, together
@@ -27,7 +28,9 @@ type guideLine struct {
 func most(col int) string { return mostField(xxgk.FormColumns[col]) }
 
 // mostField is most for a field named by its label.
-func mostField(field string) string { return fmt.Sprintf("最多 %d 个字符", xxgk.MaxTextLen(field)) }
+func mostField(field string) string {
+	return fmt.Sprintf("最多 %d 个字符", xxgk.MaxTextLen(field))
+}
 
 // guideLines is what the unit reads first: who it is for, when it is due, what to fill
 // and how, and whom to ask.
@@ -111,7 +114,7 @@ func (b *book) guide() error {
 	if err := b.merged(sh, 1, row, 2, title, st.guideTitle); err != nil {
 		return err
 	}
-	if err := f.SetRowHeight(sh, row, rowHeight(lines(title, guideKeyWidth+guideTextWidth, 18), 18)); err != nil {
+	if err := f.SetRowHeight(sh, row, xlsxlayout.Height(xlsxlayout.Lines(title, guideKeyWidth+guideTextWidth, 18), 18)); err != nil {
 		return err
 	}
 	row++
@@ -143,8 +146,8 @@ func (b *book) guide() error {
 		if err := f.SetCellStyle(sh, cell(2, row), cell(2, row), st.guideText); err != nil {
 			return err
 		}
-		n := max(lines(l.text, guideTextWidth, guideFont), lines(l.key, guideKeyWidth, guideFont))
-		if err := f.SetRowHeight(sh, row, rowHeight(n, guideFont)); err != nil {
+		n := max(xlsxlayout.Lines(l.text, guideTextWidth, guideFont), xlsxlayout.Lines(l.key, guideKeyWidth, guideFont))
+		if err := f.SetRowHeight(sh, row, xlsxlayout.Height(n, guideFont)); err != nil {
 			return err
 		}
 	}

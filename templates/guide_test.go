@@ -58,23 +58,3 @@ func TestGuide(t *testing.T) {
 		t.Error("guide shows grid lines")
 	}
 }
-
-func TestLines(t *testing.T) {
-	tests := []struct {
-		text  string
-		width float64
-		want  int
-	}{
-		{"", 10, 1},
-		{"财政信息", 10, 1},
-		{strings.Repeat("财", 30), 30, 2}, // 30 ems at 10 pt = 400 px; 30 units = 239 px
-		{"第一行\n第二行", 30, 2},
-		{strings.Repeat("a", 30), 30, 1}, // half an em each: 200 px
-		{strings.Repeat("a", 40), 30, 2},
-	}
-	for _, tt := range tests {
-		if got := lines(tt.text, tt.width, bodyFont); got != tt.want {
-			t.Errorf("lines(%q, %v) = %d, want %d", tt.text, tt.width, got, tt.want)
-		}
-	}
-}

@@ -66,18 +66,7 @@ var typicalEntries = map[int]string{
 func typicalLines(widths [xxgk.NumCols]float64) int {
 	n := 1
 	for col, text := range typicalEntries {
-		n = max(n, lines(text, widths[col], bodyFont))
+		n = max(n, xlsxlayout.Lines(text, widths[col], bodyFont))
 	}
 	return n
-}
-
-// lines estimates how many lines text wraps to in a column of the given width at the
-// given font size; see xlsxlayout.Lines.
-func lines(text string, width, fontPt float64) int {
-	return xlsxlayout.Lines(text, width, fontPt)
-}
-
-// rowHeight is the height in points for a row whose tallest cell wraps to n lines.
-func rowHeight(n int, fontPt float64) float64 {
-	return xlsxlayout.Height(n, fontPt)
 }

@@ -24,6 +24,10 @@ func TestLines(t *testing.T) {
 		{"long URL cut", "http://www.ankang.gov.cn/info/iList.jsp?cat_id=10884&cur_page=2", 40, 2},
 		{"URL fits", "http://www.ankang.gov.cn/xxgk/czxx/", 40, 1},
 		{"words", "the quick brown fox jumps over the lazy dog again and again", 20, 3},
+		// 30 ems at 10 pt are 400 px; 30 units are 211 px.
+		{"CJK over two lines", strings.Repeat("财", 30), 30, 2},
+		{"ASCII fits", strings.Repeat("a", 30), 30, 1}, // half an em each: 200 px
+		{"ASCII wraps", strings.Repeat("a", 40), 30, 2},
 	}
 	for _, tt := range tests {
 		if got := Lines(tt.text, tt.width, 10); got != tt.want {
