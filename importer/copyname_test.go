@@ -1,8 +1,6 @@
 package importer
 
 import (
-	"archive/zip"
-	"bytes"
 	"os"
 	"path/filepath"
 	"strings"
@@ -42,24 +40,16 @@ func TestCopyFileName(t *testing.T) {
 func TestLongZipEntryCopy(t *testing.T) {
 	cat := testCatalog(t)
 	long := strings.Repeat("各县区政府网站重点领域信息公开栏目", 12)
-	var buf bytes.Buffer
-	zw := zip.NewWriter(&buf)
-	for _, name := range []string{
-		long + "/" + long + "/汉阴县.xlsx",
-		long + "/" + long + "/汉阴县(2).xlsx",
-		"odd/\x1b[2J\u202E汉阴县.xlsx",
-	} {
-		w, err := zw.Create(name)
-		if err != nil {
-			t.Fatal(err)
-		}
-		w.Write(filled(t, cat, "汉阴县", samples.WithErrors, 3))
-	}
-	zw.Close()
+	book := filled(t, cat, "汉阴县", samples.WithErrors, 3)
+	archive := zipOf(t, map[string][]byte{
+		long + "/" + long + "/汉阴县.xlsx":    book,
+		long + "/" + long + "/汉阴县(2).xlsx": book,
+		"odd/\x1b[2J\u202E汉阴县.xlsx":        book,
+	})
 	dir := t.TempDir()
 	opts := testOptions(t, &memSaver{})
 	opts.ErrorsDir = filepath.Join(dir, "退回")
-	res, _, err := runImport(t, opts, writeFile(t, filepath.Join(dir, long[:60]+".zip"), buf.Bytes()))
+	res, _, err := runImport(t, opts, writeFile(t, filepath.Join(dir, long[:60]+".zip"), archive))
 	if err != nil {
 		t.Fatal(err)
 	}
