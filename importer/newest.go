@@ -64,12 +64,12 @@ func (f takenFile) when(by string) string {
 // choose is called in input order for every file before it is stored. A valid file
 // saved earlier than the one already taken for its unit becomes Older and is not stored;
 // otherwise it is taken (a tie goes to the file listed later), and when it replaces
-// another its Note says so. The file it replaces is made
-// Older too when it still waits in the same batch (it returns true then: one submission
-// fewer to store), so that which file is stored does not depend on the order of the
-// paths. Only a replaced file already stored in an earlier batch (the two were more than a
-// batch apart) stays in the history, as the version before this one; were this one then
-// the same as an older version, that file would stay current.
+// another its Note says so. The file it replaces is made Older too when it still waits
+// in the same batch (it returns true then: one submission fewer to store), so that which
+// file is stored does not depend on the order of the paths. Only a replaced file already
+// stored in an earlier batch (the two were more than a batch apart) stays in the
+// history, as the version before this one; were this one then the same as an older
+// version, that file would stay current.
 func (n *newestFiles) choose(p *parsed) (dropped bool) {
 	r := &p.res
 	if r.Unit.Code == "" || (p.sub == nil && r.Outcome != Valid) {
