@@ -43,7 +43,7 @@ func writeSummarySheet(f *excelize.File, st *styles, s xxgk.Summary, units []xxg
 		return err
 	}
 	line := overallLine(s, date)
-	lineHeight := xlsxlayout.RowHeight(bodyFontPt, 2, xlsxlayout.Cell{Text: line, Width: sumWidths(widths)})
+	lineHeight := xlsxlayout.RowHeight(bodyFontPt, 2, xlsxlayout.Cell{Text: line, Width: xlsxlayout.Span(widths...)})
 	if err := sw.next([]any{excelize.Cell{Value: line, StyleID: st.subtitle}}, excelize.RowOpts{Height: lineHeight}); err != nil {
 		return err
 	}
@@ -121,12 +121,4 @@ func summaryConds(st *styles, n int) []condFormat {
 			{Type: "cell", Criteria: "<", Value: fmt.Sprint(LowCompletion), Format: &st.low},
 		}},
 	}
-}
-
-func sumWidths(ws []float64) float64 {
-	t := 0.0
-	for _, w := range ws {
-		t += w
-	}
-	return t
 }

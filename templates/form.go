@@ -70,7 +70,7 @@ func (b *book) form() error {
 	if err := f.SetCellRichText(sh, cell(1, rowLegend), runs); err != nil {
 		return err
 	}
-	if err := f.SetRowHeight(sh, rowLegend, xlsxlayout.Height(xlsxlayout.Lines(deadline+legend, sumWidths(widths[:]), bodyFont+1), bodyFont+1)); err != nil {
+	if err := f.SetRowHeight(sh, rowLegend, xlsxlayout.Height(xlsxlayout.Lines(deadline+legend, xlsxlayout.Span(widths[:]...), bodyFont+1), bodyFont+1)); err != nil {
 		return err
 	}
 
@@ -190,14 +190,6 @@ func (b *book) merged(sh string, c1, row, c2 int, v string, style int) error {
 		return b.f.MergeCell(sh, from, to)
 	}
 	return nil
-}
-
-func sumWidths(ws []float64) float64 {
-	t := 0.0
-	for _, w := range ws {
-		t += w
-	}
-	return t
 }
 
 // deadlineText opens the legend: the unit sees by when to return the form at the top of

@@ -103,6 +103,15 @@ func Height(lines int, fontPt float64) float64 {
 	return math.Min(math.Ceil(h*4)/4, maxHeight)
 }
 
+// Span is the width of a cell merged across columns of the given widths.
+func Span(widths ...float64) float64 {
+	t := 0.0
+	for _, w := range widths {
+		t += w
+	}
+	return t
+}
+
 // Cell is one wrapped cell of a row: its text and the width of its column (or of its
 // merged range) in Excel's column width units.
 type Cell struct {
