@@ -33,9 +33,7 @@ func writeCoverageSheet(f *excelize.File, st *styles, s xxgk.Summary, title stri
 		return err
 	}
 	vals := make([]any, len(cols))
-	var total xxgk.Counts
 	for _, c := range s.Indicators {
-		total = total.Plus(c.Counts)
 		row := []any{c.Code, str(c.Area), str(c.SubArea), c.Assigned, c.Opened, c.NotOpened,
 			c.NotApplicable, c.NotReported, c.Completion(), str(c.Content)}
 		if c.Assigned == 0 {
@@ -48,6 +46,8 @@ func writeCoverageSheet(f *excelize.File, st *styles, s xxgk.Summary, title stri
 			return err
 		}
 	}
+	// The indicators' counts add up to the units' (xxgk.Summary.CheckPartition).
+	total := s.Total
 	totals := []any{"合计", nil, nil, total.Assigned, total.Opened, total.NotOpened, total.NotApplicable,
 		total.NotReported, total.Completion(), nil}
 	tstyles := []int{st.totalText, st.totalText, st.totalText, st.totalNumber, st.totalNumber, st.totalNumber,
