@@ -248,8 +248,8 @@ func (b *batch) work(ctx context.Context, i int) *parsed {
 	p.res.SavedAt, p.res.ModTime = c.SavedAt, src.modTime
 	if c.Submission != nil {
 		p.res.Round, p.res.SHA256 = c.Submission.Round, c.Submission.SHA256
-		if !c.Accepted() && c.Readable && len(data) <= xxgk.RejectionKeepMax {
-			p.res.File = data
+		if !c.Accepted() && !c.Blank && len(data) <= xxgk.RejectionKeepMax {
+			p.res.File = data // kept with the refusal (Result.File); a blank is no refusal
 		}
 	}
 	switch {

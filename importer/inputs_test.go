@@ -189,3 +189,19 @@ func formulaCells(tb testing.TB, data []byte, cells ...string) []byte {
 	parts[part] = b
 	return zipOf(tb, parts)
 }
+
+// TestImportBlankKeepsNoFile: an import skips a blank template without holding its bytes
+// for a refusal it is not, while a refused file keeps them.
+func TestImportBlankKeepsNoFile(t *testing.T) {
+	cat := testCatalog(t)
+	dir := t.TempDir()
+	writeFile(t, filepath.Join(dir, "a_blank.xlsx"), template(t, cat, "市财政局"))
+	writeFile(t, filepath.Join(dir, "b_refused.xlsx"), filled(t, cat, "汉阴县", samples.WithErrors, 3))
+	res, _, err := runImport(t, testOptions(t, &memSaver{}), dir)
+	if err != nil || outcomes(res) != "a_blank.xlsx=blank b_refused.xlsx=rejected" {
+		t.Fatalf("%s, %v", outcomes(res), err)
+	}
+	if res[0].File != nil || res[1].File == nil {
+		t.Errorf("file kept: blank %d bytes, refused %d bytes", len(res[0].File), len(res[1].File))
+	}
+}
