@@ -25,7 +25,7 @@ func Judge(p Page, it Item, ind Indicator, asOf time.Time) (CheckResult, string)
 		if title == "" {
 			title = "（无标题）"
 		}
-		return CheckNameMismatch, fmt.Sprintf("页面标题“%s”及栏目导航中没有“%s”", clipRunes(title, 40), strings.Join(names, "”或“"))
+		return CheckNameMismatch, fmt.Sprintf("页面标题“%s”及栏目导航中没有“%s”", clip(title, 40), strings.Join(names, "”或“"))
 	}
 	if p.Entries == 0 || p.Newest.IsZero() {
 		return CheckEmpty, "页面上没有带日期的信息条目"
@@ -84,14 +84,6 @@ func NameMatches(names, texts []string) bool {
 		}
 	}
 	return false
-}
-
-func clipRunes(s string, n int) string {
-	r := []rune(s)
-	if len(r) <= n {
-		return s
-	}
-	return string(r[:n]) + "…"
 }
 
 // dayOf is t's calendar day at midnight UTC, the form dates read from pages and cells take.

@@ -35,9 +35,9 @@ func (ind Indicator) IsStale(last, asOf time.Time) bool {
 // StaleRule says the rule in words for messages: "45天" or "6个月".
 func (ind Indicator) StaleRule() string {
 	if ind.Monthly() {
-		return "45天"
+		return StaleMonthlyText
 	}
-	return "6个月"
+	return StaleAfterText
 }
 
 // The rule in words, for legends that do not name one indicator.
