@@ -10,7 +10,6 @@ import (
 // asOf: refused → unreachable → name mismatch → empty → stale → date mismatch → ok. The
 // staleness rule is the indicator's own (IsStale), the one the reports use.
 func Judge(p Page, it Item, ind Indicator, asOf time.Time) (CheckResult, string) {
-	today := dayOf(asOf.In(ChinaTime))
 	switch {
 	case p.Refused:
 		return CheckRefused, p.Error
@@ -30,7 +29,7 @@ func Judge(p Page, it Item, ind Indicator, asOf time.Time) (CheckResult, string)
 	if p.Entries == 0 || p.Newest.IsZero() {
 		return CheckEmpty, "页面上没有带日期的信息条目"
 	}
-	if ind.IsStale(p.Newest, today) {
+	if ind.IsStale(p.Newest, asOf) {
 		return CheckStale, fmt.Sprintf("最新信息日期为%s，已超过%s未更新", ChineseDate(p.Newest), ind.StaleRule())
 	}
 	if !it.LastUpdate.IsZero() && dayOf(it.LastUpdate).After(dayOf(p.Newest)) {
