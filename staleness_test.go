@@ -14,7 +14,7 @@ func TestIsStaleCountsDays(t *testing.T) {
 		day(2020, 9, 28),
 		time.Date(2020, 9, 28, 10, 0, 0, 0, ChinaTime),
 		time.Date(2020, 9, 28, 23, 30, 0, 0, ChinaTime), // 15:30 UTC, the same day
-		time.Date(2020, 9, 27, 16, 30, 0, 0, time.UTC), // 00:30 on the 28th in China
+		time.Date(2020, 9, 27, 16, 30, 0, 0, time.UTC),  // 00:30 on the 28th in China
 	} {
 		for _, tt := range []struct {
 			ind  Indicator
