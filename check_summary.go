@@ -121,6 +121,7 @@ func (s Summary) Checked() bool {
 // CheckTally counts every unit's checks by result.
 func (s Summary) CheckTally() CheckTally {
 	t := CheckTally{ByResult: map[CheckResult]int{}}
+	var all []Check
 	for _, u := range s.Units {
 		for _, c := range u.Checks {
 			t.Checked++
@@ -129,16 +130,8 @@ func (s Summary) CheckTally() CheckTally {
 				t.Failed++
 			}
 		}
-		if len(u.Checks) == 0 {
-			continue
-		}
-		first, last := CheckSpan(u.Checks)
-		if t.First.IsZero() || first.Before(t.First) {
-			t.First = first
-		}
-		if last.After(t.Last) {
-			t.Last = last
-		}
+		all = append(all, u.Checks...)
 	}
+	t.First, t.Last = CheckSpan(all)
 	return t
 }

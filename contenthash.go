@@ -31,10 +31,7 @@ func (s *Submission) ContentHash() string {
 	sort.SliceStable(items, func(i, j int) bool { return items[i].Code < items[j].Code })
 	field(strconv.Itoa(len(items)))
 	for _, it := range items {
-		last, count := "", ""
-		if !it.LastUpdate.IsZero() {
-			last = it.LastUpdate.Format("2006-01-02")
-		}
+		last, count := FormatDate(it.LastUpdate), ""
 		if it.Count >= 0 {
 			count = strconv.Itoa(it.Count)
 		}

@@ -101,10 +101,6 @@ type HistoryEntry struct {
 // Timeline merges a unit's versions, refusals and corrections into one history, oldest
 // first. assigned are the indicators the unit must build, for the counts.
 func (r UnitRecord) Timeline(assigned []Indicator) []HistoryEntry {
-	due := make(map[string]bool, len(assigned))
-	for _, ind := range assigned {
-		due[ind.Code] = true
-	}
 	reverts := map[int]UnitEvent{}
 	for _, e := range r.Events {
 		if e.Kind == EventRevert {
@@ -113,14 +109,8 @@ func (r UnitRecord) Timeline(assigned []Indicator) []HistoryEntry {
 	}
 	var out []HistoryEntry
 	for _, v := range r.Versions {
-		var answers []Item
-		for _, it := range v.Items {
-			if due[it.Code] {
-				answers = append(answers, it)
-			}
-		}
 		en := HistoryEntry{At: v.ImportedAt, Kind: HistoryImport, Version: v.Version, FileName: v.FileName,
-			Operator: v.ImportedBy, Counts: CountItems(len(assigned), answers), Warnings: len(v.Warnings),
+			Operator: v.ImportedBy, Counts: CountItems(len(assigned), answersTo(assigned, v.Items)), Warnings: len(v.Warnings),
 			Current: v.Version == r.Current}
 		if e, ok := reverts[v.Version]; ok {
 			en.Kind, en.FromVersion, en.Note = HistoryRevert, e.FromVersion, e.Note

@@ -10,7 +10,6 @@ import (
 // asOf: refused → unreachable → name mismatch → empty → stale → date mismatch → ok. The
 // staleness rule is the indicator's own (IsStale), the one the reports use.
 func Judge(p Page, it Item, ind Indicator, asOf time.Time) (CheckResult, string) {
-	today := dayOf(asOf.In(ChinaTime))
 	switch {
 	case p.Refused:
 		return CheckRefused, p.Error
@@ -25,12 +24,12 @@ func Judge(p Page, it Item, ind Indicator, asOf time.Time) (CheckResult, string)
 		if title == "" {
 			title = "（无标题）"
 		}
-		return CheckNameMismatch, fmt.Sprintf("页面标题“%s”及栏目导航中没有“%s”", clipRunes(title, 40), strings.Join(names, "”或“"))
+		return CheckNameMismatch, fmt.Sprintf("页面标题“%s”及栏目导航中没有“%s”", clip(title, 40), strings.Join(names, "”或“"))
 	}
 	if p.Entries == 0 || p.Newest.IsZero() {
 		return CheckEmpty, "页面上没有带日期的信息条目"
 	}
-	if ind.IsStale(p.Newest, today) {
+	if ind.IsStale(p.Newest, asOf) {
 		return CheckStale, fmt.Sprintf("最新信息日期为%s，已超过%s未更新", ChineseDate(p.Newest), ind.StaleRule())
 	}
 	if !it.LastUpdate.IsZero() && dayOf(it.LastUpdate).After(dayOf(p.Newest)) {
@@ -84,14 +83,6 @@ func NameMatches(names, texts []string) bool {
 		}
 	}
 	return false
-}
-
-func clipRunes(s string, n int) string {
-	r := []rune(s)
-	if len(r) <= n {
-		return s
-	}
-	return string(r[:n]) + "…"
 }
 
 // dayOf is t's calendar day at midnight UTC, the form dates read from pages and cells take.

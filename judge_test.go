@@ -142,3 +142,29 @@ func TestCheckDays(t *testing.T) {
 		t.Errorf("CheckSpan = %s, %s", first, last)
 	}
 }
+
+// TestCheckTallySpan: the tally's span runs from the earliest to the latest check of any
+// unit, and CheckDays names one day or the range.
+func TestCheckTallySpan(t *testing.T) {
+	at := func(d, h int) time.Time { return time.Date(2020, 9, d, h, 0, 0, 0, ChinaTime) }
+	sub := func(unit string) *Submission {
+		return &Submission{Unit: unit, Items: []Item{{Code: "X-1", Status: Opened, URL: "http://a.gov.cn/1"}, {Code: "X-2", Status: Opened, URL: "http://a.gov.cn/2"}}}
+	}
+	s := Summary{Round: Round{ID: "2020"}, Units: []UnitSummary{{Unit: Unit{Code: "A"}, Submission: sub("A")}, {Unit: Unit{Code: "B"}, Submission: sub("B")}}}
+	s.AddChecks([]Check{
+		{Round: "2020", Unit: "A", Code: "X-1", URL: "http://a.gov.cn/1", Result: CheckOK, CheckedAt: at(21, 9)},
+		{Round: "2020", Unit: "A", Code: "X-2", URL: "http://a.gov.cn/2", Result: CheckOK, CheckedAt: at(28, 9)},
+		{Round: "2020", Unit: "B", Code: "X-1", URL: "http://a.gov.cn/1", Result: CheckOK, CheckedAt: at(20, 10)},
+		{Round: "2020", Unit: "B", Code: "X-2", URL: "http://a.gov.cn/2", Result: CheckOK, CheckedAt: at(25, 10)},
+	})
+	tally := s.CheckTally()
+	if !tally.First.Equal(at(20, 10)) || !tally.Last.Equal(at(28, 9)) || tally.Checked != 4 {
+		t.Fatalf("tally %+v", tally)
+	}
+	if got := CheckDays(tally.First, tally.Last); got != "2020年9月20日至2020年9月28日" {
+		t.Errorf("CheckDays = %q", got)
+	}
+	if got := CheckDays(at(28, 1), at(28, 23)); got != "2020年9月28日" {
+		t.Errorf("CheckDays on one day = %q", got)
+	}
+}

@@ -56,13 +56,8 @@ func (r Round) IsLate(t time.Time) bool {
 // YearLabel is how a leader names the round: "2020年度" for a round named by its year,
 // the id itself otherwise.
 func (r Round) YearLabel() string {
-	if len(r.ID) != 4 || r.ID[0] < '1' || r.ID[0] > '2' {
+	if len(r.ID) != 4 || RoundYear(r.ID) == 0 {
 		return r.ID
-	}
-	for _, c := range r.ID {
-		if c < '0' || c > '9' {
-			return r.ID
-		}
 	}
 	return r.ID + "年度"
 }

@@ -43,10 +43,7 @@ func CheckDeadline(id string, deadline, now time.Time) (warning string, err erro
 	if y := RoundYear(id); y != 0 && deadline.Year() < y {
 		return "", fmt.Errorf("截止日期 %s 早于轮次 %s 所在的 %d 年，请检查 --deadline 或 --round", ChineseDate(deadline), id, y)
 	}
-	today := now.In(ChinaTime)
-	limit := time.Date(today.Year()+DeadlineHorizonYears, today.Month(), today.Day(), 0, 0, 0, 0, time.UTC)
-	day := time.Date(deadline.Year(), deadline.Month(), deadline.Day(), 0, 0, 0, 0, time.UTC)
-	if day.After(limit) {
+	if limit := dayOf(now.In(ChinaTime)).AddDate(DeadlineHorizonYears, 0, 0); dayOf(deadline).After(limit) {
 		return "", fmt.Errorf("截止日期 %s 距今超过 %d 年，请检查 --deadline", ChineseDate(deadline), DeadlineHorizonYears)
 	}
 	if (Round{Deadline: deadline}).IsLate(now) {

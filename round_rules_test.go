@@ -58,3 +58,11 @@ func TestCheckDeadline(t *testing.T) {
 		}
 	}
 }
+
+func TestYearLabel(t *testing.T) {
+	for id, want := range map[string]string{"2020": "2020年度", "2021-2": "2021-2", "2021年": "2021年", "春季": "春季", "0001": "0001", "20201": "20201"} {
+		if got := (Round{ID: id}).YearLabel(); got != want {
+			t.Errorf("YearLabel(%q) = %q, want %q", id, got, want)
+		}
+	}
+}

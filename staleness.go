@@ -26,18 +26,20 @@ func (ind Indicator) StaleBefore(asOf time.Time) time.Time {
 	return asOf.AddDate(0, -StaleAfter, 0)
 }
 
-// IsStale tells whether a column last updated on last is stale on day asOf. A zero last
-// (no date known) is not stale: that is a different finding (an empty column).
+// IsStale tells whether a column last updated on last is stale on day asOf. Both count
+// as calendar days (asOf in China time), so the import, the letters and website
+// verification agree on the boundary day whatever the hour they run. A zero last (no
+// date known) is not stale: that is a different finding (an empty column).
 func (ind Indicator) IsStale(last, asOf time.Time) bool {
-	return !last.IsZero() && last.Before(ind.StaleBefore(asOf))
+	return !last.IsZero() && dayOf(last).Before(ind.StaleBefore(dayOf(asOf.In(ChinaTime))))
 }
 
 // StaleRule says the rule in words for messages: "45天" or "6个月".
 func (ind Indicator) StaleRule() string {
 	if ind.Monthly() {
-		return "45天"
+		return StaleMonthlyText
 	}
-	return "6个月"
+	return StaleAfterText
 }
 
 // The rule in words, for legends that do not name one indicator.

@@ -113,3 +113,19 @@ func CountItems(assigned int, items []Item) Counts {
 	}
 	return c
 }
+
+// answersTo keeps the items that answer one of inds, in their order: a row for an
+// indicator the unit is not (or no longer) assigned counts for nothing.
+func answersTo(inds []Indicator, items []Item) []Item {
+	due := make(map[string]bool, len(inds))
+	for _, ind := range inds {
+		due[ind.Code] = true
+	}
+	var out []Item
+	for _, it := range items {
+		if due[it.Code] {
+			out = append(out, it)
+		}
+	}
+	return out
+}

@@ -114,16 +114,9 @@ func Summarize(r Round, cat *Catalog, current []Submission) Summary {
 			if r.IsLate(us.FirstAt) {
 				us.State = Late
 			}
-			assigned := make(map[string]bool, len(inds))
-			for _, ind := range inds {
-				assigned[ind.Code] = true
-			}
-			var answers []Item
-			for _, it := range sub.Items {
-				if assigned[it.Code] {
-					answers = append(answers, it)
-					cov[it.Code].Add(it.Status)
-				}
+			answers := answersTo(inds, sub.Items)
+			for _, it := range answers {
+				cov[it.Code].Add(it.Status)
 			}
 			us.Counts = CountItems(len(inds), answers)
 			s.Warnings += len(sub.Warnings)

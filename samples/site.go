@@ -80,15 +80,18 @@ func NewSite(cols []SiteColumn, today time.Time) *Site {
 			title = "网站首页"
 		}
 		html := columnHTML(title, host, today, dates, i)
+		// A page whose reported name GBK cannot write (an emoji, a rare character) stays
+		// UTF-8 rather than being served empty.
+		p.body, p.ctype = []byte(html), "text/html; charset=utf-8"
 		switch i % 3 {
 		case 1: // GBK declared in the header
-			b, _ := enc.String(strings.Replace(html, "utf-8", "gbk", 1))
-			p.body, p.ctype = []byte(b), "text/html; charset=GBK"
+			if b, err := enc.String(strings.Replace(html, "utf-8", "gbk", 1)); err == nil {
+				p.body, p.ctype = []byte(b), "text/html; charset=GBK"
+			}
 		case 2: // GB2312 declared only in <meta>
-			b, _ := enc.String(strings.Replace(html, "utf-8", "gb2312", 1))
-			p.body, p.ctype = []byte(b), "text/html"
-		default:
-			p.body, p.ctype = []byte(html), "text/html; charset=utf-8"
+			if b, err := enc.String(strings.Replace(html, "utf-8", "gb2312", 1)); err == nil {
+				p.body, p.ctype = []byte(b), "text/html"
+			}
 		}
 		s.pages[key] = p
 	}

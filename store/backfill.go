@@ -39,7 +39,7 @@ func backfillContentHashes(ctx context.Context, q DBTX) error {
 		after = ids[len(ids)-1]
 		rows, err := q.QueryContext(ctx, `SELECT submission_id, code, status, column_name, url, last_update,
 item_count, reported, remark FROM submission_items WHERE submission_id IN (`+placeholders(len(ids))+`) ORDER BY submission_id, seq`,
-			int64s(ids)...)
+			anys(ids)...)
 		if err != nil {
 			return err
 		}
@@ -109,12 +109,4 @@ func scanItem(rows *sql.Rows) (int64, xxgk.Item, error) {
 		it.LastUpdate = d
 	}
 	return id, it, nil
-}
-
-func int64s(ids []int64) []any {
-	out := make([]any, len(ids))
-	for i, id := range ids {
-		out[i] = id
-	}
-	return out
 }

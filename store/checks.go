@@ -25,7 +25,7 @@ func (s *Store) SaveChecks(ctx context.Context, cs []xxgk.Check) error {
 				if err := roundExists(ctx, tx, round); err != nil {
 					return err
 				}
-				if err := checkUnits(ctx, tx, round, dedupe(units)); err != nil {
+				if err := checkUnits(ctx, tx, round, distinct(units)); err != nil {
 					return err
 				}
 			}
@@ -44,7 +44,7 @@ VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
 				}
 				var newest any
 				if !c.Newest.IsZero() {
-					newest = c.Newest.Format("2006-01-02")
+					newest = c.Newest.Format(dateLayout)
 				}
 				if _, err := stmt.ExecContext(ctx, c.Round, c.Unit, c.Code, c.URL, c.FinalURL, c.HTTPStatus,
 					string(c.Result), c.ErrorKind, c.Error, c.NotHTML, c.Title, newest, c.Entries,
@@ -88,7 +88,7 @@ ORDER BY c.unit_code, c.code`, round)
 			c.Result = xxgk.CheckResult(result)
 			c.Refused = c.Result == xxgk.CheckRefused
 			if newest.Valid {
-				if c.Newest, err = time.Parse("2006-01-02", newest.String); err != nil {
+				if c.Newest, err = time.Parse(dateLayout, newest.String); err != nil {
 					return fmt.Errorf("核查结果中的日期“%s”无法读取：%w", newest.String, err)
 				}
 			}
@@ -109,16 +109,4 @@ func boolInt(b bool) int {
 		return 1
 	}
 	return 0
-}
-
-func dedupe(ss []string) []string {
-	seen := make(map[string]bool, len(ss))
-	out := ss[:0:0]
-	for _, s := range ss {
-		if !seen[s] {
-			seen[s] = true
-			out = append(out, s)
-		}
-	}
-	return out
 }

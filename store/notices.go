@@ -76,8 +76,7 @@ func noticeDate(t time.Time) string {
 	if t.IsZero() {
 		return ""
 	}
-	y, m, d := t.In(xxgk.ChinaTime).Date()
-	return time.Date(y, m, d, 0, 0, 0, 0, time.UTC).Format(dateLayout)
+	return t.In(xxgk.ChinaTime).Format(dateLayout)
 }
 
 // parseNoticeDate reads a stored day back as midnight China time; "" is the zero time.

@@ -28,10 +28,10 @@ func testNotices(t *testing.T, e engine) {
 	if n != (xxgk.Notice{}) {
 		t.Errorf("new round has notice %+v, want none", n)
 	}
-	// 2020-10-09 23:30 in Beijing is still the 9th there, though the 9th 15:30 UTC.
+	// 2020-10-08 16:30 UTC is already 00:30 on the 9th in Beijing: the day kept is the 9th.
 	want := xxgk.Notice{DocNumber: "安电政办字〔2020〕6号", Issuer: "安康市电子政务办公室",
 		Date:    time.Date(2020, 9, 25, 0, 0, 0, 0, xxgk.ChinaTime),
-		ReplyBy: time.Date(2020, 10, 9, 15, 30, 0, 0, time.UTC)}
+		ReplyBy: time.Date(2020, 10, 8, 16, 30, 0, 0, time.UTC)}
 	if err := s.SaveNotice(ctx, "2020", want); err != nil {
 		t.Fatal(err)
 	}

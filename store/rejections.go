@@ -10,11 +10,12 @@ import (
 	"xxgk"
 )
 
-// SaveRejections records files the import refused. A file name that is not UTF-8 (a
+// SaveRejections records files the import refused, with the problems they were refused
+// for and, up to xxgk.RejectionKeepMax, the file itself. A file name that is not UTF-8 (a
 // Linux name in a legacy encoding) is kept with its bad bytes replaced, on both engines.
-// A file already recorded for its unit
-// (same SHA-256) is not recorded again; a unit or round the store does not know is an
-// error wrapping ErrNotFound, and then nothing of the batch is stored.
+// A file already recorded for its unit (same SHA-256) is not recorded again; a unit or
+// round the store does not know is an error wrapping ErrNotFound, and then nothing of the
+// batch is stored.
 func (s *Store) SaveRejections(ctx context.Context, rs []xxgk.Rejection) error {
 	if len(rs) == 0 {
 		return nil

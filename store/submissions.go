@@ -12,10 +12,10 @@ import (
 
 // SaveResult tells what SaveSubmissions did with one submission.
 type SaveResult struct {
-	Version   int       // the version stored, or, when Unchanged, the stored version that is the same file
+	Version   int       // the version stored, or, when Unchanged, the stored version with the same content
 	Unchanged bool      // some stored version of the unit says the same (same content hash): nothing written
 	ID        int64     // the row id of Version
-	FirstAt   time.Time // when the unit's version 1 was imported; decides lateness
+	FirstAt   time.Time // when the version deciding lateness (1, or the first after a withdrawal) was imported
 	// Current is the unit's current (highest) version once the batch is stored. It is
 	// above Version when an older file was imported again.
 	Current int

@@ -72,9 +72,7 @@ func (s *Store) readTemplateKey(ctx context.Context) (xxgk.TemplateKey, error) {
 		return rows.Err()
 	})
 	switch {
-	case errors.Is(err, sql.ErrNoRows):
-		return xxgk.TemplateKey{}, err
-	case errors.Is(err, errBadKey):
+	case errors.Is(err, sql.ErrNoRows), errors.Is(err, errBadKey):
 		return xxgk.TemplateKey{}, err
 	case err != nil:
 		return xxgk.TemplateKey{}, fmt.Errorf("读取模板校验密钥：%w", hide(err, s.secret))

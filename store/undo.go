@@ -47,8 +47,8 @@ AND c.unit_code = r.unit_code AND c.kind = 'clear_rejections' AND c.rejection_id
 // Revert makes version `to` of a unit current again by recording a new version with its
 // content (rows, warnings, filler, file name and checksum), imported at by.At by
 // by.Operator, and a revert event saying so. It returns the new version. Reverting to the
-// version that is already current, or whose file the current version already is (and not
-// withdrawn), wraps ErrNoEffect; an unknown round, unit or version wraps ErrNotFound.
+// version that is already current, or whose content the current version already has (and
+// not withdrawn), wraps ErrNoEffect; an unknown round, unit or version wraps ErrNotFound.
 func (s *Store) Revert(ctx context.Context, round, unit string, to int, by Correction) (int, error) {
 	var version int
 	err := s.retry(ctx, func() error {
@@ -58,9 +58,9 @@ func (s *Store) Revert(ctx context.Context, round, unit string, to int, by Corre
 				return err
 			}
 			var src int64
-			var srcSHA string
-			err = tx.QueryRowContext(ctx, `SELECT id, sha256 FROM submissions WHERE round_id = ? AND unit_code = ? AND version = ?`,
-				round, unit, to).Scan(&src, &srcSHA)
+			var srcHash string
+			err = tx.QueryRowContext(ctx, `SELECT id, content_hash FROM submissions WHERE round_id = ? AND unit_code = ? AND version = ?`,
+				round, unit, to).Scan(&src, &srcHash)
 			if errors.Is(err, sql.ErrNoRows) {
 				if cur == 0 {
 					return fmt.Errorf("单位“%s”在轮次“%s”中没有任何已接收的版本，%w", unit, round, ErrNotFound)
@@ -74,13 +74,15 @@ func (s *Store) Revert(ctx context.Context, round, unit string, to int, by Corre
 				return fmt.Errorf("第 %d 版已是单位“%s”的当前版本，%w", to, unit, ErrNoEffect)
 			}
 			if !withdrawn {
-				var curSHA string
-				if err := tx.QueryRowContext(ctx, `SELECT sha256 FROM submissions WHERE round_id = ? AND unit_code = ? AND version = ?`,
-					round, unit, cur).Scan(&curSHA); err != nil {
+				// The same content, as an import judges it (xxgk.Submission.ContentHash): a
+				// file re-saved in another program is no different.
+				var curHash string
+				if err := tx.QueryRowContext(ctx, `SELECT content_hash FROM submissions WHERE round_id = ? AND unit_code = ? AND version = ?`,
+					round, unit, cur).Scan(&curHash); err != nil {
 					return err
 				}
-				if curSHA == srcSHA {
-					return fmt.Errorf("单位“%s”的当前版本（第 %d 版）与第 %d 版是同一个文件，%w", unit, cur, to, ErrNoEffect)
+				if curHash == srcHash {
+					return fmt.Errorf("单位“%s”的当前版本（第 %d 版）与第 %d 版内容相同，%w", unit, cur, to, ErrNoEffect)
 				}
 			}
 			version = cur + 1

@@ -76,8 +76,8 @@ func testRevert(t *testing.T, e engine) {
 		t.Errorf("reverting to the current version: err = %v, want ErrNoEffect", err)
 	}
 	if _, err := s.Revert(ctx, "2020", "CZJ", 1, Correction{Operator: "李四"}); !errors.Is(err, ErrNoEffect) ||
-		err.Error() != "单位“CZJ”的当前版本（第 3 版）与第 1 版是同一个文件，无需操作" {
-		t.Errorf("reverting to the file already current: err = %v, want ErrNoEffect", err)
+		err.Error() != "单位“CZJ”的当前版本（第 3 版）与第 1 版内容相同，无需操作" {
+		t.Errorf("reverting to the content already current: err = %v, want ErrNoEffect", err)
 	}
 	if _, err := s.Revert(ctx, "2020", "CZJ", 9, Correction{Operator: "李四"}); !errors.Is(err, ErrNotFound) || err.Error() != "单位“CZJ”在轮次“2020”中没有第 9 版（已有第 1 至 3 版），不存在" {
 		t.Errorf("reverting to a missing version: err = %v", err)
