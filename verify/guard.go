@@ -8,6 +8,8 @@ import (
 	"net/netip"
 	"net/url"
 	"strings"
+
+	"xxgk"
 )
 
 // refusal is the guard's "no": the address was never fetched. Its message is Chinese and
@@ -50,7 +52,7 @@ func (g *guard) allowed(host string) bool { return g.allow[foldHost(host)] }
 // scheme, then the host as the URL names it, then what the name resolves to.
 func (g *guard) checkURL(ctx context.Context, u *url.URL) error {
 	if u.Scheme != "http" && u.Scheme != "https" {
-		return refusef("只核查 http:// 或 https:// 网址，“%s”不是", clip(u.String(), 60))
+		return refusef("只核查 http:// 或 https:// 网址，“%s”不是", xxgk.Visible(u.String(), 60))
 	}
 	host := u.Hostname()
 	if host == "" {
@@ -143,12 +145,4 @@ func (g *guard) dial(dial func(ctx context.Context, network, addr string) (net.C
 		}
 		return nil, last
 	}
-}
-
-func clip(s string, n int) string {
-	r := []rune(s)
-	if len(r) <= n {
-		return s
-	}
-	return string(r[:n]) + "…"
 }
