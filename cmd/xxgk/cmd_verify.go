@@ -3,7 +3,6 @@ package main
 import (
 	"context"
 	"fmt"
-	"runtime/debug"
 	"strings"
 	"time"
 
@@ -146,14 +145,11 @@ func runVerify(ctx context.Context, e *env, st *store.Store, s xxgk.Summary, cat
 	return writeChecksTable(e.Stdout, s, checks, names, time.Since(start))
 }
 
-// buildVersion is the version the binary was built as, for the User-Agent: the release
-// script's, else the module's, else dev.
+// buildVersion is the version `xxgk version` shows, for the User-Agent: ASCII, without
+// the leading v, and "dev" for a build that has none.
 func buildVersion() string {
-	if version != "" { // a release build (scripts/release.sh)
-		return strings.TrimPrefix(version, "v")
-	}
-	if bi, ok := debug.ReadBuildInfo(); ok && bi.Main.Version != "" && bi.Main.Version != "(devel)" {
-		return strings.TrimPrefix(bi.Main.Version, "v")
+	if v := currentBuild().Version; v != devVersion {
+		return strings.TrimPrefix(v, "v")
 	}
 	return "dev"
 }
