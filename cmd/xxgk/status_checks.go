@@ -23,10 +23,10 @@ func addChecks(ctx context.Context, st *store.Store, s *xxgk.Summary) error {
 // finding, "-" for a unit none of whose current columns was checked (nothing to check,
 // or it submitted, was withdrawn or changed its addresses after the last check).
 func checkFailures(u xxgk.UnitSummary) string {
-	if len(u.Checks) == 0 {
-		return "-"
+	if n := checkFailuresJSON(u); n != nil {
+		return strconv.Itoa(*n)
 	}
-	return strconv.Itoa(len(u.FailedChecks()))
+	return "-"
 }
 
 // checkFailuresJSON is the same for scripts: null when nothing was checked.
