@@ -41,9 +41,9 @@ func importCommand(e *env) *cli.Command {
 
 func runImportCmd(c *cli.Context, e *env) error {
 	paths := c.Args().Slice()
-	format := strings.ToLower(strings.TrimSpace(c.String("format")))
-	if format != "text" && format != "json" {
-		return failf("--format 只能是 text 或 json，而不是“%s”", c.String("format"))
+	format, err := checkFormat(c, "text", "json")
+	if err != nil {
+		return err
 	}
 	if len(paths) == 0 {
 		return failf("请指定要导入的文件、文件夹或 .zip 压缩包，例如：xxgk import 报送/")

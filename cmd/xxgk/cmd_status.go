@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"io"
 	"strconv"
-	"strings"
 
 	"github.com/urfave/cli/v2"
 
@@ -25,9 +24,9 @@ func statusCommand(e *env) *cli.Command {
 			&cli.StringFlag{Name: "format", Value: "table", Usage: "输出格式：table（表格）、csv 或 json"},
 		),
 		Action: func(c *cli.Context) error {
-			format := strings.ToLower(strings.TrimSpace(c.String("format")))
-			if format != "table" && format != "csv" && format != "json" {
-				return failf("--format 只能是 table、csv 或 json，而不是“%s”", format)
+			format, err := checkFormat(c, "table", "csv", "json")
+			if err != nil {
+				return err
 			}
 			s, _, err := readSummary(c)
 			if err != nil {

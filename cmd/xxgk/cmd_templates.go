@@ -176,9 +176,9 @@ func resolveUnits(cat *xxgk.Catalog, names []string) ([]xxgk.Unit, error) {
 	var out []xxgk.Unit
 	seen := map[string]bool{}
 	for _, n := range names {
-		u, ok := cat.Units.Lookup(n)
-		if !ok {
-			return nil, failf("未知单位“%s”，最接近的是“%s”。可用 xxgk units 查看单位名单", n, cat.Units.Closest(n))
+		u, err := findUnit(cat, n)
+		if err != nil {
+			return nil, err
 		}
 		if !seen[u.Code] {
 			seen[u.Code] = true

@@ -244,7 +244,7 @@ func TestVerifyCommandFails(t *testing.T) {
 		want string
 	}{
 		{[]string{"verify", "--db", db, "--format", "xml"}, "--format 只能是 table、csv 或 json，而不是“xml”"},
-		{[]string{"verify", "--db", db, "--unit", "市财政"}, "--unit：没有名为“市财政”的单位，是否是“市财政局”？"},
+		{[]string{"verify", "--db", db, "--unit", "市财政"}, "单位“市财政”不在单位名单中，最接近的是“市财政局”；用 xxgk units 查看全部单位"},
 		{[]string{"verify", "--db", db, "--per-host", "0"}, "--per-host 应为正整数"},
 		{[]string{"verify", "--db", db, "--round", "1999"}, "数据库中没有轮次“1999”"},
 		{[]string{"verify", "--db", "sqlite:" + filepath.Join(t.TempDir(), "none.db")}, "不存在"},

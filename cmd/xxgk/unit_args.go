@@ -98,7 +98,8 @@ func correctionFailed(e *env, err error, u xxgk.Unit, what string) error {
 	return failf("%s失败：%s", what, strings.TrimSuffix(msg, "，"+store.ErrNotFound.Error()))
 }
 
-// checkFormat validates --format against the allowed values.
+// checkFormat validates --format against the allowed values (at least one), which the
+// refusal lists as "table、csv 或 json".
 func checkFormat(c *cli.Context, allowed ...string) (string, error) {
 	f := strings.ToLower(strings.TrimSpace(c.String("format")))
 	for _, a := range allowed {
@@ -106,5 +107,9 @@ func checkFormat(c *cli.Context, allowed ...string) (string, error) {
 			return f, nil
 		}
 	}
-	return "", failf("--format 只能是 %s，而不是“%s”", strings.Join(allowed, "、"), f)
+	list := allowed[len(allowed)-1]
+	if len(allowed) > 1 {
+		list = strings.Join(allowed[:len(allowed)-1], "、") + " 或 " + list
+	}
+	return "", failf("--format 只能是 %s，而不是“%s”", list, f)
 }
