@@ -148,14 +148,6 @@ func contactText(c xxgk.Contact) string {
 	return strings.Join(parts, "；") + "。"
 }
 
-// problemText is a problem's value and message, as the letters quote them.
-func problemText(p xxgk.Problem) string {
-	if p.Value != "" {
-		return "值“" + p.Value + "”：" + p.Message
-	}
-	return p.Message
-}
-
 // maxInText is how many units a sentence names before "等N个单位": every one of 40, but
 // not a page of names at province scale (the ranked table lists them all).
 const maxInText = 30
