@@ -9,6 +9,7 @@ import (
 	"github.com/urfave/cli/v2"
 
 	"xxgk"
+	"xxgk/exporter"
 	"xxgk/termtable"
 )
 
@@ -111,7 +112,7 @@ func writeHistoryTable(w io.Writer, r xxgk.Round, u xxgk.Unit, rec xxgk.UnitReco
 		case xxgk.HistoryWithdraw:
 			version = strconv.Itoa(en.Version)
 		}
-		t.Row(mark, en.At.In(xxgk.ChinaTime).Format("2006-01-02 15:04"), en.Kind.Label(), version, en.FileName,
+		t.Row(mark, exporter.FormatTime(en.At), en.Kind.Label(), version, en.FileName,
 			en.Operator, opened, notOpened, na, historyNote(en))
 	}
 	if err := t.Render(w); err != nil || !current {

@@ -9,6 +9,7 @@ import (
 	"github.com/urfave/cli/v2"
 
 	"xxgk"
+	"xxgk/exporter"
 	"xxgk/store"
 	"xxgk/termtable"
 )
@@ -57,7 +58,7 @@ func writeRoundsTable(w io.Writer, rs []store.RoundInfo) error {
 	t.MaxWidth(1, 40)
 	for _, r := range rs {
 		t.Row(r.ID, r.Title, r.Deadline.Format("2006-01-02"), strconv.Itoa(r.Units), strconv.Itoa(r.Submitted),
-			r.Created.In(xxgk.ChinaTime).Format("2006-01-02 15:04"))
+			exporter.FormatTime(r.Created))
 	}
 	if err := t.Render(w); err != nil {
 		return err

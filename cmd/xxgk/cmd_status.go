@@ -131,11 +131,11 @@ func writeStatusTable(w io.Writer, s xxgk.Summary) error {
 		version, at := "-", "-"
 		if u.State != xxgk.Missing {
 			version = strconv.Itoa(u.Version)
-			at = u.SubmittedAt.In(xxgk.ChinaTime).Format("2006-01-02 15:04")
+			at = exporter.FormatTime(u.SubmittedAt)
 		}
 		switch {
 		case u.WasRejected():
-			at = "已退回 " + u.Rejected.Last.At.In(xxgk.ChinaTime).Format("2006-01-02 15:04")
+			at = "已退回 " + exporter.FormatTime(u.Rejected.Last.At)
 		case u.RefusedLatest():
 			at += "（其后的文件已退回）"
 		}
