@@ -153,7 +153,7 @@ func writeHistoryJSON(w io.Writer, r xxgk.Round, u xxgk.Unit, rec xxgk.UnitRecor
 	out := historyJSON{Round: r.ID, Unit: u.Short, Current: rec.Current, Withdrawn: rec.Withdrawn(), Events: []historyEntryJSON{}}
 	for _, en := range entries {
 		j := historyEntryJSON{
-			Time: en.At.In(xxgk.ChinaTime).Format("2006-01-02T15:04:05-07:00"), Event: string(en.Kind),
+			Time: jsonTime(en.At), Event: string(en.Kind),
 			Version: en.Version, FromVersion: en.FromVersion, File: en.FileName, Operator: en.Operator,
 			Warnings: en.Warnings, Errors: en.Errors, Current: en.Current, Cleared: en.Cleared,
 			ClearedCount: en.ClearedN, Note: en.Note,

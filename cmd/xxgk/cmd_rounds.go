@@ -57,7 +57,7 @@ func writeRoundsTable(w io.Writer, rs []store.RoundInfo) error {
 	t := termtable.New("轮次", "标题", "截止日期", "单位数", "已报送", "创建时间").AlignRight(3, 4)
 	t.MaxWidth(1, 40)
 	for _, r := range rs {
-		t.Row(r.ID, r.Title, r.Deadline.Format("2006-01-02"), strconv.Itoa(r.Units), strconv.Itoa(r.Submitted),
+		t.Row(r.ID, r.Title, xxgk.FormatDate(r.Deadline), strconv.Itoa(r.Units), strconv.Itoa(r.Submitted),
 			exporter.FormatTime(r.Created))
 	}
 	if err := t.Render(w); err != nil {
@@ -80,8 +80,8 @@ type roundJSON struct {
 func writeRoundsJSON(w io.Writer, rs []store.RoundInfo) error {
 	out := make([]roundJSON, 0, len(rs))
 	for _, r := range rs {
-		out = append(out, roundJSON{ID: r.ID, Title: r.Title, Deadline: r.Deadline.Format("2006-01-02"), Units: r.Units,
-			Submitted: r.Submitted, Created: r.Created.In(xxgk.ChinaTime).Format("2006-01-02T15:04:05-07:00")})
+		out = append(out, roundJSON{ID: r.ID, Title: r.Title, Deadline: xxgk.FormatDate(r.Deadline), Units: r.Units,
+			Submitted: r.Submitted, Created: jsonTime(r.Created)})
 	}
 	enc := json.NewEncoder(termtable.JSONWriter(w))
 	enc.SetIndent("", "  ")

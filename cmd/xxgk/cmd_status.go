@@ -69,7 +69,7 @@ func statusEntries(s xxgk.Summary) []statusEntry {
 			NotReported: u.NotReported, Completion: u.Completion(), Rejected: u.Rejected.Count, CheckFailures: checkFailuresJSON(u),
 		}
 		if !u.SubmittedAt.IsZero() {
-			t := u.SubmittedAt.In(xxgk.ChinaTime).Format("2006-01-02T15:04:05-07:00")
+			t := jsonTime(u.SubmittedAt)
 			en.SubmittedAt = &t
 		}
 		out = append(out, en)

@@ -6,6 +6,7 @@ import (
 	"io/fs"
 	"os"
 	"strings"
+	"time"
 
 	"github.com/urfave/cli/v2"
 
@@ -117,3 +118,7 @@ func loadSummary(c *cli.Context, st *store.Store) (xxgk.Summary, *xxgk.Catalog, 
 	}
 	return s, cat, nil
 }
+
+// jsonTime is how --format json writes an instant: RFC 3339 in China time
+// (2020-09-18T10:30:00+08:00), the offset saying which time zone the office reads.
+func jsonTime(t time.Time) string { return t.In(xxgk.ChinaTime).Format(time.RFC3339) }

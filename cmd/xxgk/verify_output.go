@@ -47,7 +47,7 @@ func checkEntries(cs []xxgk.Check, names map[string]string) []checkEntry {
 			Unit: names[c.Unit], Code: c.Code, URL: c.URL, FinalURL: c.FinalURL, HTTPStatus: c.HTTPStatus,
 			Result: string(c.Result), Label: c.Result.Label(), Entries: c.Entries, Title: c.Title,
 			GovDomain: c.GovDomain, Error: c.Error, ErrorKind: c.ErrorKind, Finding: c.Finding,
-			CheckedAt: c.CheckedAt.In(xxgk.ChinaTime).Format(time.RFC3339),
+			CheckedAt: jsonTime(c.CheckedAt),
 		}
 		if !c.Newest.IsZero() {
 			d := xxgk.FormatDate(c.Newest)
