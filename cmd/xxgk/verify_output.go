@@ -102,7 +102,7 @@ func writeChecksTable(w io.Writer, s xxgk.Summary, cs []xxgk.Check, names map[st
 		}
 		byUnit[c.Unit] = append(byUnit[c.Unit], c)
 	}
-	failed := len(cs) - byResult[xxgk.CheckOK]
+	failed := failures(cs)
 	var parts []string
 	for _, r := range xxgk.CheckResults {
 		if n := byResult[r]; n > 0 && r != xxgk.CheckOK {
@@ -159,7 +159,13 @@ func writeChecksTable(w io.Writer, s xxgk.Summary, cs []xxgk.Check, names map[st
 		fmt.Fprintf(w, "\n其余 %d 个单位核查的栏目全部正常。\n", clean)
 	}
 	if failed > 0 {
-		fmt.Fprintln(w, "\n✘ 核查异常，结果取第一个适用的：未核查 → 无法访问 → 栏目名称不符 → 空白栏目 → 长期未更新 → 更新日期不符　! 网址不在 .gov.cn 域名下")
+		var order []string // the judging order, as xxgk.CheckResults lists it
+		for _, r := range xxgk.CheckResults {
+			if r.Failed() {
+				order = append(order, r.Label())
+			}
+		}
+		fmt.Fprintln(w, "\n✘ 核查异常，结果取第一个适用的："+strings.Join(order, " → ")+"　! 网址不在 .gov.cn 域名下")
 		fmt.Fprintln(w, "全部结果（含正常栏目）：xxgk verify --format csv 或 json；结果已保存，status、export、report、feedback 会列出。")
 	}
 	return nil
