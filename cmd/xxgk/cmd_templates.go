@@ -227,7 +227,7 @@ func runTemplates(ctx context.Context, e *env, st *store.Store, cat *xxgk.Catalo
 		return failf("%d 个单位的模板未能写出：\n%s", len(failed), strings.Join(failed, "\n"))
 	}
 	if err := ctx.Err(); err != nil {
-		return failf("已中断：%v", err)
+		return err // run turns any error after Ctrl-C into its 已中断 message and exit 130
 	}
 	_, err = fmt.Fprintf(e.Stdout, "%d 个单位模板已生成到 %s（轮次 %s，截止 %s）\n",
 		written, opts.Out, opts.Round.ID, xxgk.ChineseDate(opts.Round.Deadline))
