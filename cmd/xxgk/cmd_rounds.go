@@ -1,7 +1,6 @@
 package main
 
 import (
-	"encoding/json"
 	"fmt"
 	"io"
 	"strconv"
@@ -83,8 +82,5 @@ func writeRoundsJSON(w io.Writer, rs []store.RoundInfo) error {
 		out = append(out, roundJSON{ID: r.ID, Title: r.Title, Deadline: xxgk.FormatDate(r.Deadline), Units: r.Units,
 			Submitted: r.Submitted, Created: jsonTime(r.Created)})
 	}
-	enc := json.NewEncoder(termtable.JSONWriter(w))
-	enc.SetIndent("", "  ")
-	enc.SetEscapeHTML(false)
-	return enc.Encode(out)
+	return encodeJSON(w, out)
 }

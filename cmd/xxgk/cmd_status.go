@@ -2,7 +2,6 @@ package main
 
 import (
 	"encoding/csv"
-	"encoding/json"
 	"fmt"
 	"io"
 	"strconv"
@@ -78,10 +77,7 @@ func statusEntries(s xxgk.Summary) []statusEntry {
 }
 
 func writeStatusJSON(w io.Writer, s xxgk.Summary) error {
-	enc := json.NewEncoder(termtable.JSONWriter(w))
-	enc.SetIndent("", "  ")
-	enc.SetEscapeHTML(false)
-	return enc.Encode(statusEntries(s))
+	return encodeJSON(w, statusEntries(s))
 }
 
 func writeStatusCSV(w io.Writer, s xxgk.Summary) error {

@@ -2,7 +2,6 @@ package main
 
 import (
 	"encoding/csv"
-	"encoding/json"
 	"fmt"
 	"io"
 	"sort"
@@ -59,10 +58,7 @@ func checkEntries(cs []xxgk.Check, names map[string]string) []checkEntry {
 }
 
 func writeChecksJSON(w io.Writer, cs []xxgk.Check, names map[string]string) error {
-	enc := json.NewEncoder(termtable.JSONWriter(w))
-	enc.SetIndent("", "  ")
-	enc.SetEscapeHTML(false)
-	return enc.Encode(checkEntries(cs, names))
+	return encodeJSON(w, checkEntries(cs, names))
 }
 
 func writeChecksCSV(w io.Writer, cs []xxgk.Check, names map[string]string) error {
