@@ -54,7 +54,7 @@ func runFeedback(c *cli.Context, e *env, dir, font string) error {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return failf("无法创建输出目录 %s：%v", dir, unwrapPath(err))
 	}
-	notice, err := resolveNotice(c, e, s.Round, true)
+	notice, err := resolveNotice(c, e, st, s.Round, true)
 	if err != nil {
 		return err
 	}
