@@ -62,10 +62,15 @@ func (g *guard) checkURL(ctx context.Context, u *url.URL) error {
 		return nil
 	}
 	if _, err := netip.ParseAddr(foldHost(host)); err == nil {
-		return refusef("网址的主机是 IP 地址 %s，而不是网站域名（确需核查请用 --allow-host %s）", host, host)
+		return ipHostRefusal(host)
 	}
 	_, err := g.resolve(ctx, host)
 	return err
+}
+
+// ipHostRefusal refuses an address whose host is an IP address, not a site's name.
+func ipHostRefusal(host string) error {
+	return refusef("网址的主机是 IP 地址 %s，而不是网站域名（确需核查请用 --allow-host %s）", host, host)
 }
 
 // resolve looks host up and refuses it when any address is not public: a name that
@@ -122,7 +127,7 @@ func (g *guard) dial(dial func(ctx context.Context, network, addr string) (net.C
 		var addrs []netip.Addr
 		if a, err := netip.ParseAddr(foldHost(host)); err == nil {
 			if !g.allowed(host) {
-				return nil, refusef("网址的主机是 IP 地址 %s，而不是网站域名（确需核查请用 --allow-host %s）", host, host)
+				return nil, ipHostRefusal(host)
 			}
 			addrs = []netip.Addr{a}
 		} else if g.allowed(host) {
