@@ -3,7 +3,6 @@ package main
 import (
 	"errors"
 	"fmt"
-	"os"
 	"strings"
 
 	"github.com/urfave/cli/v2"
@@ -26,12 +25,10 @@ func noteFlag() cli.Flag {
 	return &cli.StringFlag{Name: "note", Usage: "说明（为什么这样做），记入历史"}
 }
 
-// operatorOf is who the history names: --operator, else XXGK_OPERATOR, else the OS user.
+// operatorOf is who the history names: --operator, else e.User (XXGK_OPERATOR, else the
+// OS user: currentUser).
 func operatorOf(c *cli.Context, e *env) string {
 	if s := strings.TrimSpace(c.String("operator")); s != "" {
-		return s
-	}
-	if s := strings.TrimSpace(os.Getenv(operatorEnv)); s != "" {
 		return s
 	}
 	return e.User
