@@ -97,7 +97,7 @@ func templatesOptionsFrom(c *cli.Context, e *env) (templatesOptions, error) {
 	var deadline time.Time
 	if c.IsSet("deadline") {
 		var err error
-		deadline, err = xxgk.ParseDate(c.String("deadline"), false)
+		deadline, err = xxgk.ParseTextDate(c.String("deadline"))
 		if err != nil {
 			return templatesOptions{}, failf("截止日期“%s”无法识别，请写成 %s-09-20 的形式", c.String("deadline"), id[:min(4, len(id))])
 		}
