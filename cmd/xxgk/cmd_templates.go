@@ -244,8 +244,11 @@ func writableDir(dir string) error {
 		return failf("输出目录 %s 不可写：%v", dir, unwrapPath(err))
 	}
 	name := f.Name()
-	f.Close()
-	return os.Remove(name)
+	f.Close() // empty and only removed: a close error changes nothing
+	if err := os.Remove(name); err != nil {
+		return failf("输出目录 %s 中的临时文件 %s 无法删除：%v", dir, filepath.Base(name), unwrapPath(err))
+	}
+	return nil
 }
 
 type writeResult struct {
