@@ -2,7 +2,6 @@ package pdf
 
 import (
 	"fmt"
-	"sort"
 
 	"xxgk"
 	"xxgk/fonts"
@@ -17,18 +16,15 @@ const (
 	gridGrey = 190
 )
 
-// chart draws completion by unit as horizontal bars, highest first, missing units last
-// with "未报送" instead of a bar. Unit names sit left of the bars, rates right of them;
-// the 0–100% scale is repeated at the top of every page the chart runs onto.
+// chart draws completion by unit as horizontal bars in the order of the ranking table
+// above it (highest first, missing units last with "未报送" instead of a bar). Unit names
+// sit left of the bars, rates right of them; the 0–100% scale is repeated at the top of
+// every page the chart runs onto.
 func (d *doc) chart(s xxgk.Summary) {
-	units := append([]xxgk.UnitSummary(nil), s.Units...)
-	sort.SliceStable(units, func(i, j int) bool {
-		a, b := units[i], units[j]
-		if (a.State == xxgk.Missing) != (b.State == xxgk.Missing) {
-			return b.State == xxgk.Missing
-		}
-		return a.Completion() > b.Completion()
-	})
+	units := make([]xxgk.UnitSummary, 0, len(s.Units)) // in the ranking table's order
+	for _, ru := range ranked(s.Units) {
+		units = append(units, ru.u)
+	}
 	labelW := 0.0
 	for _, u := range units {
 		labelW = max(labelW, d.width(u.Unit.Short, fonts.Body, cellSize))

@@ -69,7 +69,7 @@ func shrinkWidest(cols []column, skip int, deficit float64) {
 // natural is the width column i needs to hold its header and every cell on one line.
 func (d *doc) natural(c column, rows []row, i int) float64 {
 	nat := 0.0
-	for _, l := range splitNL(c.head) {
+	for _, l := range strings.Split(c.head, "\n") {
 		nat = max(nat, d.width(l, fonts.Heading, cellSize))
 	}
 	for _, r := range rows {
@@ -80,7 +80,7 @@ func (d *doc) natural(c column, rows []row, i int) float64 {
 		if r.strong {
 			role = fonts.Heading
 		}
-		for _, l := range splitNL(r.cells[i]) {
+		for _, l := range strings.Split(r.cells[i], "\n") {
 			nat = max(nat, d.width(l, role, cellSize))
 		}
 	}

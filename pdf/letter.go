@@ -226,5 +226,8 @@ func located(p xxgk.Problem) string {
 	if loc != "" {
 		loc += "："
 	}
-	return loc + strings.TrimSuffix(problemText(p), "。")
+	if p.Value != "" {
+		loc += "值“" + p.Value + "”："
+	}
+	return loc + strings.TrimSuffix(p.Message, "。")
 }

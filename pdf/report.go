@@ -99,15 +99,6 @@ func defaults(opt Options, r xxgk.Round) Options {
 // annexTitle is the title of the 通报's attachment.
 const annexTitle = "各单位未开设栏目清单"
 
-// year is how leaders name a round: "2020年度" for a round numbered by its year, else
-// the round's own name.
-func year(r xxgk.Round) string {
-	if len(r.ID) == 4 && strings.Trim(r.ID, "0123456789") == "" {
-		return r.ID + "年度"
-	}
-	return r.ID
-}
-
 // theme is the round's subject without a trailing 报送: "…栏目建设情况".
 func theme(r xxgk.Round) string {
 	t := strings.TrimSpace(r.Title)
@@ -119,7 +110,7 @@ func theme(r xxgk.Round) string {
 
 // reportTitle is the 通报's title: 关于2020年度…的通报.
 func reportTitle(r xxgk.Round) string {
-	return "关于" + year(r) + theme(r) + "的通报"
+	return "关于" + r.YearLabel() + theme(r) + "的通报"
 }
 
 // chineseNumber writes 1…99 as 一…九十九, for headings.
@@ -137,7 +128,7 @@ func chineseNumber(n int) string {
 // opening is the paragraph before the sections.
 func (r *report) opening() string {
 	return fmt.Sprintf("为推进全市政府网站重点领域信息公开栏目规范建设，%s组织开展了%s%s报送工作，报送截止日期为%s。现将有关情况通报如下：",
-		r.opt.Office, year(r.s.Round), theme(r.s.Round), xxgk.ChineseDate(r.s.Round.Deadline))
+		r.opt.Office, r.s.Round.YearLabel(), theme(r.s.Round), xxgk.ChineseDate(r.s.Round.Deadline))
 }
 
 func contactText(c xxgk.Contact) string {
@@ -155,14 +146,6 @@ func contactText(c xxgk.Contact) string {
 		parts = append(parts, "邮箱："+c.Email)
 	}
 	return strings.Join(parts, "；") + "。"
-}
-
-// problemText is a problem's value and message, as the letters quote them.
-func problemText(p xxgk.Problem) string {
-	if p.Value != "" {
-		return "值“" + p.Value + "”：" + p.Message
-	}
-	return p.Message
 }
 
 // maxInText is how many units a sentence names before "等N个单位": every one of 40, but

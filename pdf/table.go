@@ -156,15 +156,3 @@ func maxLen(lines [][]string) int {
 	}
 	return n
 }
-
-func splitNL(s string) []string {
-	var out []string
-	start := 0
-	for i := 0; i < len(s); i++ {
-		if s[i] == '\n' {
-			out = append(out, s[start:i])
-			start = i + 1
-		}
-	}
-	return append(out, s[start:])
-}

@@ -84,7 +84,7 @@ func TestRankingColumnsFitNames(t *testing.T) {
 	}
 	for _, r := range rows {
 		for i, cell := range r.cells {
-			for _, line := range splitNL(cell) {
+			for _, line := range strings.Split(cell, "\n") {
 				if w := d.width(line, fonts.Body, cellSize) + 2*padX; w > cols[i].w {
 					t.Errorf("%q (%.1f mm) wraps in column %q (%.1f mm)", line, w, cols[i].head, cols[i].w)
 				}

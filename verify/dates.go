@@ -52,6 +52,7 @@ func (f *dateFinder) add(seg string) {
 		if !bounded(s, m[0], m[1]) {
 			continue
 		}
+		// The patterns capture one to four ASCII digits: Atoi cannot fail on them.
 		y, _ := strconv.Atoi(s[m[2]:m[3]])
 		mo, _ := strconv.Atoi(s[m[6]:m[7]])
 		d, _ := strconv.Atoi(s[m[8]:m[9]])

@@ -95,8 +95,8 @@ func (c *Checker) hostSlot(ctx context.Context, host string) (release func(), er
 // found. It never returns an error: every failure is a finding on the page.
 func (c *Checker) Fetch(ctx context.Context, raw string) xxgk.Page {
 	u, err := url.Parse(strings.TrimSpace(raw))
-	if err != nil || u.Host == "" && (u.Scheme == "http" || u.Scheme == "https") {
-		return xxgk.Page{Refused: true, Error: fmt.Sprintf("网址“%s”无法识别", clip(raw, 60))}
+	if err != nil { // a missing host or a wrong scheme the guard refuses below, in its words
+		return xxgk.Page{Refused: true, Error: fmt.Sprintf("网址“%s”无法识别", xxgk.Visible(raw, 60))}
 	}
 	release, err := c.hostSlot(ctx, strings.ToLower(u.Host))
 	if err != nil {
@@ -110,7 +110,7 @@ func (c *Checker) Fetch(ctx context.Context, raw string) xxgk.Page {
 	}
 	req, err := http.NewRequestWithContext(ctx, http.MethodGet, u.String(), nil)
 	if err != nil {
-		return xxgk.Page{Refused: true, Error: fmt.Sprintf("网址“%s”无法识别", clip(raw, 60))}
+		return xxgk.Page{Refused: true, Error: fmt.Sprintf("网址“%s”无法识别", xxgk.Visible(raw, 60))}
 	}
 	req.Header.Set("User-Agent", c.cfg.UserAgent)
 	req.Header.Set("Accept", "text/html,application/xhtml+xml;q=0.9,*/*;q=0.5")
@@ -187,5 +187,5 @@ func shortErr(err error) string {
 	if errors.As(err, &ue) {
 		err = ue.Err
 	}
-	return clip(err.Error(), 120)
+	return xxgk.Visible(err.Error(), 120)
 }

@@ -122,6 +122,8 @@ func TestGuard(t *testing.T) {
 		{"ftp://www.ankang.gov.cn/ok", xxgk.CheckRefused, "只核查 http:// 或 https:// 网址"},
 		{"file:///etc/passwd", xxgk.CheckRefused, "只核查 http:// 或 https:// 网址"},
 		{"www.ankang.gov.cn/ok", xxgk.CheckRefused, "只核查 http:// 或 https:// 网址"},
+		{"http:///ok", xxgk.CheckRefused, "网址中没有主机名"},
+		{"http://%zz/ok", xxgk.CheckRefused, "网址“http://%zz/ok”无法识别"},
 		{s.URL + "/ok", xxgk.CheckRefused, "网址的主机是 IP 地址 127.0.0.1，而不是网站域名（确需核查请用 --allow-host 127.0.0.1）"},
 		{"http://[::1]/ok", xxgk.CheckRefused, "IP 地址 ::1"},
 		{"http://8.8.8.8/ok", xxgk.CheckRefused, "IP 地址 8.8.8.8"},

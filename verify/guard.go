@@ -8,6 +8,8 @@ import (
 	"net/netip"
 	"net/url"
 	"strings"
+
+	"xxgk"
 )
 
 // refusal is the guard's "no": the address was never fetched. Its message is Chinese and
@@ -50,7 +52,7 @@ func (g *guard) allowed(host string) bool { return g.allow[foldHost(host)] }
 // scheme, then the host as the URL names it, then what the name resolves to.
 func (g *guard) checkURL(ctx context.Context, u *url.URL) error {
 	if u.Scheme != "http" && u.Scheme != "https" {
-		return refusef("只核查 http:// 或 https:// 网址，“%s”不是", clip(u.String(), 60))
+		return refusef("只核查 http:// 或 https:// 网址，“%s”不是", xxgk.Visible(u.String(), 60))
 	}
 	host := u.Hostname()
 	if host == "" {
@@ -60,10 +62,15 @@ func (g *guard) checkURL(ctx context.Context, u *url.URL) error {
 		return nil
 	}
 	if _, err := netip.ParseAddr(foldHost(host)); err == nil {
-		return refusef("网址的主机是 IP 地址 %s，而不是网站域名（确需核查请用 --allow-host %s）", host, host)
+		return ipHostRefusal(host)
 	}
 	_, err := g.resolve(ctx, host)
 	return err
+}
+
+// ipHostRefusal refuses an address whose host is an IP address, not a site's name.
+func ipHostRefusal(host string) error {
+	return refusef("网址的主机是 IP 地址 %s，而不是网站域名（确需核查请用 --allow-host %s）", host, host)
 }
 
 // resolve looks host up and refuses it when any address is not public: a name that
@@ -120,7 +127,7 @@ func (g *guard) dial(dial func(ctx context.Context, network, addr string) (net.C
 		var addrs []netip.Addr
 		if a, err := netip.ParseAddr(foldHost(host)); err == nil {
 			if !g.allowed(host) {
-				return nil, refusef("网址的主机是 IP 地址 %s，而不是网站域名（确需核查请用 --allow-host %s）", host, host)
+				return nil, ipHostRefusal(host)
 			}
 			addrs = []netip.Addr{a}
 		} else if g.allowed(host) {
@@ -143,12 +150,4 @@ func (g *guard) dial(dial func(ctx context.Context, network, addr string) (net.C
 		}
 		return nil, last
 	}
-}
-
-func clip(s string, n int) string {
-	r := []rune(s)
-	if len(r) <= n {
-		return s
-	}
-	return string(r[:n]) + "…"
 }

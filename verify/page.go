@@ -9,6 +9,8 @@ import (
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
 	"golang.org/x/net/html/charset"
+
+	"xxgk"
 )
 
 // pageText is what the judging rules need from a page's HTML.
@@ -109,8 +111,9 @@ func textOf(n *html.Node) string {
 	return b.String()
 }
 
-// squash collapses runs of white space and clips very long texts.
-func squash(s string) string { return clip(strings.Join(strings.Fields(s), " "), 300) }
+// squash collapses runs of white space and clips very long texts (xxgk.Visible, which
+// also escapes control characters a hostile page could put in its title).
+func squash(s string) string { return xxgk.Visible(strings.Join(strings.Fields(s), " "), 300) }
 
 // isHTML tells a web page from a document, image or download by its Content-Type; a
 // missing type is sniffed from the first bytes.

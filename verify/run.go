@@ -19,6 +19,10 @@ type Target struct {
 // Targets lists the columns of a round's current submissions that can be checked: every
 // 已开设 row with a 栏目网址, of the units named in only (all when empty).
 func Targets(s xxgk.Summary, cat *xxgk.Catalog, only map[string]bool) []Target {
+	inds := make(map[string]xxgk.Indicator, len(cat.Indicators)) // a lookup per row would scan the catalog
+	for _, ind := range cat.Indicators {
+		inds[ind.Code] = ind
+	}
 	var out []Target
 	for _, u := range s.Units {
 		if u.Submission == nil || len(only) > 0 && !only[u.Unit.Code] {
@@ -28,8 +32,9 @@ func Targets(s xxgk.Summary, cat *xxgk.Catalog, only map[string]bool) []Target {
 			if it.Status != xxgk.Opened || strings.TrimSpace(it.URL) == "" {
 				continue
 			}
-			ind, _ := cat.Indicator(it.Code)
-			out = append(out, Target{Round: s.Round.ID, Unit: u.Unit.Code, Item: it, Indicator: ind})
+			// The import keeps only rows of the round's own catalog, so the code is
+			// always there.
+			out = append(out, Target{Round: s.Round.ID, Unit: u.Unit.Code, Item: it, Indicator: inds[it.Code]})
 		}
 	}
 	return out

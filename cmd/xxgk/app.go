@@ -7,6 +7,7 @@ import (
 	"io"
 	"os"
 	"os/user"
+	"strings"
 	"time"
 
 	"github.com/urfave/cli/v2"
@@ -76,7 +77,7 @@ func newEnv(stdin io.Reader, stdout, stderr io.Writer) *env {
 // currentUser is who imports and corrections are recorded as: XXGK_OPERATOR, else the OS
 // user name.
 func currentUser() string {
-	if s := os.Getenv(operatorEnv); s != "" {
+	if s := strings.TrimSpace(os.Getenv(operatorEnv)); s != "" {
 		return s
 	}
 	if u, err := user.Current(); err == nil && u.Username != "" {

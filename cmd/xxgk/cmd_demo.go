@@ -88,12 +88,7 @@ func runDemo(c *cli.Context, e *env) error {
 	// The demo invents submissions: it uses a database only when --db is given on its
 	// command line, never the XXGK_DB of the office's real work, and never one that
 	// already holds a round.
-	db := ""
-	for _, ctx := range c.Lineage() {
-		if db == "" && ctx.IsSet("db") {
-			db = ctx.String("db")
-		}
-	}
+	db, _ := given(c, "db")
 	if db != "" {
 		if err := demoDBFree(c, db); err != nil {
 			return err
@@ -123,11 +118,8 @@ func runDemo(c *cli.Context, e *env) error {
 	// the ones the demo fills in.
 	prefix := []string{"xxgk", "--db", db}
 	for _, name := range []string{"indicators", "units"} {
-		for _, ctx := range c.Lineage() {
-			if ctx.IsSet(name) {
-				prefix = append(prefix, "--"+name, ctx.String(name))
-				break
-			}
+		if v, ok := given(c, name); ok {
+			prefix = append(prefix, "--"+name, v)
 		}
 	}
 	sub := func(at time.Time, args ...string) int {

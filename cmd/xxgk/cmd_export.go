@@ -48,12 +48,17 @@ func runExport(c *cli.Context, e *env) error {
 	default:
 		return failf("--out 的扩展名应为 .csv 或 .xlsx，而不是“%s”", filepath.Ext(out))
 	}
-	s, cat, err := readSummary(c)
+	st, err := openExistingStore(c)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	s, cat, err := loadSummary(c, st)
 	if err != nil {
 		return err
 	}
 	round = s.Round
-	if notice, err = resolveNotice(c, e, round, false); err != nil {
+	if notice, err = resolveNotice(c, e, st, round, false); err != nil {
 		return err
 	}
 	rows := exporter.Details(s, cat)

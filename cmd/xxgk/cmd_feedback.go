@@ -54,7 +54,7 @@ func runFeedback(c *cli.Context, e *env, dir, font string) error {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return failf("无法创建输出目录 %s：%v", dir, unwrapPath(err))
 	}
-	notice, err := resolveNotice(c, e, s.Round, true)
+	notice, err := resolveNotice(c, e, st, s.Round, true)
 	if err != nil {
 		return err
 	}
@@ -86,7 +86,7 @@ func runFeedback(c *cli.Context, e *env, dir, font string) error {
 		}
 	}
 	if err := ctx.Err(); err != nil {
-		return failf("已中断：%v", err)
+		return err // run turns any error after Ctrl-C into its 已中断 message and exit 130
 	}
 	if len(failed) > 0 {
 		return failf("%d 个单位的反馈未能写出：\n%s", len(failed), strings.Join(failed, "\n"))

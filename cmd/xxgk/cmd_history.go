@@ -1,7 +1,6 @@
 package main
 
 import (
-	"encoding/json"
 	"fmt"
 	"io"
 	"strconv"
@@ -9,6 +8,7 @@ import (
 	"github.com/urfave/cli/v2"
 
 	"xxgk"
+	"xxgk/exporter"
 	"xxgk/termtable"
 )
 
@@ -111,7 +111,7 @@ func writeHistoryTable(w io.Writer, r xxgk.Round, u xxgk.Unit, rec xxgk.UnitReco
 		case xxgk.HistoryWithdraw:
 			version = strconv.Itoa(en.Version)
 		}
-		t.Row(mark, en.At.In(xxgk.ChinaTime).Format("2006-01-02 15:04"), en.Kind.Label(), version, en.FileName,
+		t.Row(mark, exporter.FormatTime(en.At), en.Kind.Label(), version, en.FileName,
 			en.Operator, opened, notOpened, na, historyNote(en))
 	}
 	if err := t.Render(w); err != nil || !current {
@@ -152,7 +152,7 @@ func writeHistoryJSON(w io.Writer, r xxgk.Round, u xxgk.Unit, rec xxgk.UnitRecor
 	out := historyJSON{Round: r.ID, Unit: u.Short, Current: rec.Current, Withdrawn: rec.Withdrawn(), Events: []historyEntryJSON{}}
 	for _, en := range entries {
 		j := historyEntryJSON{
-			Time: en.At.In(xxgk.ChinaTime).Format("2006-01-02T15:04:05-07:00"), Event: string(en.Kind),
+			Time: jsonTime(en.At), Event: string(en.Kind),
 			Version: en.Version, FromVersion: en.FromVersion, File: en.FileName, Operator: en.Operator,
 			Warnings: en.Warnings, Errors: en.Errors, Current: en.Current, Cleared: en.Cleared,
 			ClearedCount: en.ClearedN, Note: en.Note,
@@ -163,8 +163,5 @@ func writeHistoryJSON(w io.Writer, r xxgk.Round, u xxgk.Unit, rec xxgk.UnitRecor
 		}
 		out.Events = append(out.Events, j)
 	}
-	enc := json.NewEncoder(termtable.JSONWriter(w))
-	enc.SetIndent("", "  ")
-	enc.SetEscapeHTML(false)
-	return enc.Encode(out)
+	return encodeJSON(w, out)
 }

@@ -1,6 +1,8 @@
 package main
 
 import (
+	"bytes"
+	"context"
 	"encoding/csv"
 	"encoding/json"
 	"os"
@@ -104,9 +106,14 @@ func testUndo(t *testing.T, db string) {
 		t.Fatalf("export before the withdrawal lacks 市财政局: %s", stderr)
 	}
 
-	// withdraw: the operator from the environment; 未报送 everywhere.
+	// withdraw: the operator from the environment (read by newEnv, as main does); 未报送
+	// everywhere.
 	t.Setenv(operatorEnv, "王五")
-	code, out, stderr = runAt(t, clock(18, 9), "withdraw", "--db", db, "市财政局")
+	var wout, werr bytes.Buffer
+	we := newEnv(strings.NewReader(""), &wout, &werr)
+	we.Now = func() time.Time { return clock(18, 9) }
+	code = run(context.Background(), []string{"xxgk", "withdraw", "--db", db, "市财政局"}, we)
+	out, stderr = wout.String(), werr.String()
 	if code != exitOK || out != "已撤回 市财政局 的第 3 版（轮次 2020，操作人 王五）：该单位现为未报送，各版本仍保留在历史中。如需恢复：xxgk revert --to 3 市财政局\n" {
 		t.Fatalf("withdraw: exit %d, stdout %q, stderr %q", code, out, stderr)
 	}

@@ -41,9 +41,9 @@ func importCommand(e *env) *cli.Command {
 
 func runImportCmd(c *cli.Context, e *env) error {
 	paths := c.Args().Slice()
-	format := strings.ToLower(strings.TrimSpace(c.String("format")))
-	if format != "text" && format != "json" {
-		return failf("--format 只能是 text 或 json，而不是“%s”", c.String("format"))
+	format, err := checkFormat(c, "text", "json")
+	if err != nil {
+		return err
 	}
 	if len(paths) == 0 {
 		return failf("请指定要导入的文件、文件夹或 .zip 压缩包，例如：xxgk import 报送/")
@@ -160,27 +160,25 @@ type importPrinter struct {
 	// be recorded by saveRejections (nil in a dry run) a few at a time: they carry the files.
 	rejections     []xxgk.Rejection
 	saveRejections func([]xxgk.Rejection) error
-	bar            bool
-	quiet          bool // only refused files and the summary
-	json           bool // one JSON object per file on out; the summary on errw
-	warnings       int  // warnings printed; an unchanged file's were shown when it was accepted
-	drawn          bool
-	done           int
-	total          int
+	bar            bool         // stderr is a terminal: a bar may be drawn
+	quiet          bool         // only refused files and the summary
+	json           bool         // one JSON object per file on out; the summary on errw
+	warnings       int          // warnings printed; an unchanged file's were shown when it was accepted
+	pb             *progressBar // nil until a run with barMin files reports progress
 }
 
 // barMin is how many files make a progress bar worth drawing.
 const barMin = 20
 
 func (p *importPrinter) progress(done, total int) {
-	p.done, p.total = done, total
 	if !p.bar || total < barMin {
 		return
 	}
-	const width = 30
-	n := width * done / total
-	fmt.Fprintf(p.errw, "\r导入中 [%s%s] %d/%d", strings.Repeat("#", n), strings.Repeat("-", width-n), done, total)
-	p.drawn = true
+	if p.pb == nil {
+		p.pb = newProgressBar(p.errw, "导入中", total)
+	}
+	p.pb.total = total
+	p.pb.set(done)
 }
 
 // rejectionBatch is how many refused files are recorded at once.
@@ -200,9 +198,8 @@ func (p *importPrinter) flushRejections() {
 }
 
 func (p *importPrinter) clearBar() {
-	if p.drawn {
-		fmt.Fprint(p.errw, "\r\033[K")
-		p.drawn = false
+	if p.pb != nil {
+		p.pb.finish()
 	}
 }
 

@@ -8,6 +8,7 @@ import (
 	"github.com/urfave/cli/v2"
 
 	"xxgk"
+	"xxgk/exporter"
 	"xxgk/termtable"
 )
 
@@ -62,7 +63,7 @@ func writeRejections(w io.Writer, s xxgk.Summary) error {
 		}
 		last := u.Rejected.Last
 		t.Row(u.Unit.Short, u.State.Label(), strconv.Itoa(u.Rejected.Count), last.FileName,
-			last.At.In(xxgk.ChinaTime).Format("2006-01-02 15:04"), strconv.Itoa(last.Errors))
+			exporter.FormatTime(last.At), strconv.Itoa(last.Errors))
 	}
 	if t.Len() == 0 {
 		_, err := fmt.Fprintf(w, "轮次 %s 没有计入的退回记录。\n", s.Round.ID)

@@ -39,11 +39,16 @@ func reportCommand(e *env) *cli.Command {
 					return err
 				}
 			}
-			s, cat, err := readSummary(c)
+			st, err := openExistingStore(c)
 			if err != nil {
 				return err
 			}
-			notice, err := resolveNotice(c, e, s.Round, ext == ".pdf")
+			defer st.Close()
+			s, cat, err := loadSummary(c, st)
+			if err != nil {
+				return err
+			}
+			notice, err := resolveNotice(c, e, st, s.Round, ext == ".pdf")
 			if err != nil {
 				return err
 			}

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"encoding/json"
 	"fmt"
 	"io"
 	"strconv"
@@ -9,6 +8,7 @@ import (
 	"github.com/urfave/cli/v2"
 
 	"xxgk"
+	"xxgk/exporter"
 	"xxgk/store"
 	"xxgk/termtable"
 )
@@ -56,8 +56,8 @@ func writeRoundsTable(w io.Writer, rs []store.RoundInfo) error {
 	t := termtable.New("轮次", "标题", "截止日期", "单位数", "已报送", "创建时间").AlignRight(3, 4)
 	t.MaxWidth(1, 40)
 	for _, r := range rs {
-		t.Row(r.ID, r.Title, r.Deadline.Format("2006-01-02"), strconv.Itoa(r.Units), strconv.Itoa(r.Submitted),
-			r.Created.In(xxgk.ChinaTime).Format("2006-01-02 15:04"))
+		t.Row(r.ID, r.Title, xxgk.FormatDate(r.Deadline), strconv.Itoa(r.Units), strconv.Itoa(r.Submitted),
+			exporter.FormatTime(r.Created))
 	}
 	if err := t.Render(w); err != nil {
 		return err
@@ -79,11 +79,8 @@ type roundJSON struct {
 func writeRoundsJSON(w io.Writer, rs []store.RoundInfo) error {
 	out := make([]roundJSON, 0, len(rs))
 	for _, r := range rs {
-		out = append(out, roundJSON{ID: r.ID, Title: r.Title, Deadline: r.Deadline.Format("2006-01-02"), Units: r.Units,
-			Submitted: r.Submitted, Created: r.Created.In(xxgk.ChinaTime).Format("2006-01-02T15:04:05-07:00")})
+		out = append(out, roundJSON{ID: r.ID, Title: r.Title, Deadline: xxgk.FormatDate(r.Deadline), Units: r.Units,
+			Submitted: r.Submitted, Created: jsonTime(r.Created)})
 	}
-	enc := json.NewEncoder(termtable.JSONWriter(w))
-	enc.SetIndent("", "  ")
-	enc.SetEscapeHTML(false)
-	return enc.Encode(out)
+	return encodeJSON(w, out)
 }

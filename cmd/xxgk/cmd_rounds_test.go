@@ -157,7 +157,7 @@ func TestRoundsCommand(t *testing.T) {
 		g["created"] != "2020-09-08T09:00:00+08:00" || g["title"] != xxgk.DefaultRoundTitle {
 		t.Errorf("json round 2020: %v", g)
 	}
-	if code, _, stderr := runAt(t, imp, "rounds", "--db", db, "--format", "xml"); code != exitFailed || stderr != "xxgk: --format 只能是 table、json，而不是“xml”\n" {
+	if code, _, stderr := runAt(t, imp, "rounds", "--db", db, "--format", "xml"); code != exitFailed || stderr != "xxgk: --format 只能是 table 或 json，而不是“xml”\n" {
 		t.Errorf("bad format: exit %d, %q", code, stderr)
 	}
 }

@@ -2,11 +2,9 @@ package main
 
 import (
 	"encoding/csv"
-	"encoding/json"
 	"fmt"
 	"io"
 	"strconv"
-	"strings"
 
 	"github.com/urfave/cli/v2"
 
@@ -25,9 +23,9 @@ func statusCommand(e *env) *cli.Command {
 			&cli.StringFlag{Name: "format", Value: "table", Usage: "输出格式：table（表格）、csv 或 json"},
 		),
 		Action: func(c *cli.Context) error {
-			format := strings.ToLower(strings.TrimSpace(c.String("format")))
-			if format != "table" && format != "csv" && format != "json" {
-				return failf("--format 只能是 table、csv 或 json，而不是“%s”", format)
+			format, err := checkFormat(c, "table", "csv", "json")
+			if err != nil {
+				return err
 			}
 			s, _, err := readSummary(c)
 			if err != nil {
@@ -70,7 +68,7 @@ func statusEntries(s xxgk.Summary) []statusEntry {
 			NotReported: u.NotReported, Completion: u.Completion(), Rejected: u.Rejected.Count, CheckFailures: checkFailuresJSON(u),
 		}
 		if !u.SubmittedAt.IsZero() {
-			t := u.SubmittedAt.In(xxgk.ChinaTime).Format("2006-01-02T15:04:05-07:00")
+			t := jsonTime(u.SubmittedAt)
 			en.SubmittedAt = &t
 		}
 		out = append(out, en)
@@ -79,10 +77,7 @@ func statusEntries(s xxgk.Summary) []statusEntry {
 }
 
 func writeStatusJSON(w io.Writer, s xxgk.Summary) error {
-	enc := json.NewEncoder(termtable.JSONWriter(w))
-	enc.SetIndent("", "  ")
-	enc.SetEscapeHTML(false)
-	return enc.Encode(statusEntries(s))
+	return encodeJSON(w, statusEntries(s))
 }
 
 func writeStatusCSV(w io.Writer, s xxgk.Summary) error {
@@ -132,11 +127,11 @@ func writeStatusTable(w io.Writer, s xxgk.Summary) error {
 		version, at := "-", "-"
 		if u.State != xxgk.Missing {
 			version = strconv.Itoa(u.Version)
-			at = u.SubmittedAt.In(xxgk.ChinaTime).Format("2006-01-02 15:04")
+			at = exporter.FormatTime(u.SubmittedAt)
 		}
 		switch {
 		case u.WasRejected():
-			at = "已退回 " + u.Rejected.Last.At.In(xxgk.ChinaTime).Format("2006-01-02 15:04")
+			at = "已退回 " + exporter.FormatTime(u.Rejected.Last.At)
 		case u.RefusedLatest():
 			at += "（其后的文件已退回）"
 		}

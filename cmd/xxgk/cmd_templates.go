@@ -97,7 +97,7 @@ func templatesOptionsFrom(c *cli.Context, e *env) (templatesOptions, error) {
 	var deadline time.Time
 	if c.IsSet("deadline") {
 		var err error
-		deadline, err = xxgk.ParseDate(c.String("deadline"), false)
+		deadline, err = xxgk.ParseTextDate(c.String("deadline"))
 		if err != nil {
 			return templatesOptions{}, failf("截止日期“%s”无法识别，请写成 %s-09-20 的形式", c.String("deadline"), id[:min(4, len(id))])
 		}
@@ -176,9 +176,9 @@ func resolveUnits(cat *xxgk.Catalog, names []string) ([]xxgk.Unit, error) {
 	var out []xxgk.Unit
 	seen := map[string]bool{}
 	for _, n := range names {
-		u, ok := cat.Units.Lookup(n)
-		if !ok {
-			return nil, failf("未知单位“%s”，最接近的是“%s”。可用 xxgk units 查看单位名单", n, cat.Units.Closest(n))
+		u, err := findUnit(cat, n)
+		if err != nil {
+			return nil, err
 		}
 		if !seen[u.Code] {
 			seen[u.Code] = true
@@ -227,7 +227,7 @@ func runTemplates(ctx context.Context, e *env, st *store.Store, cat *xxgk.Catalo
 		return failf("%d 个单位的模板未能写出：\n%s", len(failed), strings.Join(failed, "\n"))
 	}
 	if err := ctx.Err(); err != nil {
-		return failf("已中断：%v", err)
+		return err // run turns any error after Ctrl-C into its 已中断 message and exit 130
 	}
 	_, err = fmt.Fprintf(e.Stdout, "%d 个单位模板已生成到 %s（轮次 %s，截止 %s）\n",
 		written, opts.Out, opts.Round.ID, xxgk.ChineseDate(opts.Round.Deadline))
@@ -244,8 +244,11 @@ func writableDir(dir string) error {
 		return failf("输出目录 %s 不可写：%v", dir, unwrapPath(err))
 	}
 	name := f.Name()
-	f.Close()
-	return os.Remove(name)
+	f.Close() // empty and only removed: a close error changes nothing
+	if err := os.Remove(name); err != nil {
+		return failf("输出目录 %s 中的临时文件 %s 无法删除：%v", dir, filepath.Base(name), unwrapPath(err))
+	}
+	return nil
 }
 
 type writeResult struct {

@@ -128,7 +128,7 @@ func TestTemplatesCommandErrors(t *testing.T) {
 		want string
 	}{
 		{"unknown unit", []string{"--out", t.TempDir(), "--round", "2020", "--deadline", "2020-09-20", "--unit", "市财政"},
-			"xxgk: 未知单位“市财政”，最接近的是“市财政局”。可用 xxgk units 查看单位名单\n"},
+			"xxgk: 单位“市财政”不在单位名单中，最接近的是“市财政局”；用 xxgk units 查看全部单位\n"},
 		{"unwritable out", []string{"--out", filepath.Join(file, "sub"), "--round", "2020", "--deadline", "2020-09-20"}, "无法创建输出目录 " + filepath.Join(file, "sub")},
 		{"bad deadline", []string{"--out", t.TempDir(), "--deadline", "9月底"}, "截止日期“9月底”无法识别"},
 		{"bad scope", []string{"--out", t.TempDir(), "--county-scope", "all"}, "--county-scope 只能是 mandatory 或 full"},

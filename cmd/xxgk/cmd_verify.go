@@ -3,7 +3,6 @@ package main
 import (
 	"context"
 	"fmt"
-	"runtime/debug"
 	"strings"
 	"time"
 
@@ -36,9 +35,9 @@ func verifyCommand(e *env) *cli.Command {
 			&cli.StringFlag{Name: "format", Value: "table", Usage: "输出格式：table（表格）、csv 或 json"},
 		),
 		Action: func(c *cli.Context) error {
-			format := strings.ToLower(strings.TrimSpace(c.String("format")))
-			if format != "table" && format != "csv" && format != "json" {
-				return failf("--format 只能是 table、csv 或 json，而不是“%s”", format)
+			format, err := checkFormat(c, "table", "csv", "json")
+			if err != nil {
+				return err
 			}
 			if c.Int("concurrency") < 1 || c.Int("per-host") < 1 || c.Duration("timeout") <= 0 {
 				return failf("--concurrency、--per-host 应为正整数，--timeout 应为正的时长（如 20s）")
@@ -83,13 +82,9 @@ type verifyOptions struct {
 func runVerify(ctx context.Context, e *env, st *store.Store, s xxgk.Summary, cat *xxgk.Catalog, opt verifyOptions) error {
 	only := map[string]bool{}
 	for _, name := range opt.Units {
-		u, ok := cat.Units.Lookup(name)
-		if !ok {
-			hint := ""
-			if near := cat.Units.Closest(name); near != "" {
-				hint = fmt.Sprintf("，是否是“%s”？", near)
-			}
-			return failf("--unit：没有名为“%s”的单位%s", name, hint)
+		u, err := findUnit(cat, name)
+		if err != nil {
+			return err
 		}
 		only[u.Code] = true
 	}
@@ -146,14 +141,11 @@ func runVerify(ctx context.Context, e *env, st *store.Store, s xxgk.Summary, cat
 	return writeChecksTable(e.Stdout, s, checks, names, time.Since(start))
 }
 
-// buildVersion is the version the binary was built as, for the User-Agent: the release
-// script's, else the module's, else dev.
+// buildVersion is the version `xxgk version` shows, for the User-Agent: ASCII, without
+// the leading v, and "dev" for a build that has none.
 func buildVersion() string {
-	if version != "" { // a release build (scripts/release.sh)
-		return strings.TrimPrefix(version, "v")
-	}
-	if bi, ok := debug.ReadBuildInfo(); ok && bi.Main.Version != "" && bi.Main.Version != "(devel)" {
-		return strings.TrimPrefix(bi.Main.Version, "v")
+	if v := currentBuild().Version; v != devVersion {
+		return strings.TrimPrefix(v, "v")
 	}
 	return "dev"
 }

@@ -143,9 +143,10 @@ func TestVerifyCommand(t *testing.T) {
 		}
 	}
 
-	// The table: a summary line, findings by unit with subtotals.
+	// The table: a summary line, findings by unit with subtotals, the legend in judging order.
 	code, out, _ = runVerifyCmd(t, netCfg, "verify", "--db", db)
-	if code != exitOK || !strings.HasPrefix(out, "轮次 2020 核查：2 个单位的 ") || !strings.Contains(out, "小计 异常 ") {
+	if code != exitOK || !strings.HasPrefix(out, "轮次 2020 核查：2 个单位的 ") || !strings.Contains(out, "小计 异常 ") ||
+		!strings.Contains(out, "\n✘ 核查异常，结果取第一个适用的：未核查 → 无法访问 → 栏目名称不符 → 空白栏目 → 长期未更新 → 更新日期不符　! 网址不在 .gov.cn 域名下\n") {
 		t.Errorf("table output (exit %d):\n%s", code, out)
 	}
 
@@ -244,7 +245,7 @@ func TestVerifyCommandFails(t *testing.T) {
 		want string
 	}{
 		{[]string{"verify", "--db", db, "--format", "xml"}, "--format 只能是 table、csv 或 json，而不是“xml”"},
-		{[]string{"verify", "--db", db, "--unit", "市财政"}, "--unit：没有名为“市财政”的单位，是否是“市财政局”？"},
+		{[]string{"verify", "--db", db, "--unit", "市财政"}, "单位“市财政”不在单位名单中，最接近的是“市财政局”；用 xxgk units 查看全部单位"},
 		{[]string{"verify", "--db", db, "--per-host", "0"}, "--per-host 应为正整数"},
 		{[]string{"verify", "--db", db, "--round", "1999"}, "数据库中没有轮次“1999”"},
 		{[]string{"verify", "--db", "sqlite:" + filepath.Join(t.TempDir(), "none.db")}, "不存在"},

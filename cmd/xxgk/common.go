@@ -2,16 +2,20 @@ package main
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
+	"io"
 	"io/fs"
 	"os"
 	"strings"
+	"time"
 
 	"github.com/urfave/cli/v2"
 
 	"xxgk"
 	"xxgk/catalog"
 	"xxgk/store"
+	"xxgk/termtable"
 )
 
 // openStore opens the database named by --db; failure means nothing can be done (exit 2).
@@ -116,4 +120,17 @@ func loadSummary(c *cli.Context, st *store.Store) (xxgk.Summary, *xxgk.Catalog, 
 		return xxgk.Summary{}, nil, err
 	}
 	return s, cat, nil
+}
+
+// jsonTime is how --format json writes an instant: RFC 3339 in China time
+// (2020-09-18T10:30:00+08:00), the offset saying which time zone the office reads.
+func jsonTime(t time.Time) string { return t.In(xxgk.ChinaTime).Format(time.RFC3339) }
+
+// encodeJSON writes v as every --format json does: indented, <>& left as they are, and
+// control characters a unit typed escaped (termtable.JSONWriter).
+func encodeJSON(w io.Writer, v any) error {
+	enc := json.NewEncoder(termtable.JSONWriter(w))
+	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false)
+	return enc.Encode(v)
 }

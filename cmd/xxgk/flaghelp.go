@@ -5,9 +5,9 @@ import (
 	"io"
 	"strings"
 
-	"golang.org/x/text/width"
-
 	"github.com/urfave/cli/v2"
+
+	"xxgk/termtable"
 )
 
 // flagHelp renders one option line of the help in Chinese: the names with a placeholder
@@ -90,29 +90,15 @@ func alignColumns(s string) string {
 		j, widest := i, 0
 		for ; j < len(lines) && strings.Contains(lines[j], columnMark); j++ {
 			head, _, _ := strings.Cut(lines[j], columnMark)
-			widest = max(widest, displayWidth(head))
+			widest = max(widest, termtable.Width(head))
 		}
 		for k := i; k < j; k++ {
 			head, tail, _ := strings.Cut(lines[k], columnMark)
-			lines[k] = head + strings.Repeat(" ", widest-displayWidth(head)+2) + tail
+			lines[k] = head + strings.Repeat(" ", widest-termtable.Width(head)+2) + tail
 		}
 		i = j
 	}
 	return strings.Join(lines, "\n")
-}
-
-// displayWidth counts terminal columns: two for wide (CJK) characters.
-func displayWidth(s string) int {
-	n := 0
-	for _, r := range s {
-		switch width.LookupRune(r).Kind() {
-		case width.EastAsianWide, width.EastAsianFullwidth:
-			n += 2
-		default:
-			n++
-		}
-	}
-	return n
 }
 
 // splitPlaceholder takes the first `word` out of a usage as the value's placeholder.

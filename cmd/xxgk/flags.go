@@ -44,13 +44,22 @@ func withGlobals(fs ...cli.Flag) []cli.Flag {
 	return append(fs, globalFlags()...)
 }
 
-// value returns a global flag: given after the command name, else before it, else from
-// its environment variable, else its default.
-func value(c *cli.Context, name string) string {
+// given returns a global flag written on the command line: after the command name, else
+// before it. The environment does not count.
+func given(c *cli.Context, name string) (string, bool) {
 	for _, ctx := range c.Lineage() {
 		if ctx.IsSet(name) {
-			return ctx.String(name)
+			return ctx.String(name), true
 		}
+	}
+	return "", false
+}
+
+// value returns a global flag: given on the command line, else from its environment
+// variable, else its default.
+func value(c *cli.Context, name string) string {
+	if v, ok := given(c, name); ok {
+		return v
 	}
 	for _, g := range globals {
 		if g.name == name {
@@ -65,10 +74,8 @@ func value(c *cli.Context, name string) string {
 
 // isSet tells whether a global flag was given on the command line or in the environment.
 func isSet(c *cli.Context, name string) bool {
-	for _, ctx := range c.Lineage() {
-		if ctx.IsSet(name) {
-			return true
-		}
+	if _, ok := given(c, name); ok {
+		return true
 	}
 	for _, g := range globals {
 		if g.name == name && os.Getenv(g.env) != "" {

@@ -9,6 +9,8 @@ import (
 	"testing"
 
 	"github.com/urfave/cli/v2"
+
+	"xxgk/termtable"
 )
 
 // TestHelpInChinese looks at the help of every command, including ones added later:
@@ -61,7 +63,7 @@ func TestHelpAlignsChineseColumns(t *testing.T) {
 		if strings.HasPrefix(line, "   --") {
 			i := strings.Index(line, "  只") // usage of --round and --dry-run both start with 只
 			if i > 0 {
-				starts = append(starts, displayWidth(line[:i]))
+				starts = append(starts, termtable.Width(line[:i]))
 			}
 		}
 	}

@@ -8,6 +8,7 @@ import (
 	"github.com/urfave/cli/v2"
 
 	"xxgk"
+	"xxgk/store"
 )
 
 // noticeFlags are the paper settings `report` and `feedback` share (xxgk.Notice). Each
@@ -27,12 +28,7 @@ const noReplyByHint = "未设置补报、整改期限，通报和反馈中将不
 // resolveNotice returns round r's paper settings: what is stored for the round, with the
 // flags given on this command line put over it and saved back, so they are remembered.
 // When papers (PDFs) are about to be written without a reply-by date, it says so once.
-func resolveNotice(c *cli.Context, e *env, r xxgk.Round, papers bool) (xxgk.Notice, error) {
-	st, err := openExistingStore(c)
-	if err != nil {
-		return xxgk.Notice{}, err
-	}
-	defer st.Close()
+func resolveNotice(c *cli.Context, e *env, st *store.Store, r xxgk.Round, papers bool) (xxgk.Notice, error) {
 	n, err := st.Notice(c.Context, r.ID)
 	if err != nil {
 		return n, failf("读取轮次“%s”的发文设置失败：%v", r.ID, err)

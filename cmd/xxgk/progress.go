@@ -10,12 +10,11 @@ import (
 // progressBar draws "label [####------] done/total" on one terminal line, at most ten
 // times a second so that a fast run does not flood a slow console.
 type progressBar struct {
-	w        io.Writer
-	label    string
-	total    int
-	last     time.Time
-	drawn    bool
-	lastDone int
+	w     io.Writer
+	label string
+	total int
+	last  time.Time
+	drawn bool
 }
 
 func newProgressBar(w io.Writer, label string, total int) *progressBar {
@@ -27,7 +26,7 @@ func (b *progressBar) set(done int) {
 	if done < b.total && time.Since(b.last) < 100*time.Millisecond {
 		return
 	}
-	b.last, b.lastDone = time.Now(), done
+	b.last = time.Now()
 	const width = 30
 	n := width * done / max(b.total, 1)
 	fmt.Fprintf(b.w, "\r%s [%s%s] %d/%d", b.label, strings.Repeat("#", n), strings.Repeat("-", width-n), done, b.total)

@@ -5,6 +5,7 @@ import (
 	"strconv"
 
 	"xxgk"
+	"xxgk/exporter"
 	"xxgk/store"
 )
 
@@ -23,10 +24,10 @@ func addChecks(ctx context.Context, st *store.Store, s *xxgk.Summary) error {
 // finding, "-" for a unit none of whose current columns was checked (nothing to check,
 // or it submitted, was withdrawn or changed its addresses after the last check).
 func checkFailures(u xxgk.UnitSummary) string {
-	if len(u.Checks) == 0 {
-		return "-"
+	if n := checkFailuresJSON(u); n != nil {
+		return strconv.Itoa(*n)
 	}
-	return strconv.Itoa(len(u.FailedChecks()))
+	return "-"
 }
 
 // checkFailuresJSON is the same for scripts: null when nothing was checked.
@@ -41,6 +42,6 @@ func checkFailuresJSON(u xxgk.UnitSummary) *int {
 // checkLegend explains the 核查异常 column and says when the checks ran.
 func checkLegend(s xxgk.Summary) string {
 	t := s.CheckTally()
-	return "核查异常：最近一次 xxgk verify（" + t.Last.In(xxgk.ChinaTime).Format("2006-01-02 15:04") + "）发现问题的栏目数，共 " +
+	return "核查异常：最近一次 xxgk verify（" + exporter.FormatTime(t.Last) + "）发现问题的栏目数，共 " +
 		strconv.Itoa(t.Failed) + "/" + strconv.Itoa(t.Checked) + " 个；“-”为尚未核查（没有可核查的栏目，或核查后才报送、撤回、改了网址）。明细见 xxgk verify 或 export"
 }

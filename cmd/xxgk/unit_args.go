@@ -3,7 +3,6 @@ package main
 import (
 	"errors"
 	"fmt"
-	"os"
 	"strings"
 
 	"github.com/urfave/cli/v2"
@@ -26,12 +25,10 @@ func noteFlag() cli.Flag {
 	return &cli.StringFlag{Name: "note", Usage: "说明（为什么这样做），记入历史"}
 }
 
-// operatorOf is who the history names: --operator, else XXGK_OPERATOR, else the OS user.
+// operatorOf is who the history names: --operator, else e.User (XXGK_OPERATOR, else the
+// OS user: currentUser).
 func operatorOf(c *cli.Context, e *env) string {
 	if s := strings.TrimSpace(c.String("operator")); s != "" {
-		return s
-	}
-	if s := strings.TrimSpace(os.Getenv(operatorEnv)); s != "" {
 		return s
 	}
 	return e.User
@@ -98,7 +95,8 @@ func correctionFailed(e *env, err error, u xxgk.Unit, what string) error {
 	return failf("%s失败：%s", what, strings.TrimSuffix(msg, "，"+store.ErrNotFound.Error()))
 }
 
-// checkFormat validates --format against the allowed values.
+// checkFormat validates --format against the allowed values (at least one), which the
+// refusal lists as "table、csv 或 json".
 func checkFormat(c *cli.Context, allowed ...string) (string, error) {
 	f := strings.ToLower(strings.TrimSpace(c.String("format")))
 	for _, a := range allowed {
@@ -106,5 +104,9 @@ func checkFormat(c *cli.Context, allowed ...string) (string, error) {
 			return f, nil
 		}
 	}
-	return "", failf("--format 只能是 %s，而不是“%s”", strings.Join(allowed, "、"), f)
+	list := allowed[len(allowed)-1]
+	if len(allowed) > 1 {
+		list = strings.Join(allowed[:len(allowed)-1], "、") + " 或 " + list
+	}
+	return "", failf("--format 只能是 %s，而不是“%s”", list, f)
 }

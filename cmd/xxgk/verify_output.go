@@ -2,7 +2,6 @@ package main
 
 import (
 	"encoding/csv"
-	"encoding/json"
 	"fmt"
 	"io"
 	"sort"
@@ -47,7 +46,7 @@ func checkEntries(cs []xxgk.Check, names map[string]string) []checkEntry {
 			Unit: names[c.Unit], Code: c.Code, URL: c.URL, FinalURL: c.FinalURL, HTTPStatus: c.HTTPStatus,
 			Result: string(c.Result), Label: c.Result.Label(), Entries: c.Entries, Title: c.Title,
 			GovDomain: c.GovDomain, Error: c.Error, ErrorKind: c.ErrorKind, Finding: c.Finding,
-			CheckedAt: c.CheckedAt.In(xxgk.ChinaTime).Format(time.RFC3339),
+			CheckedAt: jsonTime(c.CheckedAt),
 		}
 		if !c.Newest.IsZero() {
 			d := xxgk.FormatDate(c.Newest)
@@ -59,10 +58,7 @@ func checkEntries(cs []xxgk.Check, names map[string]string) []checkEntry {
 }
 
 func writeChecksJSON(w io.Writer, cs []xxgk.Check, names map[string]string) error {
-	enc := json.NewEncoder(termtable.JSONWriter(w))
-	enc.SetIndent("", "  ")
-	enc.SetEscapeHTML(false)
-	return enc.Encode(checkEntries(cs, names))
+	return encodeJSON(w, checkEntries(cs, names))
 }
 
 func writeChecksCSV(w io.Writer, cs []xxgk.Check, names map[string]string) error {
@@ -102,7 +98,7 @@ func writeChecksTable(w io.Writer, s xxgk.Summary, cs []xxgk.Check, names map[st
 		}
 		byUnit[c.Unit] = append(byUnit[c.Unit], c)
 	}
-	failed := len(cs) - byResult[xxgk.CheckOK]
+	failed := failures(cs)
 	var parts []string
 	for _, r := range xxgk.CheckResults {
 		if n := byResult[r]; n > 0 && r != xxgk.CheckOK {
@@ -159,7 +155,13 @@ func writeChecksTable(w io.Writer, s xxgk.Summary, cs []xxgk.Check, names map[st
 		fmt.Fprintf(w, "\n其余 %d 个单位核查的栏目全部正常。\n", clean)
 	}
 	if failed > 0 {
-		fmt.Fprintln(w, "\n✘ 核查异常，结果取第一个适用的：未核查 → 无法访问 → 栏目名称不符 → 空白栏目 → 长期未更新 → 更新日期不符　! 网址不在 .gov.cn 域名下")
+		var order []string // the judging order, as xxgk.CheckResults lists it
+		for _, r := range xxgk.CheckResults {
+			if r.Failed() {
+				order = append(order, r.Label())
+			}
+		}
+		fmt.Fprintln(w, "\n✘ 核查异常，结果取第一个适用的："+strings.Join(order, " → ")+"　! 网址不在 .gov.cn 域名下")
 		fmt.Fprintln(w, "全部结果（含正常栏目）：xxgk verify --format csv 或 json；结果已保存，status、export、report、feedback 会列出。")
 	}
 	return nil

@@ -51,9 +51,13 @@ func currentBuild() buildInfo {
 	return b.withDefaults()
 }
 
+// devVersion is the version shown for a build that has none (go run, go test, go build
+// outside a tagged module).
+const devVersion = "开发版"
+
 func (b buildInfo) withDefaults() buildInfo {
 	if b.Version == "" {
-		b.Version = "开发版"
+		b.Version = devVersion
 	}
 	if len(b.Commit) > 12 {
 		b.Commit = b.Commit[:12]

@@ -15,7 +15,9 @@ import (
 func TestPack(t *testing.T) {
 	dir := t.TempDir()
 	readme := filepath.Join(dir, "使用说明.txt")
-	os.WriteFile(readme, []byte("xxgk {{VERSION}}（{{PLATFORM}}）\n运行 {{EXE}} demo\n"), 0o644)
+	if err := os.WriteFile(readme, []byte("xxgk {{VERSION}}（{{PLATFORM}}）\n运行 {{EXE}} demo\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
 	for _, tc := range []struct {
 		windows     bool
 		exe, name   string
@@ -26,7 +28,9 @@ func TestPack(t *testing.T) {
 		{false, "xxgk", "使用说明.txt", "xxgk 1.0.0（linux/loong64）\n运行 xxgk demo\n", false},
 	} {
 		bin := filepath.Join(dir, tc.exe)
-		os.WriteFile(bin, []byte("binary"), 0o755)
+		if err := os.WriteFile(bin, []byte("binary"), 0o755); err != nil {
+			t.Fatal(err)
+		}
 		out := filepath.Join(dir, tc.exe+".zip")
 		platform := "linux/loong64"
 		if tc.windows {
@@ -52,9 +56,15 @@ func TestPack(t *testing.T) {
 				t.Errorf("GBK name decodes to %q", name)
 			}
 		}
-		rc, _ := f.Open()
-		b, _ := io.ReadAll(rc)
+		rc, err := f.Open()
+		if err != nil {
+			t.Fatal(err)
+		}
+		b, err := io.ReadAll(rc)
 		rc.Close()
+		if err != nil {
+			t.Fatalf("%s: reading the readme: %v", tc.exe, err)
+		}
 		if string(b) != tc.text {
 			t.Errorf("%s: text %q", tc.exe, b)
 		}
