@@ -217,10 +217,6 @@ func govHost(s string) bool {
 // maxEcho bounds the characters of a cell value repeated in a problem.
 const maxEcho = 100
 
-func clip(s string, n int) string {
-	r := []rune(s)
-	if len(r) <= n {
-		return s
-	}
-	return string(r[:n]) + "…"
-}
+// clip is how a value is repeated in a message: escaped where it cannot be shown, cut
+// to n characters (Visible).
+func clip(s string, n int) string { return Visible(s, n) }

@@ -65,7 +65,7 @@ func TestCheckRow(t *testing.T) {
 		{name: "two urls", ind: plain, in: RowInput{Status: "已开设", ColumnName: "x", URL: "http://a.gov.cn/x http://b.gov.cn", LastUpdate: "2020-09-15", Count: "1"},
 			want: []string{"error 栏目网址 http://a.gov.cn/x http://b.gov.cn 一个单元格只填写一个网址（网址中不能有空格或换行），请只保留本栏目的网址"}},
 		{name: "two urls on two lines", ind: plain, in: RowInput{Status: "已开设", ColumnName: "x", URL: "http://a.gov.cn/x\nhttp://b.gov.cn", LastUpdate: "2020-09-15", Count: "1"},
-			want: []string{"error 栏目网址 http://a.gov.cn/x\nhttp://b.gov.cn 一个单元格只填写一个网址（网址中不能有空格或换行），请只保留本栏目的网址"}},
+			want: []string{"error 栏目网址 http://a.gov.cn/x http://b.gov.cn 一个单元格只填写一个网址（网址中不能有空格或换行），请只保留本栏目的网址"}},
 		{name: "two urls glued", ind: plain, in: RowInput{Status: "已开设", ColumnName: "x", URL: "http://a.gov.cn/x、https://b.gov.cn", LastUpdate: "2020-09-15", Count: "1"},
 			want: []string{"error 栏目网址 http://a.gov.cn/x、https://b.gov.cn 一个单元格只填写一个网址（网址中不能有空格或换行），请只保留本栏目的网址"}},
 		{name: "space inside", ind: plain, in: RowInput{Status: "已开设", ColumnName: "x", URL: "http://a.gov.cn/x y", LastUpdate: "2020-09-15", Count: "1"},

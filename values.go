@@ -163,14 +163,6 @@ func ParseTextDate(raw string) (time.Time, error) {
 	return t, nil
 }
 
-// ParseDate reads a date typed as text; date1904 is ignored.
-//
-// Deprecated: use ParseTextDate for typed text, ParseCellDate for a workbook cell. This
-// no longer reads plain numbers as Excel serials ("2020" is not 1905-07-12).
-func ParseDate(raw string, date1904 bool) (time.Time, error) {
-	return ParseTextDate(raw)
-}
-
 // looksLikeDottedDate tells 2020.9 (a date missing the day) from 43998.5 (a serial with a
 // time of day): a dotted date starts with a four-digit year.
 func looksLikeDottedDate(s string) bool {

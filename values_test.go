@@ -63,8 +63,8 @@ func TestParseCellDate(t *testing.T) {
 		}
 	}
 	// ParseDate (the old name) reads text only: "2020" as a deadline is not 1905.
-	if got, err := ParseDate("2020", false); err == nil {
-		t.Errorf("ParseDate(\"2020\") = %v, want an error", got)
+	if got, err := ParseTextDate("2020"); err == nil {
+		t.Errorf("ParseTextDate(\"2020\") = %v, want an error", got)
 	}
 }
 

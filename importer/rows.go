@@ -200,11 +200,5 @@ func fieldCol(field string) int {
 	return xxgk.ColCode
 }
 
-func clip(s string, n int) string {
-	s = strings.TrimSpace(s)
-	r := []rune(s)
-	if len(r) <= n {
-		return s
-	}
-	return string(r[:n]) + "…"
-}
+// clip repeats a cell's text in a message, trimmed, escaped and cut (xxgk.Visible).
+func clip(s string, n int) string { return xxgk.Visible(strings.TrimSpace(s), n) }
