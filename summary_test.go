@@ -192,3 +192,18 @@ func TestAddRejections(t *testing.T) {
 		t.Errorf("another round's rejection was counted: %+v", u.Rejected)
 	}
 }
+
+func TestUnitLabel(t *testing.T) {
+	for _, tc := range []struct {
+		u    Unit
+		want string
+	}{
+		{Unit{Code: "CZJ", Name: "安康市财政局", Short: "市财政局"}, "市财政局"},
+		{Unit{Code: "CZJ", Name: "安康市财政局", Short: " "}, "安康市财政局"},
+		{Unit{Code: "CZJ"}, "CZJ"},
+	} {
+		if got := tc.u.Label(); got != tc.want {
+			t.Errorf("%+v.Label() = %q, want %q", tc.u, got, tc.want)
+		}
+	}
+}

@@ -45,6 +45,18 @@ type Unit struct {
 	Aliases []string // other spellings found in indicator tables
 }
 
+// Label is the name papers and file names use: the short name, else the full name, else
+// the code.
+func (u Unit) Label() string {
+	switch {
+	case strings.TrimSpace(u.Short) != "":
+		return u.Short
+	case strings.TrimSpace(u.Name) != "":
+		return u.Name
+	}
+	return u.Code
+}
+
 // Names lists every spelling that identifies the unit.
 func (u Unit) Names() []string {
 	names := []string{u.Short, u.Name, u.Code}

@@ -65,7 +65,7 @@ func Details(s xxgk.Summary, cat *xxgk.Catalog) []Detail {
 		for _, it := range sub.Items {
 			ind := inds[it.Code]
 			out = append(out, Detail{
-				Unit: unitName(u.Unit), Code: it.Code, Area: ind.Area, SubArea: ind.SubArea,
+				Unit: u.Unit.Label(), Code: it.Code, Area: ind.Area, SubArea: ind.SubArea,
 				Status: it.Status, ColumnName: it.ColumnName, URL: it.URL,
 				LastUpdate: it.LastUpdate, Count: it.Count, Reported: it.Reported, Remark: it.Remark,
 				Version: sub.Version, Filler: sub.Filler, Phone: sub.Phone, ImportedAt: sub.ImportedAt,
@@ -97,13 +97,6 @@ func catalogIndicators(s xxgk.Summary, cat *xxgk.Catalog) []xxgk.Indicator {
 		out[i] = c.Indicator
 	}
 	return out
-}
-
-func unitName(u xxgk.Unit) string {
-	if u.Short != "" {
-		return u.Short
-	}
-	return u.Name
 }
 
 // Record is the row as text, in DetailColumns order: dates as YYYY-MM-DD, the import

@@ -140,8 +140,8 @@ func checkPartition(t *testing.T, path string, s xxgk.Summary) {
 	var byUnit xxgk.Counts
 	for i, u := range s.ProblemsFirst() {
 		row := sum[summaryHeaderRow+i]
-		if row[0] != unitName(u.Unit) {
-			t.Fatalf("汇总 row %d is %s, want %s", summaryHeaderRow+i+1, row[0], unitName(u.Unit))
+		if row[0] != u.Unit.Label() {
+			t.Fatalf("汇总 row %d is %s, want %s", summaryHeaderRow+i+1, row[0], u.Unit.Label())
 		}
 		c := counts(SheetSummary, row, 4)
 		if c != u.Counts {

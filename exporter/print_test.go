@@ -153,7 +153,7 @@ func TestChartNamesEveryUnit(t *testing.T) {
 	rs := rows(t, f, SheetChart)
 	for i, u := range s.ProblemsFirst() {
 		row := rs[1+i]
-		want := unitName(u.Unit)
+		want := u.Unit.Label()
 		if u.State == xxgk.Missing {
 			want += MissingSuffix
 		}

@@ -95,7 +95,7 @@ func chartData(f *excelize.File, st *styles, units []xxgk.UnitSummary) error {
 		return err
 	}
 	for i, u := range units {
-		label, value := unitName(u.Unit), any(u.Completion())
+		label, value := u.Unit.Label(), any(u.Completion())
 		if u.State == xxgk.Missing {
 			label, value = label+MissingSuffix, nil
 		}

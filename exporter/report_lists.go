@@ -44,7 +44,7 @@ func writeMissingSheet(f *excelize.File, st *styles, s xxgk.Summary, title strin
 	}
 	vals := make([]any, len(cols))
 	for i, u := range missing {
-		row := []any{i + 1, unitName(u.Unit), str(u.Unit.Name), u.Unit.Kind.Label(), u.Assigned, rejectionNote(u)}
+		row := []any{i + 1, u.Unit.Label(), str(u.Unit.Name), u.Unit.Kind.Label(), u.Assigned, rejectionNote(u)}
 		for j, v := range row {
 			vals[j] = excelize.Cell{Value: v, StyleID: cols[j].Style}
 		}
@@ -87,7 +87,7 @@ func writeProblemsSheet(f *excelize.File, st *styles, s xxgk.Summary, title stri
 			continue
 		}
 		for _, p := range u.Submission.Warnings {
-			row := []any{unitName(u.Unit), str(p.Where()), str(p.Code), str(p.Value), problemText(p)}
+			row := []any{u.Unit.Label(), str(p.Where()), str(p.Code), str(p.Value), problemText(p)}
 			for j, v := range row {
 				vals[j] = excelize.Cell{Value: v, StyleID: cols[j].Style}
 			}

@@ -59,7 +59,7 @@ func writeSummarySheet(f *excelize.File, st *styles, s xxgk.Summary, units []xxg
 		if u.State != xxgk.Missing {
 			version, at = u.Version, timeValue(u.SubmittedAt)
 		}
-		row := []any{unitName(u.Unit), u.Unit.Kind.Label(), u.State.Label(), version,
+		row := []any{u.Unit.Label(), u.Unit.Kind.Label(), u.State.Label(), version,
 			u.Assigned, u.Opened, u.NotOpened, u.NotApplicable, u.NotReported, u.Completion(), at}
 		if u.State == xxgk.Missing {
 			// Nothing reported: every column counts under 未报送, and there is no rate

@@ -22,11 +22,11 @@ func Feedback(w io.Writer, s xxgk.Summary, u xxgk.UnitSummary, cat *xxgk.Catalog
 	d := newDoc(opt, title)
 	d.newPage()
 	d.title(title)
-	d.centred(fmt.Sprintf("（%s　%s）", unitName(u.Unit), s.Round.YearLabel()))
+	d.centred(fmt.Sprintf("（%s　%s）", u.Unit.Label(), s.Round.YearLabel()))
 	d.gap(0.5)
 	name := u.Unit.Name
 	if name == "" {
-		name = unitName(u.Unit)
+		name = u.Unit.Label()
 	}
 	d.flush(name + "：")
 	inds := cat.For(u.Unit)
@@ -51,27 +51,15 @@ func FeedbackTitle(r xxgk.Round, u xxgk.UnitSummary) string {
 // FeedbackFileName names a unit's feedback file after the round and the unit's short
 // name, with characters Windows forbids in file names replaced.
 func FeedbackFileName(r xxgk.Round, u xxgk.Unit) string {
-	return xxgk.SafeFileName(r.ID) + "_" + xxgk.SafeFileName(unitName(u)) + "_反馈.pdf"
+	return xxgk.SafeFileName(r.ID) + "_" + xxgk.SafeFileName(u.Label()) + "_反馈.pdf"
 }
 
 // TemplateFileName names the blank template written beside a reminder.
 func TemplateFileName(u xxgk.Unit) string {
-	return xxgk.SafeFileName(unitName(u)) + "_填报模板.xlsx"
+	return xxgk.SafeFileName(u.Label()) + "_填报模板.xlsx"
 }
 
 // ReturnedFileName names the annotated copy of a refused file written beside its letter.
 func ReturnedFileName(u xxgk.Unit) string {
-	return xxgk.SafeFileName(unitName(u)) + "_退回修改.xlsx"
-}
-
-// unitName is the name used in tables and file names: the short name, else the full
-// name, else the code.
-func unitName(u xxgk.Unit) string {
-	switch {
-	case u.Short != "":
-		return u.Short
-	case u.Name != "":
-		return u.Name
-	}
-	return u.Code
+	return xxgk.SafeFileName(u.Label()) + "_退回修改.xlsx"
 }

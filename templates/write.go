@@ -115,14 +115,7 @@ func (p *pooled) Close() error {
 // FileName is the workbook's file name, carrying the round and the unit's name, e.g.
 // "2020_市财政局_信息公开栏目建设情况填报表.xlsx"; safe on Windows.
 func FileName(r xxgk.Round, u xxgk.Unit) string {
-	name := u.Short
-	if strings.TrimSpace(name) == "" {
-		name = u.Name
-	}
-	if strings.TrimSpace(name) == "" {
-		name = u.Code
-	}
-	return xxgk.SafeFileName(r.ID) + "_" + xxgk.SafeFileName(name) + "_信息公开栏目建设情况填报表.xlsx"
+	return xxgk.SafeFileName(r.ID) + "_" + xxgk.SafeFileName(u.Label()) + "_信息公开栏目建设情况填报表.xlsx"
 }
 
 // book is one workbook being built.
