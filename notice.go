@@ -11,6 +11,15 @@ type Notice struct {
 	Issuer    string    // 发文机关; empty means the round's contact office
 	Date      time.Time // 成文日期; zero means the day the paper is written (China time)
 	ReplyBy   time.Time // 补报/整改 deadline (a calendar date); zero means none is given
+	// AsOf is the day the statistics and staleness are judged (the 截至 day of every
+	// paper of a run); zero means Date when set, else the day of writing.
+	AsOf time.Time
+	// CC is the 抄送 line of the 通报's 版记 (e.g. 市政府办公室，各县区政府办公室); empty
+	// prints no 抄送 line.
+	CC string
+	// PortalURL is the intake portal's address printed on templates and letters (xxgk
+	// serve); empty prints none.
+	PortalURL string
 }
 
 // IssuerFor is the issuing office printed for round r, and named as the maker of the

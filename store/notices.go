@@ -19,9 +19,9 @@ func (s *Store) Notice(ctx context.Context, round string) (xxgk.Notice, error) {
 		if err := roundExists(ctx, tx, round); err != nil {
 			return err
 		}
-		var issued, reply string
-		err := tx.QueryRowContext(ctx, `SELECT doc_number, issuer, issued_on, reply_by
-FROM round_notices WHERE round_id = ?`, round).Scan(&n.DocNumber, &n.Issuer, &issued, &reply)
+		var issued, reply, asOf string
+		err := tx.QueryRowContext(ctx, `SELECT doc_number, issuer, issued_on, reply_by, as_of, cc, portal_url
+FROM round_notices WHERE round_id = ?`, round).Scan(&n.DocNumber, &n.Issuer, &issued, &reply, &asOf, &n.CC, &n.PortalURL)
 		if errors.Is(err, sql.ErrNoRows) {
 			return nil
 		}
@@ -34,6 +34,9 @@ FROM round_notices WHERE round_id = ?`, round).Scan(&n.DocNumber, &n.Issuer, &is
 		if n.ReplyBy, err = parseNoticeDate(reply); err != nil {
 			return fmt.Errorf("轮次“%s”的整改期限“%s”损坏：%w", round, reply, err)
 		}
+		if n.AsOf, err = parseNoticeDate(asOf); err != nil {
+			return fmt.Errorf("轮次“%s”的统计截至日期“%s”损坏：%w", round, asOf, err)
+		}
 		return nil
 	})
 	if err != nil {
@@ -45,7 +48,7 @@ FROM round_notices WHERE round_id = ?`, round).Scan(&n.DocNumber, &n.Issuer, &is
 // SaveNotice replaces the paper settings of a round with n. Dates are kept as calendar
 // days (China time); zero values are stored as "not set".
 func (s *Store) SaveNotice(ctx context.Context, round string, n xxgk.Notice) error {
-	issued, reply := noticeDate(n.Date), noticeDate(n.ReplyBy)
+	issued, reply, asOf := noticeDate(n.Date), noticeDate(n.ReplyBy), noticeDate(n.AsOf)
 	err := s.retry(ctx, func() error {
 		return s.inTx(ctx, false, func(tx *sql.Tx) error {
 			if err := roundExists(ctx, tx, round); err != nil {
@@ -56,11 +59,11 @@ func (s *Store) SaveNotice(ctx context.Context, round string, n xxgk.Notice) err
 			err := tx.QueryRowContext(ctx, `SELECT 1 FROM round_notices WHERE round_id = ?`, round).Scan(&one)
 			switch {
 			case err == nil:
-				_, err = tx.ExecContext(ctx, `UPDATE round_notices SET doc_number = ?, issuer = ?, issued_on = ?, reply_by = ?
-WHERE round_id = ?`, n.DocNumber, n.Issuer, issued, reply, round)
+				_, err = tx.ExecContext(ctx, `UPDATE round_notices SET doc_number = ?, issuer = ?, issued_on = ?, reply_by = ?,
+as_of = ?, cc = ?, portal_url = ? WHERE round_id = ?`, n.DocNumber, n.Issuer, issued, reply, asOf, n.CC, n.PortalURL, round)
 			case errors.Is(err, sql.ErrNoRows):
-				_, err = tx.ExecContext(ctx, `INSERT INTO round_notices (round_id, doc_number, issuer, issued_on, reply_by)
-VALUES (?, ?, ?, ?, ?)`, round, n.DocNumber, n.Issuer, issued, reply)
+				_, err = tx.ExecContext(ctx, `INSERT INTO round_notices (round_id, doc_number, issuer, issued_on, reply_by, as_of, cc, portal_url)
+VALUES (?, ?, ?, ?, ?, ?, ?, ?)`, round, n.DocNumber, n.Issuer, issued, reply, asOf, n.CC, n.PortalURL)
 			}
 			if err != nil {
 				return fmt.Errorf("保存轮次“%s”的发文信息：%w", round, err)

@@ -31,7 +31,9 @@ func testNotices(t *testing.T, e engine) {
 	// 2020-10-08 16:30 UTC is already 00:30 on the 9th in Beijing: the day kept is the 9th.
 	want := xxgk.Notice{DocNumber: "安电政办字〔2020〕6号", Issuer: "安康市电子政务办公室",
 		Date:    time.Date(2020, 9, 25, 0, 0, 0, 0, xxgk.ChinaTime),
-		ReplyBy: time.Date(2020, 10, 8, 16, 30, 0, 0, time.UTC)}
+		ReplyBy: time.Date(2020, 10, 8, 16, 30, 0, 0, time.UTC),
+		AsOf:    time.Date(2020, 9, 28, 0, 0, 0, 0, xxgk.ChinaTime),
+		CC:      "市政府办公室，各县区政府办公室", PortalURL: "https://xxgk.example.gov.cn/"}
 	if err := s.SaveNotice(ctx, "2020", want); err != nil {
 		t.Fatal(err)
 	}
@@ -44,7 +46,8 @@ func testNotices(t *testing.T, e engine) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if got.DocNumber != want.DocNumber || got.Issuer != want.Issuer || !got.Date.Equal(want.Date) {
+	if got.DocNumber != want.DocNumber || got.Issuer != want.Issuer || !got.Date.Equal(want.Date) ||
+		!got.AsOf.Equal(want.AsOf) || got.CC != want.CC || got.PortalURL != want.PortalURL {
 		t.Errorf("notice = %+v, want %+v", got, want)
 	}
 	if y, m, d := got.ReplyBy.In(xxgk.ChinaTime).Date(); y != 2020 || m != 10 || d != 9 {

@@ -19,6 +19,9 @@ func noticeFlags() []cli.Flag {
 		&cli.StringFlag{Name: "issuer", Usage: "发文机关，默认为轮次的联系单位（本轮次记住）"},
 		&cli.StringFlag{Name: "date", Usage: "成文日期，如 2020-09-25，默认为生成当天（本轮次记住，给空值恢复默认）"},
 		&cli.StringFlag{Name: "reply-by", Usage: "补报、整改的截止日期，如 2020-10-09，写入通报和各单位反馈（本轮次记住，给空值清除）"},
+		&cli.StringFlag{Name: "as-of", Usage: "统计截至日期：按这一天统计、判断栏目是否长期未更新，如 2020-09-28；默认为成文日期，未设成文日期时为当天（本轮次记住，给空值恢复默认）"},
+		&cli.StringFlag{Name: "cc", Usage: "抄送机关，印在通报版记中，如 市政府办公室（本轮次记住，给空值清除）"},
+		&cli.StringFlag{Name: "portal-url", Usage: "网上报送地址，印在模板、催报和反馈中，如 https://xxgk.example.gov.cn/（本轮次记住，给空值清除）"},
 	}
 }
 
@@ -67,10 +70,12 @@ func applyNoticeFlags(c *cli.Context, n *xxgk.Notice) (changed []string, err err
 	}
 	text("doc-number", "发文字号", &n.DocNumber)
 	text("issuer", "发文机关", &n.Issuer)
+	text("cc", "抄送", &n.CC)
+	text("portal-url", "网上报送地址", &n.PortalURL)
 	for _, d := range []struct {
 		flag, label string
 		field       *time.Time
-	}{{"date", "成文日期", &n.Date}, {"reply-by", "补报、整改期限", &n.ReplyBy}} {
+	}{{"date", "成文日期", &n.Date}, {"reply-by", "补报、整改期限", &n.ReplyBy}, {"as-of", "统计截至日期", &n.AsOf}} {
 		if !c.IsSet(d.flag) {
 			continue
 		}
