@@ -13,8 +13,8 @@ import (
 // shared strings, read straight from the zip with the scanner in xmlscan.go. It reads
 // only the parts the importer needs, each at most once.
 type book struct {
-	files    map[string]*zip.File // part name, lower-cased, without a leading slash
-	sheets   []sheetRef
+	files  map[string]*zip.File // part name, lower-cased, without a leading slash
+	sheets []sheetRef
 	// unlinked are sheets the workbook lists whose relationship id is empty or names no
 	// part: they are missing, never guessed from their position (that part may be
 	// another sheet's).
