@@ -28,6 +28,10 @@ func TestDates(t *testing.T) {
 		{"chinese month-day under a 年度 heading", []string{"2020年度", "9月15日"}, "2020-09-15", 1},
 		{"chinese month-day with year", []string{"2020年", "9月15日"}, "2020-09-15", 1},
 		{"today's date is not an entry", []string{"今天是2020年9月28日 星期一"}, "", 0},
+		{"a clock without 今天是", []string{"2020年9月28日 星期一"}, "", 0},
+		{"a clock after its label in another cell", []string{"今天是：", "2020年9月28日"}, "", 0},
+		{"the check day counts", []string{"2020-09-28"}, "2020-09-28", 1},
+		{"the day after does not", []string{"2020-09-29"}, "", 0},
 		{"future date ignored", []string{"2021-01-01", "2020-09-01"}, "2020-09-01", 1},
 		{"phone number", []string{"电话：0915-3212345"}, "", 0},
 		{"document number", []string{"安政办发〔2020〕15号", "2020-091501"}, "", 0},
@@ -37,15 +41,26 @@ func TestDates(t *testing.T) {
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
 			f := newDateFinder(asOf)
+			var hits []*dateHit
 			for _, s := range c.segs {
-				f.add(s)
+				hits = append(hits, f.add(s)...)
+			}
+			var newest time.Time
+			entries := 0
+			for _, h := range hits {
+				if h.usable() {
+					entries++
+					if h.day.After(newest) {
+						newest = h.day
+					}
+				}
 			}
 			got := ""
-			if !f.newest.IsZero() {
-				got = f.newest.Format("2006-01-02")
+			if !newest.IsZero() {
+				got = newest.Format("2006-01-02")
 			}
-			if got != c.newest || f.entries != c.entries {
-				t.Errorf("newest %q, entries %d; want %q, %d", got, f.entries, c.newest, c.entries)
+			if got != c.newest || entries != c.entries {
+				t.Errorf("newest %q, entries %d; want %q, %d", got, entries, c.newest, c.entries)
 			}
 		})
 	}

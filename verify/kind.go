@@ -1,0 +1,157 @@
+package verify
+
+import (
+	"net/url"
+	"strings"
+	"time"
+
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+)
+
+// minBody is the running text (in characters, links left out) that makes a page's
+// content more than a list's frame: an article's body, a guide's text.
+const minBody = 150
+
+// notFoundWords are what "page not found" pages say while answering HTTP 200.
+var notFoundWords = []string{"页面不存在", "页面未找到", "找不到页面", "找不到该页面", "页面找不到", "页面已删除", "页面已被删除",
+	"访问的页面不存在", "您访问的页面", "无法找到该页", "Not Found", "not found", "页面没有找到", "信息不存在", "文章不存在"}
+
+// notFound tells a "page not found" page: its title or a short text says so and the page
+// has little else (a column page may link to a 404 help).
+func (m *model) notFound(body int) bool {
+	say := func(s string) bool {
+		for _, w := range notFoundWords {
+			if strings.Contains(s, w) {
+				return true
+			}
+		}
+		return false
+	}
+	if say(m.title) || strings.HasPrefix(strings.TrimSpace(m.title), "404") {
+		return true
+	}
+	if body > 400 || len(m.hits) > 5 {
+		return false
+	}
+	for _, t := range m.texts {
+		if s := strings.TrimSpace(t.Data); len([]rune(s)) <= 60 && say(s) {
+			return true
+		}
+	}
+	return false
+}
+
+// searchWords are what a site-search result page says of its results.
+var searchWords = []string{"找到相关结果", "为您找到", "搜索结果", "检索结果", "共找到", "条结果", "相关结果", "搜索到"}
+
+// isSearch tells a site-search result page by what it says of its results ("为您找到相关
+// 结果10条", "找到4165条结果"); an address with "search" is not enough, 信息公开 platforms
+// serve columns from search.jsp.
+func (m *model) isSearch(_ *url.URL) bool {
+	for _, t := range m.texts {
+		s := strings.TrimSpace(t.Data)
+		if len([]rune(s)) > 40 {
+			continue
+		}
+		for _, w := range searchWords {
+			if strings.Contains(s, w) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// homePaths are the addresses of a site's home page.
+var homePaths = map[string]bool{"": true, "/": true, "/index.html": true, "/index.htm": true, "/index.shtml": true,
+	"/index.jsp": true, "/index.php": true, "/index.aspx": true, "/index.asp": true, "/default.htm": true,
+	"/default.html": true, "/default.aspx": true, "/default.asp": true, "/portal/index.html": true}
+
+// isHome tells a site's home page: no breadcrumb and several separate lists of dated
+// links (news, notices, documents side by side), at the site's root address or — with
+// four lists or more — anywhere.
+func (m *model) isHome(u *url.URL, crumbs []string, regs []*region) bool {
+	if len(crumbs) > 0 {
+		return false
+	}
+	var lists []*region
+	for _, r := range regs {
+		if !r.widget && len(r.entries) >= 3 {
+			lists = append(lists, r)
+		}
+	}
+	// A list split in parts is one list; an element around lists is not another.
+	var sep []*region
+	for _, r := range lists {
+		inner := false
+		for _, o := range lists {
+			if o != r && isAncestor(o.node, r.node) && o.merged || o != r && isAncestor(r.node, o.node) && !r.merged {
+				inner = true
+				break
+			}
+		}
+		if !inner {
+			sep = append(sep, r)
+		}
+	}
+	root := u != nil && homePaths[strings.ToLower(u.Path)] && u.RawQuery == ""
+	return root && len(sep) >= 2 || len(sep) >= 4
+}
+
+// bodyText is the page's running text: sentences (20 characters or more) outside links,
+// sidebars, widgets and footers.
+func (m *model) bodyText() int {
+	n := 0
+	for _, t := range m.texts {
+		s := strings.TrimSpace(t.Data)
+		r := len([]rune(s))
+		if r < 20 || inLink(t) || isCrumbText(s) || m.inWidget(t.Parent) {
+			continue
+		}
+		n += r
+	}
+	return n
+}
+
+func inLink(n *html.Node) bool {
+	for p := n.Parent; p != nil; p = p.Parent {
+		if p.Type == html.ElementNode && p.DataAtom == atom.A {
+			return true
+		}
+	}
+	return false
+}
+
+// inWidget tells an element inside a sidebar, widget, navigation or footer by tags and
+// class words only.
+func (m *model) inWidget(n *html.Node) bool { return m.isWidget(n, "", nil) }
+
+// article tells an article (detail) page by its structure: running text, a publication
+// line (发布时间：…, or a date standing alone outside any list) and no list of dated links
+// of its own (related-article lists are widgets). It returns the publication date.
+func (m *model) article(main *region, body int) (time.Time, bool) {
+	if body < minBody || main != nil && len(main.entries) >= 3 {
+		return time.Time{}, false
+	}
+	var labelled, alone time.Time
+	for _, h := range m.hits {
+		if !h.usable() || !(h.pub || h.dominant) {
+			continue
+		}
+		n := m.hitNode[h]
+		if main != nil && isAncestor(main.node, n) || m.inWidget(n.Parent) {
+			continue
+		}
+		if h.pub && labelled.IsZero() {
+			labelled = h.day
+		}
+		if h.dominant && alone.IsZero() {
+			alone = h.day
+		}
+	}
+	if !labelled.IsZero() {
+		return labelled, true
+	}
+	return alone, !alone.IsZero()
+}
