@@ -65,8 +65,24 @@ func (m *model) breadcrumb() []string {
 			return segs
 		}
 	}
+	// Without label or class: a short trail of links from the home page, 首页 -> 政府文件 -> 近期信息公开.
+	for _, e := range m.elements {
+		st := m.agg[e]
+		if st == nil || st.text > 120 || st.links < 2 {
+			continue
+		}
+		t := squash(textOf(e, false))
+		if (strings.HasPrefix(t, "首页") || strings.HasPrefix(t, "网站首页")) && trailArrow.MatchString(t) {
+			if segs := crumbSegments(e); len(segs) >= 2 {
+				return segs
+			}
+		}
+	}
 	return nil
 }
+
+// trailArrow separates a trail's steps (not "|", which separates navigation links).
+var trailArrow = regexp.MustCompile(`>|»|›|→|＞`)
 
 func hasCrumbWord(s string) bool {
 	for _, w := range breadcrumbWords {

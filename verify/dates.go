@@ -24,6 +24,8 @@ var (
 	dateLabel = regexp.MustCompile(`发布时间|发布日期|发文日期|成文日期|更新时间|更新日期|生成日期|录入时间|时间|日期|发布|更新|[0-9:：\s\[\]()（）【】<>《》/.,，、|｜-]+`)
 	// pubLabel marks a publication line: 发布时间：2020-09-15.
 	pubLabel = regexp.MustCompile(`发布时间|发布日期|发文日期|成文日期|更新时间|日期[:：]|时间[:：]|来源[:：]`)
+	// pubBefore is a publication label standing alone before its date: <b>发布时间：</b>2020-09-15.
+	pubBefore = regexp.MustCompile(`(发布时间|发布日期|发文日期|成文日期|更新时间|日期|时间)\s*[:：]?\s*$`)
 )
 
 // clockWords mark a segment showing today's date ("今天是2020年9月28日"), which says nothing
@@ -68,6 +70,7 @@ func (f *dateFinder) add(seg string) []*dateHit {
 			clock = true
 		}
 	}
+	labelled := pubLabel.MatchString(s) || pubBefore.MatchString(f.prev)
 	f.prev = s
 	var out []*dateHit
 	full := fullDate.FindAllStringSubmatchIndex(s, -1)
@@ -121,9 +124,8 @@ func (f *dateFinder) add(seg string) []*dateHit {
 	}
 	if len(out) > 0 {
 		dominant := len([]rune(dateLabel.ReplaceAllString(blank(rest, monthDay.FindAllStringIndex(rest, -1)), ""))) <= 1
-		pub := pubLabel.MatchString(s)
 		for _, h := range out {
-			h.dominant, h.pub = dominant, pub
+			h.dominant, h.pub = dominant, labelled
 		}
 	}
 	return out

@@ -99,19 +99,60 @@ func (m *model) isHome(u *url.URL, crumbs []string, regs []*region) bool {
 	return root && len(sep) >= 2 || len(sep) >= 4
 }
 
-// bodyText is the page's running text: sentences (20 characters or more) outside links,
-// sidebars, widgets and footers.
+// bodyText is the page's running text: the text of blocks (paragraphs, cells, divisions)
+// with 20 characters or more outside links, sidebars, widgets and footers. Word-made pages
+// split a sentence over many <span>s, so text is summed per block, not per text node.
 func (m *model) bodyText() int {
-	n := 0
+	blocks := map[*html.Node]int{}
 	for _, t := range m.texts {
 		s := strings.TrimSpace(t.Data)
-		r := len([]rune(s))
-		if r < 20 || inLink(t) || isCrumbText(s) || m.inWidget(t.Parent) {
+		if inLink(t) || isCrumbText(s) {
 			continue
 		}
-		n += r
+		b := t.Parent
+		for b != nil && b.Type == html.ElementNode && !blockTags[b.DataAtom] {
+			b = b.Parent
+		}
+		blocks[b] += len([]rune(s))
+	}
+	n := 0
+	for b, r := range blocks {
+		if r >= 20 && b != nil && !m.inWidget(b) {
+			n += r
+		}
 	}
 	return n
+}
+
+var blockTags = map[atom.Atom]bool{atom.P: true, atom.Div: true, atom.Td: true, atom.Li: true, atom.Dd: true,
+	atom.Section: true, atom.Article: true, atom.Body: true, atom.Blockquote: true, atom.Pre: true, atom.Th: true}
+
+// emptyListWords are what a column page with nothing in it says.
+var emptyListWords = []string{"暂无", "没有记录", "无记录", "没有数据", "共0条", "共 0 条", "0条记录", "上一页", "下一页"}
+
+// listFrame tells a page that shows a list frame — an empty <ul> or table, a pager, "暂无
+// 信息" — so that with no entries it is an empty column rather than content without dates.
+func (m *model) listFrame() bool {
+	for _, t := range m.texts {
+		s := strings.TrimSpace(t.Data)
+		if len([]rune(s)) > 20 {
+			continue
+		}
+		for _, w := range emptyListWords {
+			if strings.Contains(s, w) {
+				return true
+			}
+		}
+	}
+	for _, e := range m.elements {
+		switch e.DataAtom {
+		case atom.Ul, atom.Ol, atom.Tbody:
+			if st := m.agg[e]; st != nil && st.text == 0 && !m.inWidget(e) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 func inLink(n *html.Node) bool {
@@ -128,8 +169,9 @@ func inLink(n *html.Node) bool {
 func (m *model) inWidget(n *html.Node) bool { return m.isWidget(n, "", nil) }
 
 // article tells an article (detail) page by its structure: running text, a publication
-// line (发布时间：…, or a date standing alone outside any list) and no list of dated links
-// of its own (related-article lists are widgets). It returns the publication date.
+// line (发布时间：…, or a date standing alone), and no list of three dated links or more
+// outside widgets (related-article lists are widgets). It returns the publication date:
+// the first labelled one, else the first standing alone.
 func (m *model) article(main *region, body int) (time.Time, bool) {
 	if body < minBody || main != nil && len(main.entries) >= 3 {
 		return time.Time{}, false
@@ -140,7 +182,7 @@ func (m *model) article(main *region, body int) (time.Time, bool) {
 			continue
 		}
 		n := m.hitNode[h]
-		if main != nil && isAncestor(main.node, n) || m.inWidget(n.Parent) {
+		if m.inWidget(n.Parent) {
 			continue
 		}
 		if h.pub && labelled.IsZero() {

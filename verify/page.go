@@ -58,7 +58,7 @@ func analyzeDoc(doc *html.Node, u *url.URL, asOf time.Time) Analysis {
 	}
 	if a.Kind == "" {
 		a.Kind = xxgk.PageList
-		if main == nil && body >= minBody {
+		if main == nil && (body >= minBody || !m.listFrame()) {
 			a.Kind = xxgk.PageOther
 		}
 	}

@@ -89,7 +89,7 @@ func (m *model) regions() []*region {
 				if st.links > 0 {
 					linked++
 				}
-				if !hasUsable(st.hits) {
+				if !hasUsable(st.hits) || st.text > maxEntryText || st.links > maxEntryLinks {
 					continue
 				}
 				if st.links > 0 {
@@ -129,6 +129,13 @@ func (m *model) regions() []*region {
 	return out
 }
 
+// An entry is small: a title, a date, a snippet, a few links (attachments, a column tag).
+// A block with more is a part of the page, not one entry of a list.
+const (
+	maxEntryText  = 400
+	maxEntryLinks = 8
+)
+
 // textHits are the dates read from one text node.
 func (m *model) textHits(n *html.Node) []*dateHit { return m.nodeHits[n] }
 
@@ -137,7 +144,7 @@ func (m *model) textHits(n *html.Node) []*dateHit { return m.nodeHits[n] }
 // navigation, headers and footers.
 var widgetKeys = []string{"side", "aside", "hot", "rank", "relat", "xgwz", "xgxx", "xglj", "xgwd", "xgxw", "tuijian",
 	"recommend", "footer", "foot", "bottom", "copyright", "banquan", "zwzx", "zxly", "liuyan", "hdjl", "hudong", "nav",
-	"menu", "header", "friend", "yqlj", "zxzx"}
+	"menu", "friend", "yqlj", "zxzx"}
 
 // widgetWords head such blocks: 政务咨询, 热点信息, 点击排行, 相关文章, 关联稿件 ...
 var widgetWords = []string{"咨询", "留言", "热点", "热门", "排行", "相关", "关联", "推荐", "友情链接", "信箱", "投诉", "互动", "点击", "阅读排行"}
@@ -191,6 +198,9 @@ func (m *model) headingOf(r *region) string {
 		if st := m.agg[c]; st != nil && hasUsable(st.hits) {
 			break
 		}
+		if hasTag(c, atom.Th) {
+			continue // a table's column heads: 名称 索引号 发布日期
+		}
 		if h := headingText(c, m.agg[c]); h != "" {
 			return h
 		}
@@ -210,11 +220,50 @@ func (m *model) headingOf(r *region) string {
 			if h := headingText(s, st); h != "" {
 				return h
 			}
+			if h := m.headingInside(s); h != "" {
+				return h
+			}
 			return "" // a longer block stands before: no heading
 		}
 		x = x.Parent
 	}
 	return ""
+}
+
+// headingInside is the text of a heading element (<h1>–<h4>) in a block before a list: a
+// title bar holding the list's name beside a breadcrumb or a "more" link.
+func (m *model) headingInside(n *html.Node) string {
+	var found string
+	var walk func(n *html.Node)
+	walk = func(n *html.Node) {
+		if found != "" || n.Type == html.ElementNode && skipped(n) {
+			return
+		}
+		if n.Type == html.ElementNode {
+			switch n.DataAtom {
+			case atom.H1, atom.H2, atom.H3, atom.H4:
+				found = headingText(n, m.agg[n])
+				return
+			}
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			walk(c)
+		}
+	}
+	walk(n)
+	return found
+}
+
+func hasTag(n *html.Node, a atom.Atom) bool {
+	if n.Type == html.ElementNode && n.DataAtom == a {
+		return true
+	}
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if hasTag(c, a) {
+			return true
+		}
+	}
+	return false
 }
 
 // moreWords are a heading's trailing "more" links.
