@@ -2,6 +2,7 @@ package verify
 
 import (
 	"slices"
+	"sort"
 	"strings"
 	"time"
 
@@ -89,7 +90,7 @@ func (m *model) regions() []*region {
 				if st.links > 0 {
 					linked++
 				}
-				if !hasUsable(st.hits) || st.text > maxEntryText || st.links > maxEntryLinks {
+				if !hasUsable(st.hits) || st.text > maxEntryText || st.links > maxEntryLinks || m.headedAsWidget(c) {
 					continue
 				}
 				if st.links > 0 {
@@ -135,6 +136,28 @@ const (
 	maxEntryText  = 400
 	maxEntryLinks = 8
 )
+
+// headedAsWidget tells a block among a list's entries that heads itself as something
+// else: 相关公文, 相关图片 among search results, 热点 among news.
+func (m *model) headedAsWidget(n *html.Node) bool {
+	i := sort.Search(len(m.texts), func(i int) bool { return m.order[m.texts[i]] > m.order[n] })
+	for _, t := range m.texts[i:] {
+		if !isAncestor(n, t) {
+			return false
+		}
+		s := strings.TrimSpace(t.Data)
+		if len([]rune(s)) > 8 {
+			return false
+		}
+		for _, w := range widgetWords {
+			if strings.Contains(s, w) {
+				return true
+			}
+		}
+		return false
+	}
+	return false
+}
 
 // textHits are the dates read from one text node.
 func (m *model) textHits(n *html.Node) []*dateHit { return m.nodeHits[n] }
