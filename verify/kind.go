@@ -13,6 +13,9 @@ import (
 // content more than a list's frame: an article's body, a guide's text.
 const minBody = 150
 
+// listTags hold lists: a <ul> of one dated link is a column with one entry, not an article.
+var listTags = map[atom.Atom]bool{atom.Ul: true, atom.Ol: true, atom.Dl: true, atom.Table: true, atom.Tbody: true}
+
 // notFoundWords are what "page not found" pages say while answering HTTP 200.
 var notFoundWords = []string{"页面不存在", "页面未找到", "找不到页面", "找不到该页面", "页面找不到", "页面已删除", "页面已被删除",
 	"访问的页面不存在", "您访问的页面", "无法找到该页", "Not Found", "not found", "页面没有找到", "信息不存在", "文章不存在"}
@@ -173,7 +176,7 @@ func (m *model) inWidget(n *html.Node) bool { return m.isWidget(n, "", nil) }
 // outside widgets (related-article lists are widgets). It returns the publication date:
 // the first labelled one, else the first standing alone.
 func (m *model) article(main *region, body int) (time.Time, bool) {
-	if body < minBody || main != nil && len(main.entries) >= 3 {
+	if body < minBody || main != nil && (len(main.entries) >= 3 || listTags[main.node.DataAtom]) {
 		return time.Time{}, false
 	}
 	var labelled, alone time.Time

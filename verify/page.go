@@ -30,7 +30,9 @@ func analyzeDoc(doc *html.Node, u *url.URL, asOf time.Time) Analysis {
 		if r.widget {
 			best = &side
 		}
-		if *best == nil || len(r.entries) > len((*best).entries) {
+		// The largest block wins; of equal ones, the innermost (a list, not the page around it).
+		if *best == nil || len(r.entries) > len((*best).entries) ||
+			len(r.entries) == len((*best).entries) && isAncestor((*best).node, r.node) {
 			*best = r
 		}
 	}

@@ -68,6 +68,7 @@ func hasUsable(hits []*dateHit) bool {
 // in parts). Regions nest; the caller picks.
 func (m *model) regions() []*region {
 	byNode := map[*html.Node]*region{}
+	listInside := map[*html.Node]bool{} // the element holds a list of two entries or more
 	var out []*region
 	// Post-order: a child's region is known before its parent's.
 	for i := len(m.elements) - 1; i >= 0; i-- {
@@ -93,14 +94,19 @@ func (m *model) regions() []*region {
 				if !hasUsable(st.hits) || st.text > maxEntryText || st.links > maxEntryLinks || m.headedAsWidget(c) {
 					continue
 				}
+				// A child that is itself a list is not one entry: lists side by side
+				// (a home page's boxes) are separate regions, parts of one list merge.
+				if r := byNode[c]; r != nil && len(r.entries) >= 2 {
+					sig := c.Data + "." + attr(c, "class")
+					sigs[sig] = append(sigs[sig], r)
+				}
+				if listInside[c] {
+					continue
+				}
 				if st.links > 0 {
 					rows = append(rows, st.hits)
 				} else {
 					flat = append(flat, st.hits)
-				}
-				if r := byNode[c]; r != nil && len(r.entries) >= 2 {
-					sig := c.Data + "." + attr(c, "class")
-					sigs[sig] = append(sigs[sig], r)
 				}
 			}
 		}
@@ -119,6 +125,12 @@ func (m *model) regions() []*region {
 			if len(all) > len(r.entries) {
 				r.entries, r.merged = all, true
 			}
+		}
+		if len(r.entries) >= 2 {
+			listInside[p] = true
+		}
+		if listInside[p] && p.Parent != nil {
+			listInside[p.Parent] = true
 		}
 		if len(r.entries) == 0 {
 			continue
