@@ -88,7 +88,7 @@ type Page struct {
 	// DatesOutside says no main list or article was found, so Newest and Entries come
 	// from dates elsewhere on the page (sidebars, footers): the finding says so.
 	DatesOutside bool
-	Truncated  bool      // the body was longer than the cap and only its start was read
+	Truncated    bool // the body was longer than the cap and only its start was read
 }
 
 // Check is one column's website check, as stored and reported.

@@ -131,6 +131,18 @@ func (f *dateFinder) add(seg string) []*dateHit {
 	return out
 }
 
+// finish dates the month-day entries of a page that never says its year: a list of this
+// year's entries, as a reader takes it (the year before for a day after the check day).
+func (f *dateFinder) finish() {
+	y := f.latest.AddDate(0, 0, -1).Year()
+	for _, h := range f.pending {
+		if f.set(h, y, h.md[0], h.md[1]) && h.future {
+			f.set(h, y-1, h.md[0], h.md[1])
+		}
+	}
+	f.pending = nil
+}
+
 // setYear sets the year context; month-day entries waiting for one take it.
 func (f *dateFinder) setYear(y int) {
 	f.year = y

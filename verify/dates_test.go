@@ -7,6 +7,17 @@ import (
 	"xxgk"
 )
 
+// TestDatesWithoutYear: a list that never says its year is this year's, the year before
+// for a day after the check day.
+func TestDatesWithoutYear(t *testing.T) {
+	f := newDateFinder(asOf)
+	hits := append(f.add("[09-15]"), f.add("[12-01]")...)
+	f.finish()
+	if len(hits) != 2 || hits[0].day != time.Date(2020, 9, 15, 0, 0, 0, 0, time.UTC) || hits[1].day != time.Date(2019, 12, 1, 0, 0, 0, 0, time.UTC) {
+		t.Errorf("hits %v %v", hits[0].day, hits[1].day)
+	}
+}
+
 func TestDates(t *testing.T) {
 	asOf := time.Date(2020, 9, 28, 9, 0, 0, 0, xxgk.ChinaTime)
 	cases := []struct {
@@ -24,7 +35,7 @@ func TestDates(t *testing.T) {
 		{"bracketed under a year heading", []string{"2020年", "通知一", "[09-15]", "通知二", "[08-20]"}, "2020-09-15", 2},
 		{"month-day after a full date", []string{"2019-12-30", "09-15"}, "2019-12-30", 2},
 		{"month-day before the year", []string{"[09-15]", "2020年"}, "2020-09-15", 1},
-		{"month-day with no year", []string{"[09-15]", "[08-01]"}, "", 0},
+		{"month-day with no year waits", []string{"[09-15]", "[08-01]"}, "", 0},
 		{"chinese month-day under a 年度 heading", []string{"2020年度", "9月15日"}, "2020-09-15", 1},
 		{"chinese month-day with year", []string{"2020年", "9月15日"}, "2020-09-15", 1},
 		{"today's date is not an entry", []string{"今天是2020年9月28日 星期一"}, "", 0},

@@ -198,5 +198,18 @@ func (m *model) article(main *region, body int) (time.Time, bool) {
 	if !labelled.IsZero() {
 		return labelled, true
 	}
-	return alone, !alone.IsZero()
+	if !alone.IsZero() {
+		return alone, true
+	}
+	// An article page of a 政府网站发展指引 site says so in its <meta> tags, even when the
+	// publication line is drawn by a script.
+	if m.meta["articletitle"] != "" {
+		f := newDateFinder(m.asOf)
+		for _, h := range f.add(m.meta["pubdate"]) {
+			if h.usable() {
+				return h.day, true
+			}
+		}
+	}
+	return time.Time{}, false
 }

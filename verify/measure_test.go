@@ -133,8 +133,10 @@ func judgeServed(t *testing.T, p truthPage, v served, name string) outcome {
 		t.Fatalf("%s: as_of: %v", p.File, err)
 	}
 	c := New(Config{
-		Now:      func() time.Time { return day.Add(12 * time.Hour) },
-		LookupIP: func(context.Context, string) ([]netip.Addr, error) { return []netip.Addr{netip.MustParseAddr("203.0.113.7")}, nil },
+		Now: func() time.Time { return day.Add(12 * time.Hour) },
+		LookupIP: func(context.Context, string) ([]netip.Addr, error) {
+			return []netip.Addr{netip.MustParseAddr("203.0.113.7")}, nil
+		},
 		Dial: func(ctx context.Context, network, _ string) (net.Conn, error) {
 			var d net.Dialer
 			return d.DialContext(ctx, network, srv.Listener.Addr().String())
@@ -202,7 +204,7 @@ func (t tally) String() string { return fmt.Sprintf("%d/%d (%.0f%%)", t.hit, t.o
 
 type measures struct {
 	newest, entries, wrongName, article, kind, rightName, variants tally
-	sites                                                         map[string]bool
+	sites                                                          map[string]bool
 }
 
 // TestMeasured runs every saved page (testdata/pages and ../shared/realworld/govpages)

@@ -15,13 +15,15 @@ import (
 type model struct {
 	doc      *html.Node
 	title    string
-	elements []*html.Node            // in document order
-	order    map[*html.Node]int      // document position of elements and text nodes
-	agg      map[*html.Node]*subtree // per element
-	hits     []*dateHit              // every date, in document order
-	hitNode  map[*dateHit]*html.Node // the text node a date was read from
+	meta     map[string]string // <meta name=… content=…>, names folded to lower case
+	asOf     time.Time
+	elements []*html.Node              // in document order
+	order    map[*html.Node]int        // document position of elements and text nodes
+	agg      map[*html.Node]*subtree   // per element
+	hits     []*dateHit                // every date, in document order
+	hitNode  map[*dateHit]*html.Node   // the text node a date was read from
 	nodeHits map[*html.Node][]*dateHit // the dates of a text node
-	texts    []*html.Node            // text nodes, in document order
+	texts    []*html.Node              // text nodes, in document order
 }
 
 // subtree sums an element's content.
@@ -46,13 +48,18 @@ func skipped(n *html.Node) bool {
 }
 
 func newModel(doc *html.Node, asOf time.Time) *model {
-	m := &model{doc: doc, order: map[*html.Node]int{}, agg: map[*html.Node]*subtree{}, hitNode: map[*dateHit]*html.Node{}, nodeHits: map[*html.Node][]*dateHit{}}
+	m := &model{meta: map[string]string{}, asOf: asOf, doc: doc, order: map[*html.Node]int{}, agg: map[*html.Node]*subtree{}, hitNode: map[*dateHit]*html.Node{}, nodeHits: map[*html.Node][]*dateHit{}}
 	targets := map[string]bool{}
 	var scripts func(n *html.Node)
 	scripts = func(n *html.Node) {
 		if n.Type == html.ElementNode && n.DataAtom == atom.Script {
 			for _, g := range scriptTarget.FindAllStringSubmatch(textOf(n, true), -1) {
 				targets[g[1]+g[2]] = true
+			}
+		}
+		if n.Type == html.ElementNode && n.DataAtom == atom.Meta {
+			if k := strings.ToLower(attr(n, "name")); k != "" && m.meta[k] == "" {
+				m.meta[k] = squash(attr(n, "content"))
 			}
 		}
 		if n.Type == html.ElementNode && n.DataAtom == atom.Title && m.title == "" {
@@ -125,6 +132,7 @@ func newModel(doc *html.Node, asOf time.Time) *model {
 		return st
 	}
 	walk(doc, false, false)
+	dates.finish()
 	return m
 }
 

@@ -43,6 +43,10 @@ func analyzeDoc(doc *html.Node, u *url.URL, asOf time.Time) Analysis {
 	if main != nil && main.heading != "" && !containsFold(a.Headings, main.heading) {
 		a.Headings = append(a.Headings, main.heading)
 	}
+	// Sites built to the 2017 政府网站发展指引 name the column in <meta name="ColumnName">.
+	if c := m.meta["columnname"]; c != "" && len([]rune(c)) <= 30 && !containsFold(a.Headings, c) {
+		a.Headings = append(a.Headings, c)
+	}
 	switch {
 	case m.notFound(body):
 		a.Kind = xxgk.PageNotFound

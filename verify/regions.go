@@ -145,7 +145,7 @@ func (m *model) regions() []*region {
 // An entry is small: a title, a date, a snippet, a few links (attachments, a column tag).
 // A block with more is a part of the page, not one entry of a list.
 const (
-	maxEntryText  = 400
+	maxEntryText  = 600
 	maxEntryLinks = 8
 )
 
