@@ -153,20 +153,17 @@ const (
 // else: 相关公文, 相关图片 among search results, 热点 among news.
 func (m *model) headedAsWidget(n *html.Node) bool {
 	i := sort.Search(len(m.texts), func(i int) bool { return m.order[m.texts[i]] > m.order[n] })
-	for _, t := range m.texts[i:] {
-		if !isAncestor(n, t) {
-			return false
-		}
-		s := strings.TrimSpace(t.Data)
-		if len([]rune(s)) > 8 {
-			return false
-		}
-		for _, w := range widgetWords {
-			if strings.Contains(s, w) {
-				return true
-			}
-		}
+	if i == len(m.texts) || !isAncestor(n, m.texts[i]) {
 		return false
+	}
+	s := strings.TrimSpace(m.texts[i].Data)
+	if len([]rune(s)) > 8 {
+		return false
+	}
+	for _, w := range widgetWords {
+		if strings.Contains(s, w) {
+			return true
+		}
 	}
 	return false
 }
