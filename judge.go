@@ -92,33 +92,56 @@ func foldTitle(s string) string { return strings.ToLower(FoldName(s)) }
 
 // nameSuffixes are words webmasters add to or drop from a column's name: 财政预决算公开 is
 // the column 财政预决算 on a page titled "财政预决算 - 安康市人民政府".
-var nameSuffixes = []string{"专栏", "专题", "栏目", "公开", "信息"}
+var nameSuffixes = []string{"专栏", "专题", "栏目", "公开", "信息", "列表"}
 
-// NameMatches tells whether any of names appears in any of texts (title, headings,
-// breadcrumb) once spaces and full-width forms are folded; a name also matches without a
-// trailing 公开/专栏/… as long as two characters remain.
-func NameMatches(names, texts []string) bool {
-	var all strings.Builder
-	for _, t := range texts {
-		all.WriteString(foldTitle(t))
-		all.WriteByte('\n')
+// nameBase is a folded name without its trailing 公开/专栏/…, as long as two characters
+// remain.
+func nameBase(f string) string {
+	for {
+		cut := false
+		for _, suf := range nameSuffixes {
+			if base, ok := strings.CutSuffix(f, suf); ok && len([]rune(base)) >= 2 {
+				f, cut = base, true
+			}
+		}
+		if !cut {
+			return f
+		}
 	}
-	hay := all.String()
+}
+
+// NameMatches tells whether any of names is the column one of own names (the page's own
+// names for itself: breadcrumb's last element, list heading, title's column part), once
+// spaces, full-width forms and Latin case are folded: the same name, the same without a
+// trailing 公开/专栏/…, or one ending with the other with only a qualifier before it
+// (预决算公开 and 财政预决算公开). A name the page's name merely begins with or contains
+// is a broader column — the ancestor 信息公开 of 信息公开年报 — and does not match.
+func NameMatches(names, own []string) bool {
 	for _, n := range names {
 		f := foldTitle(n)
 		if f == "" {
 			continue
 		}
-		if strings.Contains(hay, f) {
-			return true
-		}
-		for _, suf := range nameSuffixes {
-			if base, ok := strings.CutSuffix(f, suf); ok && len([]rune(base)) >= 2 && strings.Contains(hay, base) {
+		for _, o := range own {
+			if sameColumn(f, foldTitle(o)) {
 				return true
 			}
 		}
 	}
 	return false
+}
+
+func sameColumn(a, b string) bool {
+	if a == "" || b == "" {
+		return false
+	}
+	if a == b || nameBase(a) == nameBase(b) {
+		return true
+	}
+	endsWith := func(long, short string) bool {
+		return len([]rune(short)) >= 3 && strings.HasSuffix(long, short)
+	}
+	return endsWith(a, b) || endsWith(b, a) || endsWith(nameBase(a), nameBase(b)) || endsWith(nameBase(b), nameBase(a))
 }
 
 // dayOf is t's calendar day at midnight UTC, the form dates read from pages and cells take.

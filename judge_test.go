@@ -72,6 +72,29 @@ func TestCheckLabels(t *testing.T) {
 	}
 }
 
+func TestNameMatches(t *testing.T) {
+	for _, c := range []struct {
+		name, own string
+		want      bool
+	}{
+		{"财政预决算", "财政预决算", true},
+		{"财政预决算公开", "财政预决算", true},
+		{"预决算公开", "财政预决算公开", true},
+		{"安康市财政局预决算公开", "预决算公开", true},
+		{"XXGK年报", "xxgk年报", true},
+		{"政务公开", "政务公开专栏", true},
+		{"信息公开", "信息公开年报", false},       // the ancestor
+		{"信息公开", "政府信息公开指南", false},     // contained, not the column
+		{"政府信息公开年报", "政府信息公开指南", false}, // a sibling
+		{"中标公告", "成交公告", false},
+		{"动态", "工作动态", false}, // too short to stand for a column
+	} {
+		if got := NameMatches([]string{c.name}, []string{c.own}); got != c.want {
+			t.Errorf("NameMatches(%q, %q) = %v, want %v", c.name, c.own, got, c.want)
+		}
+	}
+}
+
 func TestTitleColumn(t *testing.T) {
 	for title, want := range map[string]string{
 		"统计公报_法定主动公开内容_某县人民政府": "统计公报",
