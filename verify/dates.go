@@ -16,6 +16,10 @@ var (
 	fullDate  = regexp.MustCompile(`(\d{4})\s*([-/.年])\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})(?:\s*日)?`)
 	monthDay  = regexp.MustCompile(`\[\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?\s*\]|(\d{2})-(\d{2})|(\d{1,2})月(\d{1,2})日`)
 	yearAlone = regexp.MustCompile(`^(\d{4})\s*年?$|(\d{4})年`)
+	// compactDate is a date written yyyyMMdd, as some provinces' list specifications ask
+	// ("20230925"); taken only from a segment that is that date alone, never from a longer
+	// number (索引号, 文号, telephone).
+	compactDate = regexp.MustCompile(`^[\[(（【]?\s*((?:19|20)\d{2})(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])\s*[\])）】]?$`)
 	// weekday follows a clock's date: "2023年10月11日 星期三" is today, not an entry.
 	weekday = regexp.MustCompile(`^\s*(星期|礼拜|周)[一二三四五六日天]`)
 	// dateLabel is what may stand beside a date in a publication line or list cell; a
@@ -88,6 +92,16 @@ func (f *dateFinder) add(seg string) []*dateHit {
 			if !h.clock {
 				f.setYear(y)
 			}
+		}
+	}
+	if m := compactDate.FindStringSubmatch(s); m != nil && len(full) == 0 {
+		y, _ := strconv.Atoi(m[1])
+		mo, _ := strconv.Atoi(m[2])
+		d, _ := strconv.Atoi(m[3])
+		h := &dateHit{clock: clock, dominant: true, pub: labelled}
+		if f.set(h, y, mo, d) {
+			f.setYear(y)
+			return []*dateHit{h}
 		}
 	}
 	rest := blank(s, full)

@@ -48,6 +48,10 @@ func TestDates(t *testing.T) {
 		{"document number", []string{"安政办发〔2020〕15号", "2020-091501"}, "", 0},
 		{"impossible date", []string{"2020-02-30"}, "", 0},
 		{"time of day", []string{"2020-09-15 10:30"}, "2020-09-15", 1},
+		{"yyyyMMdd alone", []string{"20200915"}, "2020-09-15", 1},
+		{"yyyyMMdd in brackets", []string{"[20200915]"}, "2020-09-15", 1},
+		{"yyyyMMdd inside a number is not a date", []string{"索引号：11610900MB2020091501"}, "", 0},
+		{"eight digits that are no date", []string{"20201399"}, "", 0},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
