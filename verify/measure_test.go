@@ -304,3 +304,35 @@ func measurePage(t *testing.T, p truthPage, m *measures) {
 	t.Logf("%-4s %s/%s: %s %s newest %s (truth %s) entries %d (truth %d); wrong name: %s", mark, p.set, p.File,
 		first.result, first.finding, first.newest, want, first.entries, p.Truth.Entries, wrong)
 }
+
+// TestArticlePages: every saved article (detail) page, ours and the shared real ones, is
+// told apart from a column by its structure and reported as 文章页面 with its own date.
+func TestArticlePages(t *testing.T) {
+	pages := loadTruth(t, filepath.Join("testdata", "pages"), "own")
+	if d := realworldDir(); d != "" {
+		pages = append(pages, loadTruth(t, filepath.Join(d, "govpages"), "shared")...)
+	} else {
+		t.Log("../shared/realworld is absent: testdata/pages only")
+	}
+	n := 0
+	for _, p := range pages {
+		if p.PageType != "detail" {
+			continue
+		}
+		n++
+		t.Run(p.set+"/"+p.File, func(t *testing.T) {
+			body, err := os.ReadFile(filepath.Join(p.dir, p.File))
+			if err != nil {
+				t.Fatal(err)
+			}
+			o := judgeServed(t, p, served{"header", p.ContentType, body}, p.Truth.ColumnName)
+			want := "网址是一篇文章（发布于"
+			if o.result != xxgk.CheckArticle || !strings.HasPrefix(o.finding, want) || p.Truth.Newest != nil && o.newest != *p.Truth.Newest {
+				t.Errorf("%s %q newest %s, want article published %v", o.result, o.finding, o.newest, *p.Truth.Newest)
+			}
+		})
+	}
+	if n == 0 {
+		t.Error("no article pages")
+	}
+}
