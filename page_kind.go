@@ -36,7 +36,7 @@ func TitleColumn(title string) string {
 	}
 	for _, p := range parts {
 		p = strings.TrimSpace(p)
-		if p == "" || namesSite(p) {
+		if p == "" || namesSite(p) || p == "首页" || p == "网站首页" || p == "主页" {
 			continue
 		}
 		return p

@@ -84,3 +84,25 @@ func TestAnalyzeIsStable(t *testing.T) {
 		t.Errorf("%+v %v", a, err)
 	}
 }
+
+// TestSearchNeedsAQuery: "检索结果" on a page is a search only with a search address or a
+// search box holding the query — 信息公开 platforms label their column lists so.
+func TestSearchNeedsAQuery(t *testing.T) {
+	list := `<ul><li><a href="/a">甲</a><span>2020-09-02</span></li><li><a href="/b">乙</a><span>2020-08-01</span></li></ul>`
+	page := func(box string) []byte {
+		return []byte(`<html><head><meta charset="utf-8"><title>政策文件</title></head><body>` + box + `<div>检索结果</div>` + list + `</body></html>`)
+	}
+	for _, c := range []struct {
+		url, box string
+		want     xxgk.PageKind
+	}{
+		{"http://www.ankang.gov.cn/zcwj/", `<input name="q" value="">`, xxgk.PageList},
+		{"http://www.ankang.gov.cn/zcwj/", `<input name="q" value="财政">`, xxgk.PageSearch},
+		{"http://www.ankang.gov.cn/search.jsp?q=%E8%B4%A2", ``, xxgk.PageSearch},
+	} {
+		a, _ := Analyze(page(c.box), "text/html", c.url, asOf)
+		if a.Kind != c.want {
+			t.Errorf("%s %s: %s, want %s", c.url, c.box, a.Kind, c.want)
+		}
+	}
+}

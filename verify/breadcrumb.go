@@ -13,8 +13,8 @@ import (
 var breadcrumbKeys = []string{"crumb", "breadcrumb", "position", "location", "weizhi", "dqwz", "curpos", "currentloc",
 	"mnav", "pos", "path", "wz", "dangqian", "place"}
 
-// breadcrumbWords start a breadcrumb's text.
-var breadcrumbWords = []string{"当前位置", "您的位置", "你的位置", "您现在的位置", "你现在的位置", "所在位置", "现在位置", "当前页面"}
+// crumbWord is a breadcrumb's label: 当前位置, 您现在的位置, 您所在的位置, 您当前所在位置, 位置：.
+var crumbWord = regexp.MustCompile(`(当前|现在|所在|您的|你的)的?位置|当前页面|位置\s*[:：]`)
 
 // crumbSeparators stand between a breadcrumb's elements.
 var crumbSeparators = regexp.MustCompile(`\s*(?:>>|->|=>|[>»›→＞/\\|]|&gt;)\s*`)
@@ -25,10 +25,8 @@ var crumbTail = map[string]bool{"正文": true, "详情": true, "内容": true, 
 
 // isCrumbText tells a text that is (part of) a breadcrumb.
 func isCrumbText(t string) bool {
-	for _, w := range breadcrumbWords {
-		if strings.Contains(t, w) {
-			return true
-		}
+	if crumbWord.MatchString(t) {
+		return true
 	}
 	return crumbSeparators.MatchString(t) && strings.Contains(t, "首页")
 }
@@ -84,14 +82,7 @@ func (m *model) breadcrumb() []string {
 // trailArrow separates a trail's steps (not "|", which separates navigation links).
 var trailArrow = regexp.MustCompile(`>|»|›|→|＞`)
 
-func hasCrumbWord(s string) bool {
-	for _, w := range breadcrumbWords {
-		if strings.Contains(s, w) {
-			return true
-		}
-	}
-	return false
-}
+func hasCrumbWord(s string) bool { return crumbWord.MatchString(s) }
 
 func hasCrumbKey(n *html.Node) bool {
 	for _, t := range classTokens(n) {
@@ -142,4 +133,4 @@ func crumbSegments(n *html.Node) []string {
 }
 
 // crumbLabel is the breadcrumb's label and what goes with it: 您现在的位置是：.
-var crumbLabel = regexp.MustCompile(`^.*?(当前位置|您的位置|你的位置|您现在的位置|你现在的位置|所在位置|现在位置|当前页面)(是)?[:：]?`)
+var crumbLabel = regexp.MustCompile(`^.*?((当前|现在|所在|您的|你的)的?位置|当前页面|位置)(是)?\s*[:：]?`)

@@ -21,7 +21,8 @@ var (
 	// number (索引号, 文号, telephone).
 	compactDate = regexp.MustCompile(`^[\[(（【]?\s*((?:19|20)\d{2})(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])\s*[\])）】]?$`)
 	// weekday follows a clock's date: "2023年10月11日 星期三" is today, not an entry.
-	weekday = regexp.MustCompile(`^\s*(星期|礼拜|周)[一二三四五六日天]`)
+	weekday       = regexp.MustCompile(`^\s*(星期|礼拜|周)[一二三四五六日天]`)
+	weekdayBefore = regexp.MustCompile(`(星期|礼拜)[一二三四五六日天]\s*$`)
 	// dateLabel is what may stand beside a date in a publication line or list cell; a
 	// segment that is its date and these only is the entry's own date, not a sentence
 	// that mentions one (a search snippet, an article's text).
@@ -34,7 +35,7 @@ var (
 
 // clockWords mark a segment showing today's date ("今天是2020年9月28日"), which says nothing
 // about the column.
-var clockWords = []string{"今天是", "今天", "今日", "当前时间", "现在时间", "北京时间"}
+var clockWords = []string{"今天是", "今天", "今日", "当前时间", "现在时间", "北京时间", "农历"}
 
 // dateHit is one date read from a page's text.
 type dateHit struct {
@@ -86,7 +87,7 @@ func (f *dateFinder) add(seg string) []*dateHit {
 		y, _ := strconv.Atoi(s[m[2]:m[3]])
 		mo, _ := strconv.Atoi(s[m[6]:m[7]])
 		d, _ := strconv.Atoi(s[m[8]:m[9]])
-		h := &dateHit{clock: clock || weekday.MatchString(s[m[1]:])}
+		h := &dateHit{clock: clock || weekday.MatchString(s[m[1]:]) || weekdayBefore.MatchString(s[:m[0]])}
 		if f.set(h, y, mo, d) {
 			out = append(out, h)
 			if !h.clock {

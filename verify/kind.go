@@ -2,6 +2,7 @@ package verify
 
 import (
 	"net/url"
+	"regexp"
 	"strings"
 	"time"
 
@@ -12,6 +13,9 @@ import (
 // minBody is the running text (in characters, links left out) that makes a page's
 // content more than a list's frame: an article's body, a guide's text.
 const minBody = 150
+
+// longBody is running text only an article has; a list after it is not the page's own.
+const longBody = 300
 
 // listTags hold lists: a <ul> of one dated link is a column with one entry, not an article.
 var listTags = map[atom.Atom]bool{atom.Ul: true, atom.Ol: true, atom.Dl: true, atom.Table: true, atom.Tbody: true}
@@ -48,10 +52,15 @@ func (m *model) notFound(body int) bool {
 // searchWords are what a site-search result page says of its results.
 var searchWords = []string{"找到相关结果", "为您找到", "搜索结果", "检索结果", "共找到", "条结果", "相关结果", "搜索到"}
 
+// searchPath marks a search address: /search, /sousuo, was5, jsearch, s.htm, ?q= …
+var searchPath = regexp.MustCompile(`(?i)search|sousuo|was5|jsearch|/s\.(s?html?|jsp|aspx?|php)|[?&](q|query|keyword|keywords|searchword|kw|wd)=`)
+
 // isSearch tells a site-search result page by what it says of its results ("为您找到相关
-// 结果10条", "找到4165条结果"); an address with "search" is not enough, 信息公开 platforms
-// serve columns from search.jsp.
-func (m *model) isSearch(_ *url.URL) bool {
+// 结果10条", "找到4165条结果") together with a search address or a search box holding the
+// query. The words alone are not enough (a 信息公开 platform's column can say 检索结果),
+// nor is the address (platforms serve columns from search.jsp).
+func (m *model) isSearch(u *url.URL) bool {
+	said := false
 	for _, t := range m.texts {
 		s := strings.TrimSpace(t.Data)
 		if len([]rune(s)) > 40 {
@@ -59,8 +68,19 @@ func (m *model) isSearch(_ *url.URL) bool {
 		}
 		for _, w := range searchWords {
 			if strings.Contains(s, w) {
-				return true
+				said = true
 			}
+		}
+	}
+	if !said {
+		return false
+	}
+	if u != nil && searchPath.MatchString(u.Path+"?"+u.RawQuery) {
+		return true
+	}
+	for _, e := range m.inputs {
+		if t := strings.ToLower(attr(e, "type")); (t == "" || t == "text" || t == "search") && strings.TrimSpace(attr(e, "value")) != "" {
+			return true
 		}
 	}
 	return false
@@ -119,9 +139,13 @@ func (m *model) bodyText() int {
 		blocks[b] += len([]rune(s))
 	}
 	n := 0
+	m.firstBody = -1
 	for b, r := range blocks {
 		if r >= 20 && b != nil && !m.inWidget(b) {
 			n += r
+			if o := m.order[b]; m.firstBody < 0 || o < m.firstBody {
+				m.firstBody = o
+			}
 		}
 	}
 	return n
@@ -176,7 +200,13 @@ func (m *model) inWidget(n *html.Node) bool { return m.isWidget(n, "", nil) }
 // outside widgets (related-article lists are widgets). It returns the publication date:
 // the first labelled one, else the first standing alone.
 func (m *model) article(main *region, body int) (time.Time, bool) {
-	if body < minBody || main != nil && (len(main.entries) >= 3 || listTags[main.node.DataAtom]) {
+	if body < minBody {
+		return time.Time{}, false
+	}
+	// A list of the page's own is not an article's — unless it comes after a long body, as
+	// related-article lists without a heading saying so do.
+	if main != nil && (len(main.entries) >= 3 || listTags[main.node.DataAtom]) &&
+		!(body >= longBody && m.order[main.node] > m.firstBody) {
 		return time.Time{}, false
 	}
 	var labelled, alone time.Time

@@ -13,17 +13,19 @@ import (
 // model is a parsed page with what the analysis asks of every element: its text, its
 // links and its dates, summed over its subtree.
 type model struct {
-	doc      *html.Node
-	title    string
-	meta     map[string]string // <meta name=… content=…>, names folded to lower case
-	asOf     time.Time
-	elements []*html.Node              // in document order
-	order    map[*html.Node]int        // document position of elements and text nodes
-	agg      map[*html.Node]*subtree   // per element
-	hits     []*dateHit                // every date, in document order
-	hitNode  map[*dateHit]*html.Node   // the text node a date was read from
-	nodeHits map[*html.Node][]*dateHit // the dates of a text node
-	texts    []*html.Node              // text nodes, in document order
+	doc       *html.Node
+	title     string
+	meta      map[string]string // <meta name=… content=…>, names folded to lower case
+	asOf      time.Time
+	inputs    []*html.Node              // <input> elements: a search box holds the query
+	firstBody int                       // document position of the first block of running text (bodyText sets it)
+	elements  []*html.Node              // in document order
+	order     map[*html.Node]int        // document position of elements and text nodes
+	agg       map[*html.Node]*subtree   // per element
+	hits      []*dateHit                // every date, in document order
+	hitNode   map[*dateHit]*html.Node   // the text node a date was read from
+	nodeHits  map[*html.Node][]*dateHit // the dates of a text node
+	texts     []*html.Node              // text nodes, in document order
 }
 
 // subtree sums an element's content.
@@ -56,6 +58,9 @@ func newModel(doc *html.Node, asOf time.Time) *model {
 			for _, g := range scriptTarget.FindAllStringSubmatch(textOf(n, true), -1) {
 				targets[g[1]+g[2]] = true
 			}
+		}
+		if n.Type == html.ElementNode && n.DataAtom == atom.Input {
+			m.inputs = append(m.inputs, n)
 		}
 		if n.Type == html.ElementNode && n.DataAtom == atom.Meta {
 			if k := strings.ToLower(attr(n, "name")); k != "" && m.meta[k] == "" {
