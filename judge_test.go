@@ -25,7 +25,8 @@ func TestJudgeOrder(t *testing.T) {
 		{"refused beats everything", with(func(p *Page) { p.Refused, p.Error, p.ErrorKind = true, "地址为内网地址", "dns" }), it, ind, CheckRefused, "地址为内网地址"},
 		{"unreachable", with(func(p *Page) { p.ErrorKind, p.Error = "http_status", "HTTP 404" }), it, ind, CheckUnreachable, "HTTP 404"},
 		{"not html", with(func(p *Page) { p.NotHTML = "application/pdf" }), it, ind, CheckNameMismatch, "application/pdf"},
-		{"name mismatch", with(func(p *Page) { p.Title = "首页" }), it, ind, CheckNameMismatch, "页面标题“首页”、当前位置和列表标题中没有“财政预决算”或“预决算公开”，页面所示栏目为“首页”"},
+		{"name mismatch", with(func(p *Page) { p.Title = "通知公告 - 安康市人民政府" }), it, ind, CheckNameMismatch, "页面标题“通知公告 - 安康市人民政府”、当前位置和列表标题中没有“财政预决算”或“预决算公开”，页面所示栏目为“通知公告”"},
+		{"a page naming no column", with(func(p *Page) { p.Title = "首页" }), it, ind, CheckNameMismatch, "页面标题“首页”、当前位置和列表标题中没有“财政预决算”或“预决算公开”"},
 		{"name in breadcrumb", with(func(p *Page) {
 			p.Title = "安康市人民政府"
 			p.Headings = []string{"预决算公开"}
