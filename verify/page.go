@@ -36,6 +36,18 @@ func analyzeDoc(doc *html.Node, u *url.URL, asOf time.Time) Analysis {
 			*best = r
 		}
 	}
+	// A block headed with the page's own name is its list, larger blocks beside it
+	// (最新信息, a site-wide list in a side column) notwithstanding.
+	var named *region
+	for _, r := range regs {
+		if !r.widget && r.heading != "" && xxgk.NameMatches([]string{r.heading}, own) &&
+			(named == nil || len(r.entries) > len(named.entries)) {
+			named = r
+		}
+	}
+	if named != nil {
+		main = named
+	}
 	body := m.bodyText()
 	if n := len(a.Breadcrumb); n > 0 {
 		a.Headings = append(a.Headings, a.Breadcrumb[n-1])
