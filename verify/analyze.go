@@ -40,7 +40,7 @@ func Analyze(body []byte, contentType, pageURL string, asOf time.Time) (Analysis
 	return analyzeDoc(doc, u, asOf), nil
 }
 
-// Page copies the analysis into the facts Judge reads.
+// fill copies the analysis into the facts Judge reads.
 func (a Analysis) fill(p *xxgk.Page) {
 	p.Title, p.Headings, p.Kind = a.Title, a.Headings, a.Kind
 	p.Newest, p.Entries, p.DatesOutside = a.Newest, a.Entries, a.DatesOutside
