@@ -52,8 +52,10 @@ func (d *doc) heading(s string) {
 func (d *doc) paraRole(s string, role fonts.Role, indentChars float64) {
 	d.paras++
 	indent := indentChars * pitch
-	for i, l := range d.wrapBody(s, role, textW, indent) {
-		d.nextLine(role == fonts.Heading || role == fonts.Subheading)
+	lines := d.wrapBody(s, role, textW, indent)
+	turn := d.turnAt(len(lines))
+	for i, l := range lines {
+		d.nextLine(role == fonts.Heading || role == fonts.Subheading, i == turn)
 		x, avail := marginLeft, textW
 		if i == 0 {
 			x, avail = x+indent, avail-indent
@@ -61,6 +63,28 @@ func (d *doc) paraRole(s string, role fonts.Role, indentChars float64) {
 		d.drawBody(x, d.y, avail, l, role)
 		d.y += bodyGap
 	}
+}
+
+// turnAt is the line of an n-line paragraph starting at d.y that should start the next
+// page, or -1: a paragraph never leaves its first line alone at the foot of a page
+// (orphan) nor its last line alone at the top of the next (widow); a page then ends a
+// line short, as Word's widow control does.
+func (d *doc) turnAt(n int) int {
+	fit := int((bottomY - d.y + 0.01) / bodyGap)
+	turn := -1
+	switch {
+	case n < 2 || fit >= n || fit <= 0:
+	case fit == 1:
+		turn = 0
+	case n-fit == 1 && fit >= 3:
+		turn = fit - 1
+	case n-fit == 1:
+		turn = 0
+	}
+	if k := len(d.flow) - 1; turn == 0 && k >= 0 && d.flow[k].keep && d.flow[k].page == d.pdf.PageNo() {
+		return -1 // the heading above would be left alone instead
+	}
+	return turn
 }
 
 // gap adds vertical space, in body lines.

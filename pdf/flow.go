@@ -12,10 +12,11 @@ type flowLine struct {
 }
 
 // nextLine makes room for the next line of body text: a new page when this line was
-// chosen to start one (doc.breaks) or when the page is full.
-func (d *doc) nextLine(keep bool) {
+// chosen to start one (doc.breaks, or turn from paraRole's widow and orphan control) or
+// when the page is full.
+func (d *doc) nextLine(keep, turn bool) {
 	i := len(d.flow)
-	if d.breaks[i] && d.y > marginTop+0.01 {
+	if (turn || d.breaks[i]) && d.y > marginTop+0.01 {
 		d.newPage()
 	} else {
 		d.room(bodyGap)
