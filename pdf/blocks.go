@@ -91,11 +91,11 @@ func (d *doc) turnAt(n int) int {
 func (d *doc) gap(lines float64) { d.y += lines * bodyGap }
 
 // sealLines is how many blank body lines stand between the last line of the text (or
-// the 附件说明) and the 署名 of a sealed document: a 4 cm seal centred over the 署名 and the
-// date, with the two a little below its centre (GB/T 9704 7.3.5.1), then starts about
-// 2 mm under the line above, within a line of the text as the standard asks, and
-// touches none of it.
-const sealLines = 3
+// the 附件说明) and the 署名 of a sealed document. A 4 cm seal centred over the 署名 and
+// the date, the two a little below its centre (GB/T 9704 7.3.5.1), reaches about one
+// line above the 署名's line: with two blank lines it starts some 9 mm under the text,
+// within a line of it as the standard asks, and touches none of it.
+const sealLines = 2
 
 // signature sets the issuing office and the date at the end: the date right-aligned four
 // characters in from the margin, the office centred above it, sealLines under the text.

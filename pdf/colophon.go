@@ -41,12 +41,12 @@ func (d *doc) colophon(cc, issuer string, printed time.Time) {
 	case page%2 == 1:
 		d.newPage()
 	default:
-		d.newPage()
-		d.newPage()
 		if d.bare == nil {
 			d.bare = map[int]bool{}
 		}
 		d.bare[page+1], d.bare[page+2] = true, true
+		d.newPage()
+		d.newPage()
 	}
 	top := bottomY - h
 	d.pdf.SetDrawColor(0, 0, 0)

@@ -49,11 +49,11 @@ func (d *doc) wrapRunes(rs []rune, role fonts.Role, size, firstW, width, extra, 
 	for len(rs) > 0 {
 		n, w := 0, 0.0
 		for n < len(rs) {
-			cw := d.fs.RuneWidth(rs[n], role, size) * ptMM
+			cw := d.fs.RuneWidth(rs[n], role, size)*ptMM + extra // its cell on the grid
 			if w+cw > limit+0.01 && n > 0 {
 				break
 			}
-			w += cw + extra
+			w += cw
 			n++
 		}
 		if n < len(rs) && squeeze > 0 {
@@ -63,7 +63,7 @@ func (d *doc) wrapRunes(rs []rune, role fonts.Role, size, firstW, width, extra, 
 				mw += d.fs.RuneWidth(rs[m], role, size)*ptMM + extra
 				m++
 			}
-			if m > n && mw-extra <= limit+squeeze && (m == len(rs) || !strings.ContainsRune(noLineStart, rs[m])) {
+			if m > n && mw <= limit+squeeze && (m == len(rs) || !strings.ContainsRune(noLineStart, rs[m])) {
 				n = m
 			}
 		}
