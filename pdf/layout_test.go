@@ -99,19 +99,24 @@ func checkJustified(t *testing.T, name string, pages []pdfcheck.Page) (lines int
 	return len(full), worst
 }
 
-func TestLinesFillTheTextBlock(t *testing.T) {
+// TestPapersLayout reads back the 通报 and every letter of a 40-unit round: their lines
+// fill the text block (checkJustified), and the page of the 署名 carries text with room
+// for a 4 cm seal that touches none of it (GB/T 9704 7.3.5).
+func TestPapersLayout(t *testing.T) {
 	report, letters := papers(t)
 	total, worst := 0, 0.0
-	n, w := checkJustified(t, "通报", readPDF(t, report))
-	total, worst = total+n, max(worst, w)
-	for _, l := range letters {
-		n, w := checkJustified(t, filepath.Base(l), readPDF(t, l))
+	for _, p := range append([]string{report}, letters...) {
+		pages := readPDF(t, p)
+		n, w := checkJustified(t, filepath.Base(p), pages)
 		total, worst = total+n, max(worst, w)
+		for _, prob := range pdfcheck.SignatureProblems(pages, block, 40) {
+			t.Errorf("%s: %s", filepath.Base(p), prob)
+		}
 	}
 	if total < 500 {
 		t.Errorf("only %d full lines checked", total)
 	}
-	t.Logf("%d full lines, worst %.3f mm from the right edge", total, worst)
+	t.Logf("%d papers, %d full lines, worst %.3f mm from the right edge", 1+len(letters), total, worst)
 }
 
 // A line of 28 Chinese characters fills the line exactly; 27 and a date are spread to it.
@@ -179,17 +184,6 @@ func TestRedHead(t *testing.T) {
 	}
 	t.Logf("mark em box top %.2f mm from the page edge (poppler's box %.2f), 文号 line %.2f mm under it, rule %.2f mm under the 文号",
 		markTop, lines[0].YMin, lineTop-markBottom, r.Y1-r.Width/2-numBottom)
-}
-
-// TestSignaturePage: in the 通报 and every letter the page of the 署名 carries text, and
-// a 4 cm seal over the 署名 and date touches none of it (GB/T 9704 7.3.5).
-func TestSignaturePage(t *testing.T) {
-	report, letters := papers(t)
-	for _, p := range append([]string{report}, letters...) {
-		for _, prob := range pdfcheck.SignatureProblems(readPDF(t, p), block, 40) {
-			t.Errorf("%s: %s", filepath.Base(p), prob)
-		}
-	}
 }
 
 // fill lays out a document of pages full pages of text (22 lines each) and extra more
