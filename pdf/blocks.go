@@ -20,18 +20,6 @@ func (d *doc) title(s string) {
 	d.y += bodyGap
 }
 
-// centred sets a short line in the body face, 三号, centred (the unit and year under a
-// letter's title). It was 楷体, the only use of that face in a letter: each face a PDF
-// embeds costs gofpdf several milliseconds, a third of a letter's time, and `feedback`
-// writes a thousand letters at once.
-func (d *doc) centred(s string) {
-	for _, l := range d.wrap(s, fonts.Body, size3, textW, 0) {
-		d.room(bodyGap)
-		d.line(marginLeft, d.y, textW, bodyGap, l, fonts.Body, size3, 'C')
-		d.y += bodyGap
-	}
-}
-
 // para sets body text in 三号 仿宋 with a two-character first-line indent.
 func (d *doc) para(s string) { d.paraRole(s, fonts.Body, 2) }
 

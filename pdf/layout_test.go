@@ -99,8 +99,19 @@ func checkJustified(t *testing.T, name string, pages []pdfcheck.Page) (lines int
 	return len(full), worst
 }
 
+// checkFilled: a letter's pages but the last are at least 60% full (a 催报 once left
+// 40% of its first page empty under a table row sent on whole).
+func checkFilled(t *testing.T, name string, pages []pdfcheck.Page) {
+	t.Helper()
+	for i, p := range pages[:len(pages)-1] {
+		if f := pdfcheck.Filled(p, block); f < 0.6 {
+			t.Errorf("%s page %d is only %.0f%% full", name, i+1, 100*f)
+		}
+	}
+}
+
 // TestPapersLayout reads back the 通报 and every letter of a 40-unit round: their lines
-// fill the text block (checkJustified), and the page of the 署名 carries text with room
+// fill the text block (checkJustified), a letter fills its pages (checkFilled), and the page of the 署名 carries text with room
 // for a 4 cm seal that touches none of it (GB/T 9704 7.3.5).
 func TestPapersLayout(t *testing.T) {
 	report, letters := papers(t)
@@ -111,6 +122,9 @@ func TestPapersLayout(t *testing.T) {
 		total, worst = total+n, max(worst, w)
 		for _, prob := range pdfcheck.SignatureProblems(pages, block, 40) {
 			t.Errorf("%s: %s", filepath.Base(p), prob)
+		}
+		if p != report {
+			checkFilled(t, filepath.Base(p), pages)
 		}
 	}
 	if total < 500 {

@@ -15,7 +15,8 @@ import (
 // TestDemoPapersLayout reads back every PDF the demo writes, the 通报 and the 36 letters,
 // as GB/T 9704 has them: the page of the 署名 carries text and leaves a 4 cm seal clear of
 // it, every line that is not the last of its paragraph ends at the right edge of the text
-// block (within 0.5 mm), none runs past it, and the 通报 ends with its 版记 (抄送 from
+// block (within 0.5 mm), none runs past it, a letter's pages but the last are 60% full
+// or more, and the 通报 ends with its 版记 (抄送 from
 // --cc, 印发机关 and 印发日期) on an even page.
 func TestDemoPapersLayout(t *testing.T) {
 	if _, _, err := fonts.Load(""); err != nil {
@@ -61,6 +62,13 @@ func TestDemoPapersLayout(t *testing.T) {
 			}
 		}
 		full += len(lines)
+		if p != report {
+			for i, pg := range doc[:len(doc)-1] {
+				if f := pdfcheck.Filled(pg, b); f < 0.6 {
+					t.Errorf("%s page %d is only %.0f%% full", name, i+1, 100*f)
+				}
+			}
+		}
 		if p == report {
 			last := doc[len(doc)-1]
 			if len(doc)%2 != 0 {

@@ -122,3 +122,16 @@ func (p Page) Text() string {
 	}
 	return strings.Join(s, "\n")
 }
+
+// Filled is how much of the text block's height a page uses: from its top to the
+// bottom of the lowest line of text inside it (the page number below is not counted),
+// as a fraction.
+func Filled(p Page, b Block) float64 {
+	low := b.Top
+	for _, l := range p.Lines {
+		if l.YMax <= b.Bottom+0.5 {
+			low = max(low, l.YMax)
+		}
+	}
+	return (low - b.Top) / (b.Bottom - b.Top)
+}
