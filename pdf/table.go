@@ -100,6 +100,9 @@ func (d *doc) table(cols []column, rows []row) {
 			}
 			top, rest := splitLines(lines, fit)
 			d.cellsShaded(cols, top, float64(fit)*cellLineH()+2*padY, role, r.shaded)
+			if len(rest[0]) == 0 {
+				rest[0] = top[0] // the continuation names its row (the code) again
+			}
 			lines = rest
 			h = float64(maxLen(lines))*cellLineH() + 2*padY
 			d.newPage()
