@@ -104,7 +104,6 @@ func (d *doc) signature(office string, date time.Time) {
 		d.pushLines()
 		d.newPage()
 	}
-	d.signed = d.pdf.PageNo()
 	if office != "" {
 		ow := d.width(office, fonts.Body, size3)
 		x := right - dw/2 - ow/2

@@ -75,7 +75,6 @@ type doc struct {
 	flow   []flowLine   // every line of body text set so far
 	breaks map[int]bool // lines of flow that start a page (a second layout's decision)
 	push   int          // the line of flow to break before, when the signature was left alone; -1 if none
-	signed int          // the page of the 署名
 	bare   map[int]bool // pages without a page number (the blank page before a 版记 page, and that page)
 }
 
