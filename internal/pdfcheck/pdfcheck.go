@@ -1,14 +1,17 @@
 // Package pdfcheck reads a PDF back the way a reviewer with a ruler would, for tests:
 // the words poppler's `pdftotext -bbox` finds, grouped into lines, in millimetres from
-// the top left corner of the page, and the rules a page's content stream draws (through
-// qpdf). It knows nothing of how xxgk lays pages out; the checks that use it do.
+// the top left corner of the page, and the rules a page's content stream draws. It knows nothing of how xxgk lays pages out; the checks that use it do.
 package pdfcheck
 
 import (
 	"bufio"
+	"bytes"
+	"compress/zlib"
 	"fmt"
 	"html"
+	"io"
 	"math"
+	"os"
 	"os/exec"
 	"regexp"
 	"sort"
@@ -142,35 +145,24 @@ type Rule struct {
 }
 
 var (
-	contentsRe = regexp.MustCompile(`(?m)^%% Contents for page (\d+)$`)
-	widthRe    = regexp.MustCompile(`^([-0-9.]+) w$`)
-	rgbRe      = regexp.MustCompile(`^([-0-9.]+) ([-0-9.]+) ([-0-9.]+) RG$`)
-	grayRe     = regexp.MustCompile(`^([-0-9.]+) G$`)
-	lineRe     = regexp.MustCompile(`^([-0-9.]+) ([-0-9.]+) m ([-0-9.]+) ([-0-9.]+) l S$`)
+	widthRe = regexp.MustCompile(`^([-0-9.]+) w$`)
+	rgbRe   = regexp.MustCompile(`^([-0-9.]+) ([-0-9.]+) ([-0-9.]+) RG$`)
+	grayRe  = regexp.MustCompile(`^([-0-9.]+) G$`)
+	lineRe  = regexp.MustCompile(`^([-0-9.]+) ([-0-9.]+) m ([-0-9.]+) ([-0-9.]+) l S$`)
 )
 
 // Rules lists the lines each page's content stream draws (gofpdf writes one operator a
 // line: "w", "RG" or "G", "x y m x y l S"), by page number from 1, in mm from the top left
-// corner of a page pageH mm high. It needs qpdf to uncompress the streams.
+// corner of a page pageH mm high.
 func Rules(path string, pageH float64) (map[int][]Rule, error) {
-	out, err := exec.Command("qpdf", "--qdf", "--object-streams=disable", path, "-").Output()
+	streams, err := contents(path)
 	if err != nil {
-		return nil, fmt.Errorf("qpdf --qdf %s: %w", path, err)
+		return nil, err
 	}
-	s := string(out)
-	idx := contentsRe.FindAllStringSubmatchIndex(s, -1)
 	rules := map[int][]Rule{}
 	f := func(v string) float64 { x, _ := strconv.ParseFloat(v, 64); return x }
-	for i, m := range idx {
-		page, _ := strconv.Atoi(s[m[2]:m[3]])
-		end := len(s)
-		if i+1 < len(idx) {
-			end = idx[i+1][0]
-		}
-		body := s[m[1]:end]
-		if j := strings.Index(body, "endstream"); j >= 0 {
-			body = body[:j]
-		}
+	for i, body := range streams {
+		page := i + 1
 		width, red := 0.0, false
 		for _, ln := range strings.Split(body, "\n") {
 			if v := widthRe.FindStringSubmatch(ln); v != nil {
@@ -185,4 +177,50 @@ func Rules(path string, pageH float64) (map[int][]Rule, error) {
 		}
 	}
 	return rules, nil
+}
+
+var (
+	pageContentsRe = regexp.MustCompile(`/Type /Page\b[^>]*?/Contents (\d+) 0 R`)
+	lengthRe       = regexp.MustCompile(`/Length (\d+)`)
+)
+
+// contents returns the content stream of every page of a PDF gofpdf wrote, in page
+// order, uncompressed: gofpdf writes each page's object, naming its /Contents, in order,
+// and the stream either plain or FlateDecode.
+func contents(path string) ([]string, error) {
+	b, err := os.ReadFile(path)
+	if err != nil {
+		return nil, err
+	}
+	var out []string
+	for _, m := range pageContentsRe.FindAllSubmatch(b, -1) {
+		head := []byte("\n" + string(m[1]) + " 0 obj\n")
+		at := bytes.Index(b, head)
+		if at < 0 {
+			return nil, fmt.Errorf("%s: no object %s", path, m[1])
+		}
+		obj := b[at+len(head):]
+		start := bytes.Index(obj, []byte("stream\n"))
+		n := lengthRe.FindSubmatch(obj)
+		if start < 0 || n == nil {
+			return nil, fmt.Errorf("%s: object %s has no stream", path, m[1])
+		}
+		size, _ := strconv.Atoi(string(n[1]))
+		data := obj[start+len("stream\n"):]
+		if size > len(data) {
+			return nil, fmt.Errorf("%s: object %s: stream shorter than its /Length", path, m[1])
+		}
+		data = data[:size]
+		if bytes.Contains(obj[:start], []byte("/FlateDecode")) {
+			r, err := zlib.NewReader(bytes.NewReader(data))
+			if err != nil {
+				return nil, fmt.Errorf("%s: object %s: %w", path, m[1], err)
+			}
+			if data, err = io.ReadAll(r); err != nil {
+				return nil, fmt.Errorf("%s: object %s: %w", path, m[1], err)
+			}
+		}
+		out = append(out, string(data))
+	}
+	return out, nil
 }
