@@ -9,7 +9,7 @@ import (
 )
 
 // title sets the document title in 二号 小标宋 (黑体 where missing), centred in balanced
-// lines, followed by one blank body line.
+// lines, followed by one blank body line (the 主送 is set 标题下空一行).
 func (d *doc) title(s string) {
 	lineH := size2 * ptMM * 1.5
 	for _, l := range d.balance(s, fonts.Title, size2, textW-2*size2*ptMM) {
@@ -17,19 +17,7 @@ func (d *doc) title(s string) {
 		d.line(marginLeft, d.y, textW, lineH, l, fonts.Title, size2, 'C')
 		d.y += lineH
 	}
-	d.y += bodyGap / 2
-}
-
-// centred sets a short line in the body face, 三号, centred (the unit and year under a
-// letter's title). It was 楷体, the only use of that face in a letter: each face a PDF
-// embeds costs gofpdf several milliseconds, a third of a letter's time, and `feedback`
-// writes a thousand letters at once.
-func (d *doc) centred(s string) {
-	for _, l := range d.wrap(s, fonts.Body, size3, textW, 0) {
-		d.room(bodyGap)
-		d.line(marginLeft, d.y, textW, bodyGap, l, fonts.Body, size3, 'C')
-		d.y += bodyGap
-	}
+	d.y += bodyGap
 }
 
 // para sets body text in 三号 仿宋 with a two-character first-line indent.
@@ -47,36 +35,73 @@ func (d *doc) heading(s string) {
 	d.paraRole(s, fonts.Heading, 2)
 }
 
+// paraRole sets a paragraph on the body grid: a first-line indent of indentChars
+// characters, continuation lines at the left margin, every line but the last justified.
 func (d *doc) paraRole(s string, role fonts.Role, indentChars float64) {
-	em := size3 * ptMM
-	for i, l := range d.wrap(s, role, size3, textW, indentChars*em) {
-		d.room(bodyGap)
-		x := marginLeft
+	d.paras++
+	indent := indentChars * pitch
+	lines := d.wrapBody(s, role, textW, indent)
+	turn := d.turnAt(len(lines))
+	for i, l := range lines {
+		d.nextLine(role == fonts.Heading || role == fonts.Subheading, i == turn)
+		x, avail := marginLeft, textW
 		if i == 0 {
-			x += indentChars * em
+			x, avail = x+indent, avail-indent
 		}
-		d.line(x, d.y, textW, bodyGap, l, role, size3, 'L')
+		d.drawBody(x, d.y, avail, l, role)
 		d.y += bodyGap
 	}
+}
+
+// turnAt is the line of an n-line paragraph starting at d.y that should start the next
+// page, or -1: a paragraph never leaves its first line alone at the foot of a page
+// (orphan) nor its last line alone at the top of the next (widow); a page then ends a
+// line short, as Word's widow control does.
+func (d *doc) turnAt(n int) int {
+	fit := int((bottomY - d.y + 0.01) / bodyGap)
+	turn := -1
+	switch {
+	case n < 2 || fit >= n || fit <= 0:
+	case fit == 1:
+		turn = 0
+	case n-fit == 1 && fit >= 3:
+		turn = fit - 1
+	case n-fit == 1:
+		turn = 0
+	}
+	if k := len(d.flow) - 1; turn == 0 && k >= 0 && d.flow[k].keep && d.flow[k].page == d.pdf.PageNo() {
+		return -1 // the heading above would be left alone instead
+	}
+	return turn
 }
 
 // gap adds vertical space, in body lines.
 func (d *doc) gap(lines float64) { d.y += lines * bodyGap }
 
+// sealLines is how many blank body lines stand between the last line of the text (or
+// the 附件说明) and the 署名 of a sealed document. A 4 cm seal centred over the 署名 and
+// the date, the two a little below its centre (GB/T 9704 7.3.5.1), reaches about one
+// line above the 署名's line: with two blank lines it starts some 9 mm under the text,
+// within a line of it as the standard asks, and touches none of it.
+const sealLines = 2
+
 // signature sets the issuing office and the date at the end: the date right-aligned four
-// characters in from the margin, the office centred above it.
+// characters in from the margin, the office centred above it, sealLines under the text.
+// The 署名 never stands on a page alone (GB/T 9704 7.3.5): when the block does not fit
+// under the text, the document is laid out again with the last lines of the text moved
+// to the next page (see pushLines).
 func (d *doc) signature(office string, date time.Time) {
-	em := size3 * ptMM
 	ds := xxgk.ChineseDate(date)
 	dw := d.width(ds, fonts.Body, size3)
-	right := marginLeft + textW - 4*em
-	// One blank line before, if the page has room for it; never the signature alone
-	// on a page when it can still fit under the text.
-	switch {
-	case d.y+3*bodyGap <= bottomY:
-		d.gap(1)
-	case d.y+2*bodyGap <= bottomY:
-	default:
+	right := marginLeft + textW - 4*pitch
+	rows := 1.0
+	if office != "" {
+		rows = 2
+	}
+	if d.y+(sealLines+rows)*bodyGap <= bottomY+0.01 {
+		d.gap(sealLines)
+	} else {
+		d.pushLines()
 		d.newPage()
 	}
 	if office != "" {
@@ -92,22 +117,12 @@ func (d *doc) signature(office string, date time.Time) {
 	d.y += bodyGap
 }
 
-// numbered sets a numbered list (1．2．…) in body text, each item with a hanging
-// indent so that wrapped lines align under the text, not the number.
+// numbered sets a numbered list (1．2．…) the 公文 way: each item a paragraph of its own
+// with the number inside it, first line indented two characters, continuation lines at
+// the left margin.
 func (d *doc) numbered(items []string) {
-	em := size3 * ptMM
 	for i, it := range items {
-		num := fmt.Sprintf("%d．", i+1)
-		nw := d.width(num, fonts.Body, size3)
-		lines := d.wrap(it, fonts.Body, size3, textW-2*em-nw, 0)
-		for j, l := range lines {
-			d.room(bodyGap)
-			if j == 0 {
-				d.line(marginLeft+2*em, d.y, nw, bodyGap, num, fonts.Body, size3, 'L')
-			}
-			d.line(marginLeft+2*em+nw, d.y, textW, bodyGap, l, fonts.Body, size3, 'L')
-			d.y += bodyGap
-		}
+		d.para(fmt.Sprintf("%d．", i+1) + it)
 	}
 }
 

@@ -38,6 +38,7 @@ type op struct {
 	style, s   string
 	face       *fonts.Face
 	size       float64
+	tc         float64 // character spacing after each glyph of a text, mm (PDF Tc)
 }
 
 type opKind uint8
@@ -63,6 +64,12 @@ func (c *canvas) PageNo() int { return c.pages }
 
 // Text draws s in face at size with its left end at x and its baseline at y.
 func (c *canvas) Text(face *fonts.Face, size, x, y float64, s string) {
+	c.SpacedText(face, size, x, y, s, 0)
+}
+
+// SpacedText draws s as Text does, with tc millimetres added after every glyph (negative
+// tc draws the glyphs closer): how justified lines fill the text block.
+func (c *canvas) SpacedText(face *fonts.Face, size, x, y float64, s string, tc float64) {
 	set := c.used[face]
 	if set == nil {
 		set = map[rune]bool{}
@@ -72,7 +79,7 @@ func (c *canvas) Text(face *fonts.Face, size, x, y float64, s string) {
 	for _, r := range s {
 		set[r] = true
 	}
-	c.ops = append(c.ops, op{kind: opText, face: face, size: size, x: x, y: y, s: s})
+	c.ops = append(c.ops, op{kind: opText, face: face, size: size, x: x, y: y, s: s, tc: tc})
 }
 
 // Rect draws a rectangle; style is gofpdf's: D outline, F fill, FD both.
@@ -133,16 +140,22 @@ func (c *canvas) render(w io.Writer, setup func(p *gofpdf.Fpdf)) error {
 		families[f] = fam
 		tags["/utf8"+fam] = fmt.Sprintf("/XXGKA%c+%s", 'A'+n, ps)
 	}
-	curFam, curSize := "", 0.0
+	curFam, curSize, curTc := "", 0.0, 0.0
 	for _, o := range c.ops {
 		switch o.kind {
 		case opPage:
 			p.AddPage()
-			curFam, curSize = "", 0 // set the font again on every page
+			curFam, curSize, curTc = "", 0, 0 // set the font again on every page; Tc starts at 0
 		case opText:
 			if fam := families[o.face]; fam != curFam || o.size != curSize {
 				p.SetFont(fam, "", o.size)
 				curFam, curSize = fam, o.size
+			}
+			if o.tc != curTc {
+				// gofpdf has no character spacing of its own; Tc is part of the graphics
+				// state, so it holds for every text until set again, in points.
+				p.RawWriteStr(fmt.Sprintf("%.4f Tc", o.tc/ptMM))
+				curTc = o.tc
 			}
 			p.Text(o.x, o.y, o.s)
 		case opRect:

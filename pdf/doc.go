@@ -70,10 +70,16 @@ type doc struct {
 	by    string    // its Author: the issuing office, which a reader sees in the file's properties
 	date  time.Time // its creation date
 	y     float64   // top of the next thing to draw
+
+	paras  int          // paragraphs set so far
+	flow   []flowLine   // every line of body text set so far
+	breaks map[int]bool // lines of flow that start a page (a second layout's decision)
+	push   int          // the line of flow to break before, when the signature was left alone; -1 if none
+	bare   map[int]bool // pages without a page number (the blank page before a 版记 page, and that page)
 }
 
 func newDoc(opt Options, title string) *doc {
-	return &doc{pdf: newCanvas(), fs: opt.Fonts, trace: opt.trace, name: title, by: opt.Office, date: opt.Date}
+	return &doc{pdf: newCanvas(), fs: opt.Fonts, trace: opt.trace, name: title, by: opt.Office, date: opt.Date, push: -1}
 }
 
 // width of s in millimetres.
@@ -134,6 +140,9 @@ func (d *doc) room(h float64) bool {
 // right on odd pages, left on even pages, one character in from the margin.
 func (d *doc) pageNumber() {
 	n := d.pdf.PageNo()
+	if d.bare[n] {
+		return
+	}
 	s := fmt.Sprintf("— %d —", n)
 	w := d.width(s, fonts.Body, size4)
 	em := size4 * ptMM

@@ -1,7 +1,6 @@
 package pdf
 
 import (
-	"fmt"
 	"io"
 
 	"xxgk"
@@ -19,24 +18,18 @@ func Feedback(w io.Writer, s xxgk.Summary, u xxgk.UnitSummary, cat *xxgk.Catalog
 	}
 	opt = defaults(opt, s.Round)
 	title := FeedbackTitle(s.Round, u)
-	d := newDoc(opt, title)
-	d.newPage()
-	d.title(title)
-	d.centred(fmt.Sprintf("（%s　%s）", u.Unit.Label(), s.Round.YearLabel()))
-	d.gap(0.5)
-	name := u.Unit.Name
-	if name == "" {
-		name = u.Unit.Label()
-	}
-	d.flush(name + "：")
 	inds := cat.For(u.Unit)
-	l := letter{d: d, s: s, u: u, inds: inds, opt: opt}
-	if u.State == xxgk.Missing {
-		l.reminder()
-	} else {
-		l.feedback()
-	}
-	d.signature(opt.Office, china(opt.Date))
+	d := layoutDoc(opt, title, func(d *doc) {
+		d.newPage()
+		l := letter{d: d, s: s, u: u, inds: inds, opt: opt}
+		l.letterHead(title)
+		if u.State == xxgk.Missing {
+			l.reminder()
+		} else {
+			l.feedback()
+		}
+		d.signature(opt.Office, china(opt.Date))
+	})
 	return d.finish(w)
 }
 

@@ -10,8 +10,7 @@ import (
 )
 
 // TestLetterFaces: a letter embeds the faces of the title, the headings and the body,
-// and no face for its one centred line under the title (that was the only use of 楷体
-// in a letter: a whole face embedded per letter, a third of `feedback`'s time), while
+// and no 楷体 (a whole face embedded per letter was a third of `feedback`'s time), while
 // the 通报 still sets its (一)(二) headings in 楷体. The 楷体 role is played here by the
 // second face of the WenQuanYi collection, so that the two can be told apart.
 func TestLetterFaces(t *testing.T) {

@@ -57,7 +57,8 @@ func TestFeedbackSubmitted(t *testing.T) {
 	}
 	raw := renderFeedback(t, s, u, cat)
 	want := []string{
-		"安康市政府网站重点领域信息公开栏目建设情况反馈", "（" + u.Unit.Short + "　2020年度）", u.Unit.Name + "：",
+		"安康市电子政务办公室安康市政府网站重点领域信息公开栏目建设情况反馈" + u.Unit.Name + "：",
+		"根据《关于2020年度安康市政府网站重点领域信息公开栏目建设情况的通报》，现将你单位报送情况反馈如下：",
 		"完成率" + xxgk.Percent(u.Completion()),
 		"一、需要整改的问题", "二、填报明细", "三、整改与报送要求",
 		"请尽快完成上述问题的整改，并重新报送修改后的填报表，以最新一版为准。",

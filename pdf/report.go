@@ -21,30 +21,32 @@ func Report(w io.Writer, s xxgk.Summary, cat *xxgk.Catalog, opt Options) error {
 	opt = defaults(opt, s.Round)
 	r := newReport(s, cat, opt)
 	title := reportTitle(s.Round)
-	d := newDoc(opt, title)
-	d.pdf.compress = true
-	d.newPage()
-	d.redHead(opt.Office, opt.Notice.DocNumber)
-	d.title(title)
-	d.flush("各县区人民政府，市级各有关部门：")
-	d.para(r.opening())
-	for i, sec := range r.sections() {
-		d.heading(chineseNumber(i+1) + "、" + sec.title)
-		sec.write(d, r)
-	}
-	annex := r.unopenedRows()
-	if len(annex) > 0 {
-		d.gap(1)
-		d.para("附件：" + annexTitle)
-	}
-	d.signature(opt.Office, r.issued)
-	if len(annex) > 0 {
+	d := layoutDoc(opt, title, func(d *doc) {
+		d.pdf.compress = true
 		d.newPage()
-		d.paraRole("附件", fonts.Heading, 0)
-		d.gap(0.5)
-		d.title(annexTitle)
-		d.annexTable(annex)
-	}
+		d.redHead(opt.Office, opt.Notice.DocNumber)
+		d.title(title)
+		d.flush("各县区人民政府，市级各有关部门：")
+		d.para(r.opening())
+		for i, sec := range r.sections() {
+			d.heading(chineseNumber(i+1) + "、" + sec.title)
+			sec.write(d, r)
+		}
+		annex := r.unopenedRows()
+		if len(annex) > 0 {
+			d.gap(1)
+			d.para("附件：" + annexTitle)
+		}
+		d.signature(opt.Office, r.issued)
+		if len(annex) > 0 {
+			d.newPage()
+			d.paraRole("附件", fonts.Heading, 0)
+			d.gap(0.5)
+			d.title(annexTitle)
+			d.annexTable(annex)
+		}
+		d.colophon(opt.Notice.CC, opt.Office, r.issued)
+	})
 	return d.finish(w)
 }
 

@@ -104,7 +104,7 @@ func TestReport40(t *testing.T) {
 		"附件各单位未开设栏目清单单位编码指标未开设原因",
 		"正在建设中，预计十月上线",
 	} {
-		if !strings.Contains(raw, squash(want)) {
+		if !strings.Contains(pageNumbers.ReplaceAllString(raw, ""), squash(want)) { // text may run across a page break
 			t.Errorf("report lacks %q", want)
 		}
 	}

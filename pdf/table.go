@@ -28,8 +28,9 @@ const (
 func cellLineH() float64 { return cellSize * ptMM * 1.35 }
 
 // table draws rows under a header that is repeated at the top of every page the table
-// runs onto. A row moves to the next page whole; only a row taller than a page is split,
-// between lines of text, never through a line.
+// runs onto. A row that does not fit moves to the next page whole, unless it is tall
+// enough to split between lines of text (never through a line) with two lines or more
+// on either side.
 func (d *doc) table(cols []column, rows []row) {
 	head := make([][]string, len(cols))
 	headH := 0.0
@@ -85,16 +86,23 @@ func (d *doc) table(cols []column, rows []row) {
 				d.cellsShaded(cols, lines, h, role, r.shaded)
 				break
 			}
-			// How many lines fit on this page? None, or a row that would fit on a
-			// fresh page: move the whole row on.
+			// How many lines fit on this page? A tall row is split between lines when
+			// at least two of its lines fit here and two go on, rather than leave a
+			// page's last third empty; a short one, or one that would leave a lone
+			// line on either side, moves on whole when a fresh page holds it.
 			fit := int((bottomY - d.y - 2*padY) / cellLineH())
-			if fit < 1 || h <= bottomY-marginTop-headH {
+			n := maxLen(lines)
+			split := fit >= 2 && n-fit >= 2
+			if fit < 1 || (!split && h <= bottomY-marginTop-headH) {
 				d.newPage()
 				drawHead()
 				continue
 			}
 			top, rest := splitLines(lines, fit)
 			d.cellsShaded(cols, top, float64(fit)*cellLineH()+2*padY, role, r.shaded)
+			if len(rest[0]) == 0 {
+				rest[0] = top[0] // the continuation names its row (the code) again
+			}
 			lines = rest
 			h = float64(maxLen(lines))*cellLineH() + 2*padY
 			d.newPage()

@@ -35,20 +35,44 @@ func (d *doc) wrap(s string, role fonts.Role, size, width, indent float64) []str
 }
 
 func (d *doc) wrapPara(rs []rune, role fonts.Role, size, firstW, width float64) []string {
+	return d.wrapRunes(rs, role, size, firstW, width, 0, 0)
+}
+
+// wrapRunes is wrapPara for text drawn with extra millimetres after each character (the
+// body grid's spacing). A line may take up to squeeze millimetres more for closing
+// punctuation that would otherwise start the next line: punctuation drawn a little closer
+// (标点挤压), rather than a whole word, date or number sent down with it and a short,
+// widely spaced line left behind.
+func (d *doc) wrapRunes(rs []rune, role fonts.Role, size, firstW, width, extra, squeeze float64) []string {
 	var lines []string
 	limit := firstW
 	for len(rs) > 0 {
 		n, w := 0, 0.0
 		for n < len(rs) {
-			cw := d.fs.RuneWidth(rs[n], role, size) * ptMM
+			cw := d.fs.RuneWidth(rs[n], role, size)*ptMM + extra // its cell on the grid
 			if w+cw > limit+0.01 && n > 0 {
 				break
 			}
 			w += cw
 			n++
 		}
+		if n < len(rs) && squeeze > 0 {
+			// closing punctuation right after a full line: squeeze it in
+			m, mw := n, w
+			for m < len(rs) && strings.ContainsRune(noLineStart, rs[m]) {
+				mw += d.fs.RuneWidth(rs[m], role, size)*ptMM + extra
+				m++
+			}
+			if m > n && mw <= limit+squeeze && (m == len(rs) || !strings.ContainsRune(noLineStart, rs[m])) {
+				n = m
+			}
+		}
 		if n < len(rs) {
-			n = breakAt(rs, n)
+			b := breakAt(rs, n)
+			if squeeze > 0 && b < n {
+				b = d.shortBreak(rs, b, n, role, size)
+			}
+			n = b
 		}
 		lines = append(lines, strings.TrimRightFunc(string(rs[:n]), unicode.IsSpace))
 		rs = rs[n:]
@@ -61,6 +85,22 @@ func (d *doc) wrapPara(rs []rune, role fonts.Role, size, firstW, width float64) 
 		lines = append(lines, "")
 	}
 	return noWidow(lines)
+}
+
+// shortBreak is where a justified line ends when breakAt moved the break from n back to
+// b to keep a date whole: if that sends more than three characters' width down, the date
+// may part after its 年 or 月 (2020年 / 9月20日), the latest such place before n, so that
+// the line is not left short and widely spaced. Numbers and their units stay together.
+func (d *doc) shortBreak(rs []rune, b, n int, role fonts.Role, size float64) int {
+	if d.fs.Width(string(rs[b:n]), role, size)*ptMM <= 3*size*ptMM {
+		return b
+	}
+	for k := n; k > b; k-- {
+		if k < len(rs) && strings.ContainsRune("年月", rs[k-1]) && isDigit(rs[k]) {
+			return k
+		}
+	}
+	return b
 }
 
 // noWidow keeps a paragraph from ending in a line of one lone character (孤字, "开" under

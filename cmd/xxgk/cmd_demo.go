@@ -186,7 +186,7 @@ func runDemo(c *cli.Context, e *env) error {
 			return a
 		}
 		if err := must(sub(demoReport, args("report", "--out", filepath.Join(paths.reports, "通报.pdf"),
-			"--doc-number", "安电政办字〔2020〕6号", "--reply-by", "2020-10-09")...), "PDF 通报"); err != nil {
+			"--doc-number", "安电政办字〔2020〕6号", "--reply-by", "2020-10-09", "--cc", "市政府办公室，各县区人民政府办公室")...), "PDF 通报"); err != nil {
 			return err
 		}
 		if err := must(sub(demoReport, args("feedback", "--out", paths.feedback)...), "各单位反馈"); err != nil {
