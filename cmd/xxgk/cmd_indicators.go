@@ -65,7 +65,7 @@ func runIndicators(w io.Writer, cat *xxgk.Catalog, unitName string) error {
 func findUnit(cat *xxgk.Catalog, name string) (xxgk.Unit, error) {
 	u, ok := cat.Units.Lookup(name)
 	if !ok {
-		return xxgk.Unit{}, failf("单位“%s”不在单位名单中，最接近的是“%s”；用 xxgk units 查看全部单位", name, cat.Units.Closest(name))
+		return xxgk.Unit{}, failf("单位“%s”不在单位名单中%s；用 xxgk units 查看全部单位", name, cat.Units.ClosestHint(name))
 	}
 	return u, nil
 }
