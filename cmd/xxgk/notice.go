@@ -40,11 +40,19 @@ func resolveNotice(c *cli.Context, e *env, st *store.Store, r xxgk.Round, papers
 	if err != nil {
 		return n, err
 	}
+	if c.IsSet("reply-by") {
+		if err := r.CheckReplyBy(n.ReplyBy); err != nil {
+			return n, failf("%v", err)
+		}
+	}
 	if len(changed) > 0 {
 		if err := st.SaveNotice(c.Context, r.ID, n); err != nil {
 			return n, failf("保存轮次“%s”的发文设置失败：%v", r.ID, err)
 		}
 		fmt.Fprintf(e.Stdout, "已记住轮次 %s 的发文设置：%s\n", r.ID, strings.Join(changed, "；"))
+	}
+	if r.BeforeDeadline(e.Now()) {
+		e.hint(fmt.Sprintf("轮次 %s 的报送截止日期 %s 还没有到，没有报送的单位写作“尚未报送”，不算逾期", r.ID, xxgk.ChineseDate(r.Deadline)))
 	}
 	if papers && !n.HasReplyBy() {
 		e.hint(noReplyByHint)
