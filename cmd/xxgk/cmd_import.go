@@ -48,6 +48,9 @@ func runImportCmd(c *cli.Context, e *env) error {
 	if len(paths) == 0 {
 		return failf("请指定要导入的文件、文件夹或 .zip 压缩包，例如：xxgk import 报送/")
 	}
+	if err := checkSplitPath("import", paths); err != nil {
+		return err
+	}
 	st, err := openExistingStore(c)
 	if err != nil {
 		return err
