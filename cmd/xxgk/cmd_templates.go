@@ -117,7 +117,7 @@ func templatesOptionsFrom(c *cli.Context, e *env) (templatesOptions, error) {
 		var err error
 		deadline, err = xxgk.ParseTextDate(c.String("deadline"))
 		if err != nil {
-			return templatesOptions{}, failf("截止日期“%s”无法识别，请写成 %s-09-20 的形式", c.String("deadline"), id[:min(4, len(id))])
+			return templatesOptions{}, badDateFlag("截止日期", c.String("deadline"), err, fmt.Sprintf("%d-09-20", xxgk.Round{ID: id}.ExampleYear()))
 		}
 	}
 	return templatesOptions{
