@@ -129,6 +129,11 @@ func normalizeCommand(cmd *cli.Command, path string, rest []string) ([]string, e
 	if len(positional) > 0 && !takesArgs(cmd, path) && !hasHelp(flags) {
 		return nil, extraArgs(cmd, path, positional)
 	}
+	if len(positional) > 0 && hasHelp(flags) && len(cmd.Subcommands) == 0 {
+		// urfave/cli would take the word for a help topic and say there is no such
+		// command; it is an argument --help does not use.
+		return nil, failf("多余的参数“%s”：--help 只显示帮助，不接受其他参数。请输入 %s --help", positional[0], path)
+	}
 	out := flags
 	needDash := dashed
 	for _, p := range positional {
