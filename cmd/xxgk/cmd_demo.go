@@ -44,7 +44,7 @@ func demoFlags() []cli.Flag {
 	)
 	for i, f := range fs {
 		if f.Names()[0] == "db" {
-			fs[i] = &cli.StringFlag{Name: "db", Usage: "演示用的数据库：sqlite:文件路径，或 mysql://用户[:密码]@tcp(主机:端口)/库名；不读环境变量 XXGK_DB",
+			fs[i] = &cli.StringFlag{Name: "db", Usage: "演示用的数据库：sqlite:文件路径，或 mysql://用户[:密码]@tcp(主机:端口)/库名，只用本命令行上给出的值（不读环境变量）",
 				DefaultText: "sqlite:" + filepath.Join("xxgk-demo", demoMarker) + "，即 --dir 中的 " + demoMarker + "，每次运行重新创建"}
 		}
 	}
