@@ -295,9 +295,15 @@ func resultLine(r importer.Result) string {
 // otherDatabaseAdvice is the closing line of an import that met templates of another
 // database: the operator's mistake, so the run fails (exit 2) and says what to type.
 func otherDatabaseAdvice(t importer.Totals, dsn string) string {
+	db := store.Redact(dsn)
+	if path, ok := strings.CutPrefix(dsn, "sqlite:"); ok && !filepath.IsAbs(path) {
+		if abs, err := filepath.Abs(path); err == nil {
+			db += "（" + abs + "）"
+		}
+	}
 	return fmt.Sprintf("%d 个文件的模板不是数据库 %s 生成的（轮次 %s），未导入，也未记为退回。"+
 		"请在生成这些模板时所用的文件夹中运行，或用 --db 指定当时的数据库，例如：xxgk import --db sqlite:D:\\xxgk\\xxgk.db 文件…（默认数据库是当前文件夹中的 xxgk.db）",
-		t.OtherDatabase, store.Redact(dsn), strings.Join(t.OtherRounds, "、"))
+		t.OtherDatabase, db, strings.Join(t.OtherRounds, "、"))
 }
 
 // problemLine is a problem without its file name, which the head line already gives.
