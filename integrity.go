@@ -65,10 +65,55 @@ func (m TemplateMeta) IntegrityCode(secret []byte) string {
 	return integrityPrefix + hex.EncodeToString(h.Sum(nil))
 }
 
-// Signed returns the meta carrying its integrity code under secret.
+// Signed returns the meta carrying its integrity code under secret, and the secret's key
+// id (KeyID), which tells a template of another database from a tampered one.
 func (m TemplateMeta) Signed(secret []byte) TemplateMeta {
 	m.MAC = m.IntegrityCode(secret)
+	m.Key = KeyID(secret)
 	return m
+}
+
+// keyIDPrefix versions the key id like integrityPrefix versions the code.
+const keyIDPrefix = "k1-"
+
+// KeyID names a database's template secret without revealing it: a short hash written
+// beside the integrity code. A template whose key id is not the database's own was made
+// by another database (the default ./xxgk.db of another folder, another --db): its code
+// cannot match, and the unit did nothing wrong. The id is not part of the code, so
+// templates signed before it existed keep their codes; a unit that edits it only gets
+// its file turned away as another database's, never recorded.
+func KeyID(secret []byte) string {
+	h := sha256.New()
+	h.Write([]byte("xxgk template key id v1\x00"))
+	h.Write(secret)
+	return keyIDPrefix + hex.EncodeToString(h.Sum(nil)[:8])
+}
+
+// ID is the key id of the key's secret (KeyID).
+func (k TemplateKey) ID() string { return KeyID(k.Secret) }
+
+// FromOtherDatabase tells whether a template with this meta was made by a database other
+// than the one holding key: its key id is another's, or (templates without a key id) the
+// database does not know its round. knowsRound is asked only when needed.
+func (m TemplateMeta) FromOtherDatabase(k TemplateKey, knowsRound func() bool) bool {
+	if len(k.Secret) == 0 {
+		return false
+	}
+	if id := strings.TrimSpace(m.Key); id != "" {
+		return id != k.ID()
+	}
+	return !knowsRound()
+}
+
+// OtherDatabase is the message for a workbook whose template another database made. The
+// unit is not at fault; the operator imports into the wrong database.
+func OtherDatabase(round string, roundKnown bool) string {
+	also := ""
+	if roundKnown {
+		also = "（本数据库虽也有轮次“" + round + "”，但不是它下发的模板）"
+	}
+	return "此文件的模板由另一个数据库生成" + also + "，无法在本数据库核对，未导入，也不记为该单位的退回。" +
+		"请用生成轮次“" + round + "”模板的数据库导入（--db）"
 }
 
 // Intact tells whether the meta's code matches its content under secret, in constant

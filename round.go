@@ -1,6 +1,9 @@
 package xxgk
 
-import "time"
+import (
+	"fmt"
+	"time"
+)
 
 // Round is one collection campaign: the templates sent out, their deadline and the
 // catalog they were made from.
@@ -51,6 +54,25 @@ var ChinaTime = time.FixedZone("CST", 8*3600)
 // IsLate tells whether a first acceptance at t missed the deadline (China time).
 func (r Round) IsLate(t time.Time) bool {
 	return t.After(r.DueBy(ChinaTime))
+}
+
+// BeforeDeadline tells whether papers written at t come before the round's deadline has
+// passed. Units without a file then still have time: the papers call them 尚未报送 and
+// ask them to report by the deadline, not 未报送 to 补报, and a 补报 day before the
+// deadline makes no sense (CheckReplyBy).
+func (r Round) BeforeDeadline(t time.Time) bool { return !r.IsLate(t) }
+
+// CheckReplyBy refuses a 补报/整改 day (a calendar day) before the round's deadline: units
+// cannot be asked to make up by a day on which they were not yet due.
+func (r Round) CheckReplyBy(day time.Time) error {
+	if r.Deadline.IsZero() || day.IsZero() {
+		return nil
+	}
+	if FormatDate(day.In(ChinaTime)) < FormatDate(r.Deadline) {
+		return fmt.Errorf("补报、整改期限 %s 早于轮次 %s 的报送截止日期 %s，请给出截止日期当天或以后的日期",
+			ChineseDate(day.In(ChinaTime)), r.ID, ChineseDate(r.Deadline))
+	}
+	return nil
 }
 
 // YearLabel is how a leader names the round: "2020年度" for a round named by its year,

@@ -20,6 +20,31 @@ const DeadlineHorizonYears = 2
 // China time (on 1 January in Ankang it is already the new year, whatever UTC says).
 func DefaultRoundID(now time.Time) string { return strconv.Itoa(now.In(ChinaTime).Year()) }
 
+// ExampleDate is the date that examples in templates, messages and help show: 15
+// September of the round's year (its id's, else its deadline's), so that a unit filling
+// the 2026 template is not told to write 2020.
+func (r Round) ExampleDate() string { return ExampleDateIn(r.ExampleYear()) }
+
+// ExampleYear is the year of ExampleDate: the round id's, else its deadline's, else 2020.
+func (r Round) ExampleYear() int {
+	y := RoundYear(r.ID)
+	if y == 0 && !r.Deadline.IsZero() {
+		y = r.Deadline.Year()
+	}
+	if y == 0 {
+		y = 2020
+	}
+	return y
+}
+
+// ExampleDateIn is ExampleDate for a year; 0 means 2020, the year of the first round.
+func ExampleDateIn(year int) string {
+	if year == 0 {
+		year = 2020
+	}
+	return strconv.Itoa(year) + "-09-15"
+}
+
 // RoundYear is the year a round id starts with ("2021", "2021-2", "2021年"), or 0 when it
 // starts with none.
 func RoundYear(id string) int {

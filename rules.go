@@ -1,6 +1,7 @@
 package xxgk
 
 import (
+	"errors"
 	"fmt"
 	"net/url"
 	"strings"
@@ -72,13 +73,16 @@ func (c Checker) CheckRow(ind Indicator, in RowInput) (Item, Problems) {
 
 	if v := Normalize(in.LastUpdate); v != "" {
 		d, err := ParseCellDate(v, in.LastUpdateNumeric, c.Date1904)
+		var noDay *NoSuchDay
 		today := c.Today.In(ChinaTime)
 		todayDate := time.Date(today.Year(), today.Month(), today.Day(), 0, 0, 0, 0, time.UTC)
 		switch {
+		case errors.As(err, &noDay):
+			add(Error, ColUpdated, in.LastUpdate, "日期不存在：%v，请填写栏目实际最近更新的日期", noDay)
 		case err != nil:
-			add(Error, ColUpdated, in.LastUpdate, "不是有效日期，请填写如 2020-09-15 的完整日期（年-月-日）")
+			add(Error, ColUpdated, in.LastUpdate, "不是有效日期，请填写如 %s 的完整日期（年-月-日）", c.Round.ExampleDate())
 		case d.Before(MinDate()):
-			add(Error, ColUpdated, in.LastUpdate, "读作 %s，早于 %s，不是有效的最近更新日期，请填写如 2020-09-15 的完整日期（年-月-日）", FormatDate(d), FormatDate(MinDate()))
+			add(Error, ColUpdated, in.LastUpdate, "读作 %s，早于 %s，不是有效的最近更新日期，请填写如 %s 的完整日期（年-月-日）", FormatDate(d), FormatDate(MinDate()), c.Round.ExampleDate())
 		case d.After(todayDate):
 			add(Error, ColUpdated, in.LastUpdate, "晚于今天（%s），请填写栏目实际最近更新的日期", FormatDate(todayDate))
 		default:
@@ -86,8 +90,11 @@ func (c Checker) CheckRow(ind Indicator, in RowInput) (Item, Problems) {
 		}
 	}
 	if v := Normalize(in.Count); v != "" {
-		if n, ok := ParseCount(v); ok {
+		if n, worded, ok := ReadCount(v); ok {
 			it.Count = n
+			if worded {
+				add(Warning, ColCount, in.Count, "已按 %d 处理，请今后只填写数字，不要带“条”“约”等文字", n)
+			}
 		} else {
 			add(Error, ColCount, in.Count, "应为大于或等于 0 的整数")
 		}

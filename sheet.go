@@ -63,6 +63,9 @@ type TemplateMeta struct {
 	// MAC is the integrity code (see IntegrityCode); "" in templates written before it
 	// existed.
 	MAC string
+	// Key is the key id of the secret that made MAC (KeyID); "" in templates written
+	// before it existed.
+	Key string
 }
 
 // Meta sheet keys, one per row in column A with the value in column B; the indicator codes
@@ -73,6 +76,7 @@ const (
 	metaUnit   = "unit"
 	metaCodes  = "codes"
 	metaMAC    = "mac"
+	metaKey    = "key"
 )
 
 // Rows encodes the meta sheet as rows of text cells.
@@ -85,6 +89,9 @@ func (m TemplateMeta) Rows() [][]string {
 	if m.MAC != "" {
 		// Before the codes: readers stop at the end of the code list.
 		rows = append(rows, []string{metaMAC, m.MAC})
+	}
+	if m.Key != "" {
+		rows = append(rows, []string{metaKey, m.Key})
 	}
 	rows = append(rows, []string{metaCodes, strconv.Itoa(len(m.Codes))})
 	for _, c := range m.Codes {
@@ -118,6 +125,8 @@ func ParseTemplateMeta(rows [][]string) (TemplateMeta, error) {
 			m.Unit = cell(r, 1)
 		case metaMAC:
 			m.MAC = cell(r, 1)
+		case metaKey:
+			m.Key = cell(r, 1)
 		case metaCodes:
 			c, err := strconv.Atoi(strings.TrimSuffix(cell(r, 1), ".0"))
 			if err != nil || c < 0 || i+1+c > len(rows) {

@@ -28,9 +28,9 @@ func (k UnitKind) Label() string {
 // ParseUnitKind accepts the English code or the Chinese label.
 func ParseUnitKind(s string) (UnitKind, bool) {
 	switch strings.TrimSpace(s) {
-	case "department", "部门", "市级部门", "市直部门":
+	case "department", "部门", "市级部门", "市直部门", "单位", "市级单位":
 		return Department, true
-	case "county", "县区", "县", "区", "县市区":
+	case "county", "县区", "区县", "县", "区", "市区", "县市区":
 		return County, true
 	}
 	return "", false
@@ -110,7 +110,10 @@ func (us *Units) Lookup(name string) (Unit, bool) {
 	return us.list[i], true
 }
 
-// Closest suggests the known name nearest to an unknown one, for error messages.
+// Closest suggests the known name nearest to an unknown one, for error messages, or ""
+// when none is actually close: a suggestion of 市财政局 for 某某公司 misleads more than it
+// helps. Close means at most half the characters differ (edit distance) and at least two
+// are shared (one for a one- or two-character name).
 func (us *Units) Closest(name string) string {
 	key := []rune(FoldName(name))
 	best, bestD := "", -1
@@ -120,12 +123,41 @@ func (us *Units) Closest(name string) string {
 	}
 	sort.Strings(names)
 	for _, n := range names {
-		d := editDistance(key, []rune(n))
+		r := []rune(n)
+		d := editDistance(key, r)
+		if 2*d > max(len(key), len(r)) || sharedRunes(key, r) < min(2, len(key)) {
+			continue
+		}
 		if bestD < 0 || d < bestD {
 			best, bestD = us.list[us.byName[n]].Short, d
 		}
 	}
 	return best
+}
+
+// ClosestHint is "，最接近的是“X”" for Closest's suggestion, or "" when there is none.
+func (us *Units) ClosestHint(name string) string {
+	if c := us.Closest(name); c != "" {
+		return "，最接近的是“" + c + "”"
+	}
+	return ""
+}
+
+// sharedRunes counts the characters a and b have in common, each counted as often as it
+// occurs in both.
+func sharedRunes(a, b []rune) int {
+	count := map[rune]int{}
+	for _, r := range a {
+		count[r]++
+	}
+	n := 0
+	for _, r := range b {
+		if count[r] > 0 {
+			count[r]--
+			n++
+		}
+	}
+	return n
 }
 
 // FoldName is the one way names are compared: Normalize (full-width forms folded, ends

@@ -2,6 +2,7 @@ package xxgk
 
 import (
 	"errors"
+	"fmt"
 	"math"
 	"strconv"
 	"strings"
@@ -100,6 +101,10 @@ func ParseCellDate(raw string, numeric, date1904 bool) (time.Time, error) {
 		if t, err := time.Parse("20060102", s); err == nil {
 			return t, nil
 		}
+		var noDay *NoSuchDay
+		if _, err := ParseTextDate(s); errors.As(err, &noDay) {
+			return time.Time{}, err // 20261131 typed into a General cell
+		}
 	}
 	f, err := strconv.ParseFloat(s, 64)
 	if err != nil {
@@ -127,6 +132,12 @@ func ParseTextDate(raw string) (time.Time, error) {
 			if t, err := time.Parse("20060102", s); err == nil {
 				return t, nil
 			}
+			y, _ := strconv.Atoi(s[:4])
+			m, _ := strconv.Atoi(s[4:6])
+			d, _ := strconv.Atoi(s[6:])
+			if t, err := calendarDate(y, m, d); errors.Is(err, ErrBadDate) && err != ErrBadDate {
+				return t, err // 20261131
+			}
 		}
 		if !looksLikeDottedDate(s) {
 			return time.Time{}, ErrBadDate
@@ -153,15 +164,34 @@ func ParseTextDate(raw string) (time.Time, error) {
 	} else if len(parts[0]) != 4 {
 		return time.Time{}, ErrBadDate
 	}
+	return calendarDate(y, m, d)
+}
+
+// calendarDate is y-m-d, or ErrBadDate for numbers that are no date, or a *NoSuchDay for
+// a day the month does not have (2026-11-31, 2026-02-29).
+func calendarDate(y, m, d int) (time.Time, error) {
 	if y < 1900 || y > 9999 || m < 1 || m > 12 || d < 1 || d > 31 {
 		return time.Time{}, ErrBadDate
 	}
 	t := time.Date(y, time.Month(m), d, 0, 0, 0, 0, time.UTC)
 	if t.Day() != d { // 2021-02-30
-		return time.Time{}, ErrBadDate
+		return time.Time{}, &NoSuchDay{Year: y, Month: m, Day: d}
 	}
 	return t, nil
 }
+
+// NoSuchDay is a date whose day its month does not have: 2026-11-31, 2026-02-29. It is
+// an ErrBadDate, and says what is wrong, instead of asking for a complete date that was
+// given.
+type NoSuchDay struct{ Year, Month, Day int }
+
+func (e *NoSuchDay) Error() string {
+	last := time.Date(e.Year, time.Month(e.Month)+1, 0, 0, 0, 0, 0, time.UTC).Day()
+	return fmt.Sprintf("%d年%d月只有%d天，没有%d日", e.Year, e.Month, last, e.Day)
+}
+
+// Is makes a NoSuchDay match ErrBadDate.
+func (e *NoSuchDay) Is(target error) bool { return target == ErrBadDate }
 
 // looksLikeDottedDate tells 2020.9 (a date missing the day) from 43998.5 (a serial with a
 // time of day): a dotted date starts with a four-digit year.
@@ -171,10 +201,10 @@ func looksLikeDottedDate(s string) bool {
 }
 
 // ParseCount reads 发布信息条数: a whole number ≥ 0 given as a number or as text ("12",
-// "12.0", "１２", "12条").
+// "12.0", "１２", "1,200"). A number written with words ("12条", "约100") is not one: see
+// ReadCount.
 func ParseCount(raw string) (int, bool) {
 	s := strings.ReplaceAll(Normalize(raw), " ", "")
-	s = strings.TrimSuffix(strings.TrimSuffix(s, "条"), "篇")
 	s = strings.ReplaceAll(s, ",", "")
 	if s == "" {
 		return 0, false
@@ -190,6 +220,41 @@ func ParseCount(raw string) (int, bool) {
 		return 0, false
 	}
 	return int(f), true
+}
+
+// countPrefixes and countSuffixes are the words units put around a count although the
+// template asks for the number alone: a unit (条, 篇) or an estimate (约, 100余, 100多).
+var (
+	countPrefixes = []string{"大约", "约", "近", "共计", "共", "累计", "合计", "总计"}
+	countSuffixes = []string{"余条", "多条", "余篇", "多篇", "条以上", "篇以上", "条左右", "篇左右", "条", "篇", "个", "余", "多", "左右", "以上", "+"}
+)
+
+// ReadCount reads 发布信息条数 like ParseCount, and also a number written with the words
+// the template says to leave out ("105条", "约100", "100余条"): the number is read, and
+// worded tells the caller to warn (a 填报提示), as for other entries read by the import's
+// own judgement. ok is false when no number can be read at all ("很多", "若干").
+func ReadCount(raw string) (n int, worded, ok bool) {
+	if n, ok := ParseCount(raw); ok {
+		return n, false, true
+	}
+	s := strings.ReplaceAll(Normalize(raw), " ", "")
+	for _, p := range countPrefixes {
+		if rest, cut := strings.CutPrefix(s, p); cut {
+			s = rest
+			break
+		}
+	}
+	for _, suf := range countSuffixes {
+		if rest, cut := strings.CutSuffix(s, suf); cut {
+			s = rest
+			break
+		}
+	}
+	if s == Normalize(raw) || s == "" {
+		return 0, false, false
+	}
+	n, ok = ParseCount(s)
+	return n, ok, ok
 }
 
 // ValidPhone accepts landlines with or without area code and extension, and mobiles:

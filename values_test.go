@@ -74,7 +74,7 @@ func TestParseCount(t *testing.T) {
 		want int
 		ok   bool
 	}{
-		{"12", 12, true}, {"１２", 12, true}, {"12.0", 12, true}, {"12条", 12, true},
+		{"12", 12, true}, {"１２", 12, true}, {"12.0", 12, true}, {"12条", 0, false},
 		{"0", 0, true}, {" 7 ", 7, true}, {"1,200", 1200, true},
 		{"-1", 0, false}, {"1.5", 0, false}, {"很多", 0, false}, {"", 0, false},
 	}
@@ -82,6 +82,26 @@ func TestParseCount(t *testing.T) {
 		got, ok := ParseCount(tt.raw)
 		if got != tt.want || ok != tt.ok {
 			t.Errorf("ParseCount(%q) = %d, %v; want %d, %v", tt.raw, got, ok, tt.want, tt.ok)
+		}
+	}
+}
+
+// TestReadCount: a count written with a unit or as an estimate is read, and said to be.
+func TestReadCount(t *testing.T) {
+	tests := []struct {
+		raw        string
+		want       int
+		worded, ok bool
+	}{
+		{"105", 105, false, true}, {"１２", 12, false, true},
+		{"105条", 105, true, true}, {"约100", 100, true, true}, {"１２条", 12, true, true}, {"100余条", 100, true, true},
+		{"共 37 篇", 37, true, true}, {"大约50条左右", 50, true, true}, {"50左右", 50, true, true},
+		{"很多", 0, false, false}, {"若干条", 0, false, false}, {"条", 0, false, false}, {"-3条", 0, false, false}, {"1.5条", 0, false, false},
+	}
+	for _, tt := range tests {
+		n, worded, ok := ReadCount(tt.raw)
+		if n != tt.want || worded != tt.worded || ok != tt.ok {
+			t.Errorf("ReadCount(%q) = %d, %v, %v; want %d, %v, %v", tt.raw, n, worded, ok, tt.want, tt.worded, tt.ok)
 		}
 	}
 }

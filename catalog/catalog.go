@@ -47,8 +47,8 @@ func Load(indicatorsPath, unitsPath string) (*xxgk.Catalog, error) {
 // Parse builds a catalog from rows already read (header row first, as in the files);
 // the names are used in problem messages. Tests and other readers feed rows directly.
 func Parse(indicatorRows, unitRows [][]string, indicatorsName, unitsName string) (*xxgk.Catalog, error) {
-	us, probs := parseUnits(unitRows, unitsName)
-	inds, iprobs := parseIndicators(indicatorRows, indicatorsName, us)
+	us, probs, refused := parseUnits(unitRows, unitsName)
+	inds, iprobs := parseIndicators(indicatorRows, indicatorsName, us, refused)
 	probs = append(probs, iprobs...)
 	if len(probs) > 0 {
 		return nil, &LoadError{Problems: probs}

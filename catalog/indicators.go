@@ -22,7 +22,9 @@ import (
 // 建设单位 cell names it (第 2–10、12、15 行): one unit left out of next year's list must
 // not bury the other problems under a hundred identical lines. Rows that inherit the cell
 // from a merged cell above are not listed; the clerk edits the cell where the name is.
-func parseIndicators(rows [][]string, file string, us *xxgk.Units) ([]xxgk.Indicator, []Problem) {
+// Names of unit rows that were refused (refused, folded) are not reported: the unit row's
+// problem is the cause, and the built-in table would otherwise list every row naming it.
+func parseIndicators(rows [][]string, file string, us *xxgk.Units, refused map[string]bool) ([]xxgk.Indicator, []Problem) {
 	ps := &problems{table: indicatorTable, file: file}
 	l, h := findHeader(rows, indicatorColumns(), ps)
 	if len(ps.list) > 0 {
@@ -89,6 +91,9 @@ func parseIndicators(rows [][]string, file string, us *xxgk.Units) ([]xxgk.Indic
 			a, issues := resolveUnits(ind.UnitsRaw, us)
 			if !inherited { // an inherited list was reported on the row it came from
 				for _, is := range issues {
+					if is.unknown != "" && refused[xxgk.FoldName(is.unknown)] {
+						continue
+					}
 					if is.unknown != "" {
 						ps.addGrouped("unknown unit\x00"+is.unknown, n, "%s", is.msg)
 					} else {

@@ -71,10 +71,7 @@ func resolveUnits(raw string, us *xxgk.Units) (assignment, []unitIssue) {
 		}
 		u, ok := us.Lookup(tok)
 		if !ok {
-			msg := fmt.Sprintf("建设单位“%s”不在单位名单中", tok)
-			if c := us.Closest(tok); c != "" {
-				msg += fmt.Sprintf("，最接近的是“%s”", c)
-			}
+			msg := fmt.Sprintf("建设单位“%s”不在单位名单中", tok) + us.ClosestHint(tok)
 			msgs = append(msgs, unitIssue{unknown: tok, msg: msg})
 			continue
 		}

@@ -7,12 +7,15 @@ import (
 )
 
 // parseUnits reads the unit list. Rows with a problem are reported and left out, so that
-// the indicator table can still be checked against the rest in the same run.
-func parseUnits(rows [][]string, file string) (*xxgk.Units, []Problem) {
+// the indicator table can still be checked against the rest in the same run; refused
+// holds the (folded) names of those rows, so that the indicator table's mentions of them
+// are not reported again as unknown units: the row's problem is the one cause.
+func parseUnits(rows [][]string, file string) (us *xxgk.Units, list []Problem, refused map[string]bool) {
 	ps := &problems{table: unitTable, file: file}
+	refused = map[string]bool{}
 	l, h := findHeader(rows, unitColumns(), ps)
 	if h < 0 {
-		return emptyUnits(), ps.list
+		return emptyUnits(), ps.list, refused
 	}
 	_, hasName := l["name"]
 	_, hasShort := l["short"]
@@ -20,10 +23,17 @@ func parseUnits(rows [][]string, file string) (*xxgk.Units, []Problem) {
 		ps.add(h+1, "缺少“单位简称”或“单位全称”列（表头可写 short、简称、单位名称 或 name、全称、单位全称）")
 	}
 	if len(ps.list) > 0 {
-		return emptyUnits(), ps.list
+		return emptyUnits(), ps.list, refused
 	}
 
-	var list []xxgk.Unit
+	var units []xxgk.Unit
+	refuse := func(u xxgk.Unit) {
+		for _, name := range u.Names() {
+			if k := xxgk.FoldName(name); k != "" {
+				refused[k] = true
+			}
+		}
+	}
 	claimed := map[string]claim{} // name key → row and unit that first used it
 	for i := h + 1; i < len(rows); i++ {
 		row, n := rows[i], i+1
@@ -32,6 +42,7 @@ func parseUnits(rows [][]string, file string) (*xxgk.Units, []Problem) {
 		}
 		u, ok := unitFromRow(l, rows[h], row, n, ps)
 		if !ok {
+			refuse(u)
 			continue
 		}
 		codeKey := xxgk.FoldName(u.Code)
@@ -63,6 +74,7 @@ func parseUnits(rows [][]string, file string) (*xxgk.Units, []Problem) {
 			}
 		}
 		if dup {
+			refuse(u)
 			continue
 		}
 		for _, name := range u.Names() {
@@ -70,17 +82,17 @@ func parseUnits(rows [][]string, file string) (*xxgk.Units, []Problem) {
 				claimed[k] = claim{row: n, short: u.Short, code: k == codeKey}
 			}
 		}
-		list = append(list, u)
+		units = append(units, u)
 	}
-	if len(list) == 0 && len(ps.list) == 0 {
+	if len(units) == 0 && len(ps.list) == 0 {
 		ps.add(0, "没有任何单位")
 	}
-	us, err := xxgk.NewUnits(list)
+	us, err := xxgk.NewUnits(units)
 	if err != nil { // cannot happen after the checks above; kept so nothing is lost silently
 		ps.add(0, "%v", err)
-		return emptyUnits(), ps.list
+		return emptyUnits(), ps.list, refused
 	}
-	return us, ps.list
+	return us, ps.list, refused
 }
 
 type claim struct {

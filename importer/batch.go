@@ -253,6 +253,8 @@ func (b *batch) work(ctx context.Context, i int) *parsed {
 		}
 	}
 	switch {
+	case c.OtherDatabase != "":
+		p.res.Outcome, p.res.Round = OtherDatabase, c.OtherDatabase
 	case c.Blank:
 		p.res.Outcome = Blank
 	case c.Accepted() && b.opts.DryRun:

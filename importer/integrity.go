@@ -1,8 +1,35 @@
 package importer
 
 import (
+	"context"
+
 	"xxgk"
 )
+
+// otherDatabase turns away a workbook whose template another database made (see
+// xxgk.TemplateMeta.FromOtherDatabase) before its code is checked: under this
+// database's secret the code of such a file cannot match, and saying 被改动 would blame
+// the unit for the operator's --db. The problem is an error, so nothing is stored; the
+// batch reports it as OtherDatabase, not as a refusal.
+func (rd *read) otherDatabase(ctx context.Context, m xxgk.TemplateMeta) (bool, error) {
+	var ri *roundInfo
+	var err error
+	known := func() bool {
+		if ri == nil && err == nil {
+			ri, err = rd.r.round(ctx, m.Round)
+		}
+		return err == nil && !ri.missing
+	}
+	other := m.FromOtherDatabase(rd.r.Key, known)
+	if err != nil {
+		return false, err
+	}
+	if other {
+		rd.c.OtherDatabase = m.Round
+		rd.fail("", "", "", "%s", xxgk.OtherDatabase(m.Round, known()))
+	}
+	return other, err
+}
 
 // intact refuses a workbook whose hidden sheet no longer matches its integrity code: a
 // unit edited it to claim another unit, round or set of indicators. It runs before the

@@ -83,7 +83,7 @@ func TestIntegrityCode(t *testing.T) {
 		{"another round", func() []byte { return editBook(t, signedBook(t), meta(map[string]any{"B2": "2019"})) }, after, []string{tampered}},
 		{"an indicator swapped", func() []byte { return editBook(t, signedBook(t), meta(map[string]any{"A7": "JY-01-1"})) }, after, []string{tampered}},
 		{"an indicator dropped", func() []byte {
-			return editBook(t, signedBook(t), meta(map[string]any{"B5": "3", "A9": nil}))
+			return editBook(t, signedBook(t), meta(map[string]any{"B6": "3", "A10": nil}))
 		}, after, []string{tampered}},
 		{"code removed from a new round's template", func() []byte {
 			return editBook(t, signedBook(t), meta(map[string]any{"A4": nil, "B4": nil}))
@@ -120,8 +120,13 @@ func TestIntegrityCode(t *testing.T) {
 	other := testKey
 	other.Secret = []byte("another database's 32-byte key!!")
 	rd := &Reader{Rounds: &fakeRounds{round: testRound(), cat: testCatalog(t)}, Now: func() time.Time { return testNow }, Key: other}
-	if c, err := rd.Read(context.Background(), "x.xlsx", signedBook(t)); err != nil || c.Accepted() {
-		t.Errorf("accepted under another key: %q, %v", problemLines(c.Problems), err)
+	if c, err := rd.Read(context.Background(), "x.xlsx", signedBook(t)); err != nil || c.Accepted() || c.OtherDatabase != "2020" {
+		t.Errorf("accepted under another key, or not told another database's: %q, %q, %v", problemLines(c.Problems), c.OtherDatabase, err)
+	}
+	// A key id edited by hand: turned away as another database's, never accepted.
+	forged := editBook(t, signedBook(t), meta(map[string]any{"B5": "k1-0000000000000000"}))
+	if c := keyedRead(t, forged, after); c.Accepted() || c.OtherDatabase != "2020" {
+		t.Errorf("edited key id: %q", problemLines(c.Problems))
 	}
 }
 

@@ -96,6 +96,10 @@ type Checked struct {
 	// SavedAt is when the workbook was last saved, as its document properties
 	// (docProps/core.xml dcterms:modified) record it; zero when they do not.
 	SavedAt time.Time
+	// OtherDatabase is the round of a template made by another database than the
+	// Reader's key belongs to (xxgk.TemplateMeta.FromOtherDatabase): not the unit's fault,
+	// so neither accepted nor refused.
+	OtherDatabase string
 }
 
 // Accepted tells whether the submission may be stored: identified, filled in and without
@@ -163,9 +167,9 @@ func (rd *read) run(ctx context.Context) error {
 	rd.c.Readable = true
 	rd.c.SavedAt = b.savedAt()
 
-	meta, ok := rd.meta()
-	if !ok {
-		return nil
+	meta, ok, err := rd.meta(ctx)
+	if err != nil || !ok {
+		return err
 	}
 	ri, err := rd.r.round(ctx, meta.Round)
 	if err != nil {
@@ -233,36 +237,40 @@ func (rd *read) failUnlinked(name string) {
 	rd.fail(name, "", "", "文件已损坏：工作簿中列有工作表“%s”，但找不到它的内容（xl/workbook.xml 中该表的关系编号为空或无效），无法读取。请在 Excel 或 WPS 中打开、另存为 .xlsx 后再报送；若无法打开，请使用下发的模板重新填写", name)
 }
 
-// meta reads the very hidden sheet; without it nothing identifies the file.
-func (rd *read) meta() (xxgk.TemplateMeta, bool) {
+// meta reads the very hidden sheet; without it nothing identifies the file. The error
+// is only for a failing Rounds source.
+func (rd *read) meta(ctx context.Context) (xxgk.TemplateMeta, bool, error) {
 	var m xxgk.TemplateMeta
 	ref, ok := rd.b.sheet(xxgk.SheetMeta)
 	if !ok && rd.b.isUnlinked(xxgk.SheetMeta) {
 		rd.failUnlinked(xxgk.SheetMeta)
-		return m, false
+		return m, false, nil
 	}
 	if !ok {
 		rd.fail("", "", "", "找不到模板的隐藏信息（工作表 %s），无法确定轮次和单位。请使用本轮下发的模板填报，不要把内容复制到新建的工作簿中", xxgk.SheetMeta)
-		return m, false
+		return m, false, nil
 	}
 	g, err := rd.b.grid(ref, rd.lim.MaxMetaCodes+10, 64)
 	if err != nil && err != errTooWide {
 		rd.failCorrupt(err)
-		return m, false
+		return m, false, nil
 	}
 	m, err = xxgk.ParseTemplateMeta(g.rows)
 	if err != nil {
 		rd.fail(xxgk.SheetMeta, "", "", "%v", err)
-		return m, false
+		return m, false, nil
+	}
+	if other, err := rd.otherDatabase(ctx, m); other || err != nil {
+		return m, false, err
 	}
 	if !rd.intact(m) {
-		return m, false
+		return m, false, nil
 	}
 	if rd.r.Round != "" && m.Round != rd.r.Round {
 		rd.fail(xxgk.SheetMeta, "", m.Round, "本文件属于轮次“%s”，本次导入只接收轮次“%s”", m.Round, rd.r.Round)
-		return m, false
+		return m, false, nil
 	}
-	return m, true
+	return m, true, nil
 }
 
 // round returns the cached round, asking the source once per round ID.

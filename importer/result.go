@@ -2,6 +2,7 @@ package importer
 
 import (
 	"context"
+	"slices"
 	"time"
 
 	"xxgk"
@@ -41,6 +42,10 @@ const (
 	// Older is a valid file of a unit for which the same import holds a file saved
 	// later (see Result.Note): the newest one is current, this one is not stored.
 	Older
+	// OtherDatabase is a file whose template another database made (see
+	// Checked.OtherDatabase and Result.Round): the operator's --db is wrong, the unit is
+	// not at fault, nothing is stored or recorded.
+	OtherDatabase
 )
 
 // Label is the Chinese word printed on result lines.
@@ -60,12 +65,14 @@ func (o Outcome) Label() string {
 		return "空白模板（未填写）"
 	case Older:
 		return "未采用"
+	case OtherDatabase:
+		return "未导入（模板由另一个数据库生成）"
 	}
 	return "?"
 }
 
 func (o Outcome) String() string {
-	return [...]string{"accepted", "unchanged", "rejected", "valid", "failed", "blank", "older"}[o]
+	return [...]string{"accepted", "unchanged", "rejected", "valid", "failed", "blank", "older", "other_database"}[o]
 }
 
 // Result is the outcome of one input file.
@@ -107,6 +114,8 @@ type Totals struct {
 	Accepted, Unchanged, Rejected, Valid, Failed int
 	Blank                                        int      // unfilled templates skipped
 	Older                                        int      // files of a unit the import holds a newer file of
+	OtherDatabase                                int      // files whose templates another database made
+	OtherRounds                                  []string // their rounds, in order of first appearance
 	NotProcessed                                 int      // left undone when the run stopped on an error
 	Warnings                                     int      // warnings over all files
 	Skipped                                      []string // non-workbook files in folders and archives
@@ -128,6 +137,11 @@ func (t *Totals) add(r Result) {
 		t.Blank++
 	case Older:
 		t.Older++
+	case OtherDatabase:
+		t.OtherDatabase++
+		if !slices.Contains(t.OtherRounds, r.Round) {
+			t.OtherRounds = append(t.OtherRounds, r.Round)
+		}
 	}
 	t.Warnings += r.Warnings()
 }

@@ -20,7 +20,11 @@ func (d *doc) requirements(r *report) {
 			missing = append(missing, u)
 		}
 	}
-	if len(missing) > 0 {
+	switch {
+	case len(missing) > 0 && r.s.Round.BeforeDeadline(r.asOf):
+		// Not late yet: they are asked to report by the deadline, not to 补报.
+		items = append(items, fmt.Sprintf("尚未报送的%s，请于%s前按模板填报并报送。", names(missing, short), xxgk.ChineseDate(r.s.Round.Deadline)))
+	case len(missing) > 0:
 		items = append(items, fmt.Sprintf("未报送的%s，%s按模板填报并报送。", names(missing, short), by))
 	}
 	problems := "未开设栏目、栏目更新不及时、未报送需报送信息"

@@ -26,10 +26,27 @@ fi
 epoch=${SOURCE_DATE_EPOCH:-$(date +%s)}
 date=$(date -u -d "@$epoch" +%Y-%m-%dT%H:%M:%SZ 2>/dev/null || date -u -r "$epoch" +%Y-%m-%dT%H:%M:%SZ)
 
+# The output folder is emptied only of what an earlier run of this script wrote there (it
+# leaves a marker file): a folder typed by mistake (., ~, a folder of other files) is
+# refused, never removed.
+marker=.xxgk-release
+if [ -e "$out" ] && [ ! -d "$out" ]; then
+  echo "输出位置 $out 已存在且不是文件夹，未做任何改动" >&2
+  exit 2
+fi
+if [ -d "$out" ] && [ -n "$(ls -A "$out")" ]; then
+  if [ ! -f "$out/$marker" ]; then
+    echo "输出文件夹 $out 不是空的，也不是本脚本以前生成的（没有 $marker 文件），未做任何改动。" >&2
+    echo "请换一个新的文件夹，或不给输出目录（默认 dist/$version/）" >&2
+    exit 2
+  fi
+  rm -f -- "$out"/xxgk-*.zip "$out/SHA256SUMS" "$out/$marker"
+fi
+mkdir -p "$out"
+: >"$out/$marker"
+
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-rm -rf "$out"
-mkdir -p "$out"
 go build -o "$work/mkzip" ./scripts/mkzip
 
 for target in "${targets[@]}"; do

@@ -64,8 +64,8 @@ func (b *book) validations(lastRow int) error {
 		})
 
 	add(col(xxgk.ColUpdated), "最近更新日期",
-		"请填写栏目最近一次发布信息的日期，格式如 2020-09-15。",
-		"日期不正确", "请填写 "+xxgk.FormatDate(xxgk.MinDate())+" 至 "+xxgk.FormatDate(xxgk.MaxDate())+" 之间的日期，格式如 2020-09-15。",
+		"请填写栏目最近一次发布信息的日期，格式如 "+b.round.ExampleDate()+"。",
+		"日期不正确", "请填写 "+xxgk.FormatDate(xxgk.MinDate())+" 至 "+xxgk.FormatDate(xxgk.MaxDate())+" 之间的日期，格式如 "+b.round.ExampleDate()+"。",
 		func(dv *excelize.DataValidation) error {
 			return dv.SetRange(strconv.Itoa(serial(xxgk.MinDate())), strconv.Itoa(serial(xxgk.MaxDate())),
 				excelize.DataValidationTypeDate, excelize.DataValidationOperatorBetween)

@@ -52,6 +52,19 @@ type env struct {
 	hinted map[string]bool
 }
 
+// envKey holds the env in cli.App.Metadata, for helpers shared by many commands that
+// are given only the cli.Context (envOf).
+const envKey = "xxgk.env"
+
+// envOf is the env the app was built with; nil for an app built otherwise.
+func envOf(c *cli.Context) *env {
+	if c.App == nil {
+		return nil
+	}
+	e, _ := c.App.Metadata[envKey].(*env)
+	return e
+}
+
 // hint prints a note to stderr the first time it is given.
 func (e *env) hint(msg string) {
 	if e.hinted == nil {
@@ -147,6 +160,7 @@ func newApp(e *env) *cli.App {
 		Suggest:              true,
 		ExitErrHandler:       func(*cli.Context, error) {}, // run maps errors to exit codes
 		Commands:             append(commands(e), versionCommand(e), completionCommand(e)),
+		Metadata:             map[string]any{envKey: e},
 	}
 	localizeHelp(app)
 	return app

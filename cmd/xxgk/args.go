@@ -24,6 +24,7 @@ func normalizeArgs(app *cli.App, args []string) ([]string, error) {
 	if len(args) < 2 {
 		return args, nil
 	}
+	args = append(args[:1:1], imeOptions(args[1:])...)
 	global, early, rest := splitGlobal(app, args[1:])
 	out := append([]string{args[0]}, global...)
 	if len(rest) == 0 || rest[0] == "--" {
@@ -117,10 +118,21 @@ func normalizeCommand(cmd *cli.Command, path string, rest []string) ([]string, e
 	if bad := unknownOption(cmd.Flags, flags); bad != "" && !hasHelp(flags) {
 		// Named before the arguments: an option it does not know also takes the word after
 		// it for an argument ("feedback --unit 市财政局"), and the option is the mistake.
+		if near := nearestFlag(cmd.Flags, bad); near != "" {
+			return nil, failf("没有参数 %s：%s 没有这个参数。您是不是要输入 %s？用法见 %s --help", bad, path, near, path)
+		}
+		if !asciiName(strings.TrimLeft(bad, "-")) {
+			return nil, failf("没有参数 %s：参数名要用英文半角字符输入，以两个半角减号开头，例如 --out（请切换到英文输入法）。用法见 %s --help", bad, path)
+		}
 		return nil, failf("没有参数 %s：%s 没有这个参数。用法见 %s --help", bad, path, path)
 	}
 	if len(positional) > 0 && !takesArgs(cmd, path) && !hasHelp(flags) {
 		return nil, extraArgs(cmd, path, positional)
+	}
+	if len(positional) > 0 && hasHelp(flags) && len(cmd.Subcommands) == 0 {
+		// urfave/cli would take the word for a help topic and say there is no such
+		// command; it is an argument --help does not use.
+		return nil, failf("多余的参数“%s”：--help 只显示帮助，不接受其他参数。请输入 %s --help", positional[0], path)
 	}
 	out := flags
 	needDash := dashed

@@ -27,7 +27,6 @@ func TestNormalizeArgs(t *testing.T) {
 		// (An unknown option is refused here, by name: see TestExtraArguments.)
 		{"", ""},
 		{"--help", "--help"},
-		{"status 2021 --help", "status --help 2021"},
 		// A command's options typed before its name move after it.
 		{"-q import a", "import -q a"},
 		{"--errors-dir 退回 import a", "import --errors-dir 退回 a"},
@@ -71,6 +70,8 @@ func TestExtraArguments(t *testing.T) {
 	}{
 		{[]string{"status", "2021", "--db", db}, "xxgk: 多余的参数“2021”：xxgk status 不接受这样的参数，它也不是参数名。参数要写成“--名称 值”，例如 --round 2021。用法见 xxgk status --help\n"},
 		{[]string{"report", "--out", "a.xlsx", "b.xlsx", "c"}, "xxgk: 多余的参数“b.xlsx”“c”：xxgk report 不接受这样的参数，它也不是参数名。参数要写成“--名称 值”。用法见 xxgk report --help\n"},
+		{[]string{"import", "--help", "extra"}, "xxgk: 多余的参数“extra”：--help 只显示帮助，不接受其他参数。请输入 xxgk import --help\n"},
+		{[]string{"status", "2021", "--help"}, "xxgk: 多余的参数“2021”：--help 只显示帮助，不接受其他参数。请输入 xxgk status --help\n"},
 		{[]string{"demo", "out"}, "xxgk: 多余的参数“out”：xxgk demo 不接受这样的参数，它也不是参数名。参数要写成“--名称 值”。用法见 xxgk demo --help\n"},
 		// An unknown option is the mistake, not the word after it (which it would take).
 		{[]string{"feedback", "--out", "fb", "--unit", "市财政局"}, "xxgk: 没有参数 --unit：xxgk feedback 没有这个参数。用法见 xxgk feedback --help\n"},

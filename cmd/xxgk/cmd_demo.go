@@ -30,12 +30,25 @@ func demoCommand(e *env) *cli.Command {
 		Description: "在 --dir 下生成全部文件（默认 ./xxgk-demo），数据库为其中的 xxgk-demo.db（每次运行重新创建）。\n" +
 			"模拟的报送：多数单位按时报送，部分有警告、部分逾期、部分填写有误被退回后补报，另有几个单位未报送。\n" +
 			"只有在本命令行上给出 --db 时才改用该数据库（不使用环境变量 XXGK_DB，以免把演示数据写进正式数据库）；已有轮次的数据库一律拒绝（退出码 2，不做任何改动）。没有中文字体时跳过 PDF 步骤，其余照常完成，并说明如何安装字体。",
-		Flags: withGlobals(
-			&cli.StringFlag{Name: "dir", Value: "xxgk-demo", Usage: "演示输出目录"},
-			fontFlag(),
-		),
+		Flags:  demoFlags(),
 		Action: func(c *cli.Context) error { return runDemo(c, e) },
 	}
+}
+
+// demoFlags are the demo's own and the global ones, with --db saying what the demo really
+// uses: its own database in --dir, not ./xxgk.db, and never XXGK_DB.
+func demoFlags() []cli.Flag {
+	fs := withGlobals(
+		&cli.StringFlag{Name: "dir", Value: "xxgk-demo", Usage: "演示输出目录"},
+		fontFlag(),
+	)
+	for i, f := range fs {
+		if f.Names()[0] == "db" {
+			fs[i] = &cli.StringFlag{Name: "db", Usage: "演示用的数据库：sqlite:文件路径，或 mysql://用户[:密码]@tcp(主机:端口)/库名，只用本命令行上给出的值（不读环境变量）",
+				DefaultText: "sqlite:" + filepath.Join("xxgk-demo", demoMarker) + "，即 --dir 中的 " + demoMarker + "，每次运行重新创建"}
+		}
+	}
+	return fs
 }
 
 // The demo round runs on the 2020 calendar: units fill in early September, the first batch

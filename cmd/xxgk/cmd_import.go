@@ -48,6 +48,9 @@ func runImportCmd(c *cli.Context, e *env) error {
 	if len(paths) == 0 {
 		return failf("请指定要导入的文件、文件夹或 .zip 压缩包，例如：xxgk import 报送/")
 	}
+	if err := checkSplitPath("import", paths); err != nil {
+		return err
+	}
 	st, err := openExistingStore(c)
 	if err != nil {
 		return err
@@ -91,6 +94,8 @@ func runImportCmd(c *cli.Context, e *env) error {
 		return interrupted(tot)
 	case err != nil:
 		return failf("%v", err)
+	case tot.OtherDatabase > 0:
+		return failf("%s", otherDatabaseAdvice(tot, value(c, "db")))
 	case tot.Rejected+tot.Failed > 0:
 		return rejected("%d 个文件未能导入，详见上面的结果", tot.Rejected+tot.Failed)
 	}
@@ -219,7 +224,7 @@ func (p *importPrinter) result(r importer.Result) {
 		p.writeJSON(r)
 		return
 	}
-	if p.quiet && r.Outcome != importer.Rejected && r.Outcome != importer.Failed {
+	if p.quiet && r.Outcome != importer.Rejected && r.Outcome != importer.Failed && r.Outcome != importer.OtherDatabase {
 		return
 	}
 	// File names, zip entry names and cell values come from units: each line is
@@ -247,7 +252,7 @@ func (p *importPrinter) result(r importer.Result) {
 
 // resultLine is the head line of a file: mark, outcome, name, then what it holds.
 func resultLine(r importer.Result) string {
-	marks := map[importer.Outcome]string{importer.Accepted: "✔", importer.Valid: "✔", importer.Unchanged: "=", importer.Rejected: "✘", importer.Failed: "✘", importer.Blank: "○", importer.Older: "○"}
+	marks := map[importer.Outcome]string{importer.Accepted: "✔", importer.Valid: "✔", importer.Unchanged: "=", importer.Rejected: "✘", importer.Failed: "✘", importer.Blank: "○", importer.Older: "○", importer.OtherDatabase: "?"}
 	s := fmt.Sprintf("%s %s %s", marks[r.Outcome], r.Outcome.Label(), r.Name)
 	unit := r.Unit.Short
 	counts := fmt.Sprintf("%d 项指标：已开设 %d，未开设 %d，不适用 %d", r.Counts.Assigned, r.Counts.Opened, r.Counts.NotOpened, r.Counts.NotApplicable)
@@ -278,11 +283,27 @@ func resultLine(r importer.Result) string {
 		s += fmt.Sprintf(" — %s，已跳过：不算报送，也不算退回", unit)
 	case importer.Older:
 		s += fmt.Sprintf(" — %s，本次导入中有该单位保存时间更晚的文件，此文件未写入", unit)
+	case importer.OtherDatabase:
+		s += fmt.Sprintf(" — 轮次 %s", r.Round)
 	}
 	if w := r.Warnings(); w > 0 && r.Outcome != importer.Unchanged {
 		s += fmt.Sprintf("，%d 个警告", w)
 	}
 	return s
+}
+
+// otherDatabaseAdvice is the closing line of an import that met templates of another
+// database: the operator's mistake, so the run fails (exit 2) and says what to type.
+func otherDatabaseAdvice(t importer.Totals, dsn string) string {
+	db := store.Redact(dsn)
+	if path, ok := strings.CutPrefix(dsn, "sqlite:"); ok && !filepath.IsAbs(path) {
+		if abs, err := filepath.Abs(path); err == nil {
+			db += "（" + abs + "）"
+		}
+	}
+	return fmt.Sprintf("%d 个文件的模板不是数据库 %s 生成的（轮次 %s），未导入，也未记为退回。"+
+		"请在生成这些模板时所用的文件夹中运行，或用 --db 指定当时的数据库，例如：xxgk import --db sqlite:D:\\xxgk\\xxgk.db 文件…（默认数据库是当前文件夹中的 xxgk.db）",
+		t.OtherDatabase, db, strings.Join(t.OtherRounds, "、"))
 }
 
 // problemLine is a problem without its file name, which the head line already gives.
@@ -312,6 +333,7 @@ func (p *importPrinter) summary(t importer.Totals, opts importer.Options) {
 	add(t.Failed, "保存失败")
 	add(t.Blank, "空白模板（已跳过）")
 	add(t.Older, "未采用（同一单位有更新的文件）")
+	add(t.OtherDatabase, "其他数据库的模板（未导入）")
 	add(t.NotProcessed, "未处理")
 	s := fmt.Sprintf("共 %d 个文件：%s", t.Files, strings.Join(parts, "，"))
 	if p.warnings > 0 {

@@ -8,6 +8,7 @@ import (
 	"github.com/urfave/cli/v2"
 
 	"xxgk"
+	"xxgk/catalog"
 	"xxgk/termtable"
 )
 
@@ -15,21 +16,30 @@ func indicatorsCommand(e *env) *cli.Command {
 	return &cli.Command{
 		Name:  "indicators",
 		Usage: "列出指标表：编码、一级指标、二级指标、是否需报送、建设单位",
-		Description: "默认列出内置的 2020 年《安康市政府网站重点领域信息公开栏目建设指标》；" +
-			"--indicators / --units 换用自己的指标表和单位名单。\n" +
+		Description: "默认列出数据库中默认轮次登记的指标表（--round 指定轮次），没有数据库时列出内置的 2020 年" +
+			"《安康市政府网站重点领域信息公开栏目建设指标》；--indicators / --units 检查自己的指标表和单位名单。\n" +
+			"--out 指标.xlsx（或 .csv）把表写成 --indicators 读取的格式，下一年的表可从今年的改起。\n" +
 			"--unit 只列出某个单位应建的指标（简称、全称、编码或别名均可）。\n" +
 			"建设单位列中“等”表示原表写有“等相关职能部门”，电子政务办可另行指定单位。",
 		Flags: withGlobals(
 			&cli.StringFlag{Name: "unit", Usage: "只列出该单位应建的指标，如 市财政局、汉滨区"},
 			countyScopeFlag(),
+			roundListFlag(),
+			tableOutFlag("指标表", "indicators"),
 		),
 		Action: func(c *cli.Context) error {
-			cat, err := loadCatalog(c)
+			if c.IsSet("out") && c.IsSet("unit") {
+				return failf("--out 写出整张指标表，不能与 --unit 同时使用")
+			}
+			cat, src, err := listedCatalog(c)
 			if err != nil {
 				return err
 			}
-			if err := applyCountyScope(c, cat); err != nil {
-				return err
+			if c.IsSet("out") {
+				return writeTableOut(c, e, "指标表", "indicators", catalog.IndicatorRows(cat), src)
+			}
+			if strings.HasPrefix(src, "轮次") {
+				e.hint("列出" + src + "指标表")
 			}
 			return runIndicators(e.Stdout, cat, c.String("unit"))
 		},
@@ -65,7 +75,7 @@ func runIndicators(w io.Writer, cat *xxgk.Catalog, unitName string) error {
 func findUnit(cat *xxgk.Catalog, name string) (xxgk.Unit, error) {
 	u, ok := cat.Units.Lookup(name)
 	if !ok {
-		return xxgk.Unit{}, failf("单位“%s”不在单位名单中，最接近的是“%s”；用 xxgk units 查看全部单位", name, cat.Units.Closest(name))
+		return xxgk.Unit{}, failf("单位“%s”不在单位名单中%s；用 xxgk units 查看全部单位", name, cat.Units.ClosestHint(name))
 	}
 	return u, nil
 }

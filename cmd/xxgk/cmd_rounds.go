@@ -1,6 +1,7 @@
 package main
 
 import (
+	"errors"
 	"fmt"
 	"io"
 	"strconv"
@@ -14,12 +15,26 @@ import (
 )
 
 func roundsCommand(e *env) *cli.Command {
+	del := &cli.Command{
+		Name:      "delete",
+		Usage:     "删除误登记的轮次（例如 --round 写错），只限没有任何报送、退回、核查和更正的轮次",
+		UsageText: "xxgk rounds delete 轮次",
+		Description: "删除该轮次登记的指标表、单位名单和发文设置。已有单位报送、被退回、核查过或更正过的轮次不能删除，\n" +
+			"会说明其中有什么。已发出的该轮模板此后无法导入。\n\n" + helpExitCodes,
+		Flags:              withGlobals(),
+		CustomHelpTemplate: commandHelpTemplate,
+		OnUsageError:       func(_ *cli.Context, err error, _ bool) error { return err },
+		Action:             func(c *cli.Context) error { return runRoundsDelete(c, e) },
+	}
 	return &cli.Command{
 		Name:      "rounds",
-		Usage:     "列出数据库中的轮次：编号、标题、截止日期、单位数、已报送单位数、创建时间",
+		Usage:     "列出数据库中的轮次：编号、标题、截止日期、单位数、已报送单位数、创建时间；rounds delete 删除误登记的轮次",
 		UsageText: "xxgk rounds [--format table|json]",
-		Description: "最近创建的轮次排在最前；status、export、report、feedback 不给 --round 时用的就是它。\n" +
-			"新的一年用 xxgk templates --round 年份 --deadline 日期 登记新轮次。",
+		Description: "最近创建的轮次排在最前。status、export、report、feedback 等不给 --round 时，用最近创建的、已有单位报送的轮次；\n" +
+			"还没有任何报送时用最近创建的轮次。新的一年用 xxgk templates --round 年份 --deadline 日期 登记新轮次。\n" +
+			"子命令：\n" +
+			"   delete  删除误登记的轮次：xxgk rounds delete 2027（只限没有任何报送、退回和核查的轮次）",
+		Subcommands: []*cli.Command{del},
 		Flags: withGlobals(
 			&cli.StringFlag{Name: "format", Value: "table", Usage: "输出格式：table（表格）或 json"},
 		),
@@ -29,7 +44,7 @@ func roundsCommand(e *env) *cli.Command {
 				return err
 			}
 			if c.NArg() > 0 {
-				return failf("多余的参数：%s。用法：%s", c.Args().First(), c.Command.UsageText)
+				return failf("没有子命令“%s”。用法：%s，或 xxgk rounds delete 轮次", c.Args().First(), c.Command.UsageText)
 			}
 			st, err := openExistingStore(c)
 			if err != nil {
@@ -62,7 +77,31 @@ func writeRoundsTable(w io.Writer, rs []store.RoundInfo) error {
 	if err := t.Render(w); err != nil {
 		return err
 	}
-	_, err := fmt.Fprintf(w, "\n共 %d 个轮次；不给 --round 时各命令使用最近创建的轮次 %s\n", len(rs), rs[0].ID)
+	def, why := defaultRound(rs)
+	_, err := fmt.Fprintf(w, "\n共 %d 个轮次；不给 --round 时各命令使用轮次 %s（%s）\n", len(rs), def.ID, why)
+	return err
+}
+
+// runRoundsDelete removes one round recorded by mistake.
+func runRoundsDelete(c *cli.Context, e *env) error {
+	if c.NArg() != 1 {
+		return failf("请给出要删除的一个轮次编号，例如：xxgk rounds delete 2027（已有的轮次见 xxgk rounds）")
+	}
+	id := c.Args().First()
+	st, err := openExistingStore(c)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	switch err := st.DeleteRound(c.Context, id); {
+	case errors.Is(err, store.ErrNotFound):
+		return failf("数据库中没有轮次“%s”（已有的轮次见 xxgk rounds）", id)
+	case errors.Is(err, store.ErrRoundHolds):
+		return failf("%v。有报送或退回的轮次不能删除；不想再用它时，其他命令加 --round 指定要用的轮次", err)
+	case err != nil:
+		return failf("%v", err)
+	}
+	_, err = fmt.Fprintf(e.Stdout, "已删除轮次 %s（其登记的指标表、单位名单和发文设置）\n", id)
 	return err
 }
 

@@ -87,12 +87,12 @@ func TestTemplatesNewYearRound(t *testing.T) {
 	// Re-issuing one unit later keeps the recorded deadline without --deadline.
 	later := time.Date(2026, 10, 1, 9, 0, 0, 0, xxgk.ChinaTime)
 	code, stdout, stderr = runAt(t, later, "templates", "--db", db, "--out", out, "--unit", "市气象局")
-	if code != exitOK || stderr != builtinNotice || !strings.Contains(stdout, "截止 2026年9月20日") {
+	if code != exitOK || stderr != "提示：使用轮次 2026 登记的指标表和单位名单（44 项指标，36 个单位）\n" || !strings.Contains(stdout, "截止 2026年9月20日") {
 		t.Errorf("re-issue: exit %d, stdout %q, stderr %q", code, stdout, stderr)
 	}
 	// A deadline already past is accepted with a warning.
 	code, _, stderr = runAt(t, later, "templates", "--db", db, "--out", out, "--unit", "市气象局", "--deadline", "2026-09-30")
-	if code != exitOK || !strings.HasPrefix(stderr, "警告：截止日期 2026年9月30日 已过，此后导入的报送都将记为逾期\n") {
+	if code != exitOK || !strings.Contains(stderr, "警告：截止日期 2026年9月30日 已过，此后导入的报送都将记为逾期\n") {
 		t.Errorf("past deadline: exit %d, stderr %q", code, stderr)
 	}
 }
@@ -109,7 +109,7 @@ func TestTemplatesRound2020StillWorks(t *testing.T) {
 	// Today the same command line works too, warning that the deadline has passed.
 	code, _, stderr = runAt(t, time.Date(2026, 3, 1, 9, 0, 0, 0, xxgk.ChinaTime),
 		"templates", "--db", db, "--out", filepath.Join(dir, "out"), "--round", "2020", "--deadline", "2020-09-20")
-	if code != exitOK || stderr != "警告：截止日期 2020年9月20日 已过，此后导入的报送都将记为逾期\n" {
+	if code != exitOK || stderr != "提示：使用轮次 2020 登记的指标表和单位名单（44 项指标，36 个单位）\n警告：截止日期 2020年9月20日 已过，此后导入的报送都将记为逾期\n" {
 		t.Errorf("2020 today: exit %d, stderr %q", code, stderr)
 	}
 }
@@ -144,7 +144,7 @@ func TestRoundsCommand(t *testing.T) {
 		"----  ---------------------------------------  ----------  ------  ------  ----------------\n" +
 		"2021  2021 年重点领域栏目建设情况              2021-09-30      36       0  2021-09-08 09:00\n" +
 		"2020  安康市政府网站重点领域信息公开栏目建设…  2020-09-20      36       1  2020-09-08 09:00\n" +
-		"\n共 2 个轮次；不给 --round 时各命令使用最近创建的轮次 2021\n"
+		"\n共 2 个轮次；不给 --round 时各命令使用轮次 2020（最近创建的、已有单位报送的轮次）\n"
 	if stdout != want {
 		t.Errorf("rounds table\n got:\n%s\nwant:\n%s", stdout, want)
 	}

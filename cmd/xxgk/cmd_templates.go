@@ -50,31 +50,49 @@ func templatesCommand(e *env) *cli.Command {
 			if err != nil {
 				return err
 			}
-			cat, err := loadCatalog(c)
+			st, err := openStore(c)
 			if err != nil {
 				return err
 			}
-			if err := applyCountyScope(c, cat); err != nil {
+			defer st.Close()
+			cat, stored, err := templatesCatalog(c, e, st, opts.Round.ID)
+			if err != nil {
 				return err
 			}
 			units, err := resolveUnits(cat, c.StringSlice("unit"))
 			if err != nil {
 				return err
 			}
-			st, err := openStore(c)
-			if err != nil {
-				return err
-			}
-			defer st.Close()
 			if err := keepRecordedRound(c, e, st, &opts.Round); err != nil {
 				return err
 			}
-			if !isSet(c, "indicators") && opts.Round.ID != xxgk.BuiltinRoundID {
+			if !isSet(c, "indicators") && !stored && opts.Round.ID != xxgk.BuiltinRoundID {
 				e.hint("使用内置的 2020 年指标表，可用 --indicators 指定新表")
 			}
 			return runTemplates(c.Context, e, st, cat, units, opts)
 		},
 	}
+}
+
+// templatesCatalog is the table the templates are made from. Re-issuing a recorded
+// round's templates (one unit's, say) uses the table, unit list and county scope stored
+// with the round, unless --indicators, --units or --county-scope is given: reloading the
+// built-in 2020 table would differ from the round's and be refused once units reported.
+func templatesCatalog(c *cli.Context, e *env, st *store.Store, round string) (cat *xxgk.Catalog, stored bool, err error) {
+	if !isSet(c, "indicators") && !isSet(c, "units") && !c.IsSet("county-scope") {
+		_, cat, err = st.Round(c.Context, round)
+		switch {
+		case err == nil:
+			e.hint(fmt.Sprintf("使用轮次 %s 登记的指标表和单位名单（%d 项指标，%d 个单位）", round, len(cat.Indicators), len(cat.Units.All())))
+			return cat, true, nil
+		case !errors.Is(err, store.ErrNotFound):
+			return nil, false, failf("无法读取轮次“%s”：%v", round, err)
+		}
+	}
+	if cat, err = loadCatalog(c); err != nil {
+		return nil, false, err
+	}
+	return cat, false, applyCountyScope(c, cat)
 }
 
 // templatesOptions is what `xxgk templates` does, read from its flags.
@@ -99,7 +117,7 @@ func templatesOptionsFrom(c *cli.Context, e *env) (templatesOptions, error) {
 		var err error
 		deadline, err = xxgk.ParseTextDate(c.String("deadline"))
 		if err != nil {
-			return templatesOptions{}, failf("截止日期“%s”无法识别，请写成 %s-09-20 的形式", c.String("deadline"), id[:min(4, len(id))])
+			return templatesOptions{}, badDateFlag("截止日期", c.String("deadline"), err, fmt.Sprintf("%d-09-20", xxgk.Round{ID: id}.ExampleYear()))
 		}
 	}
 	return templatesOptions{

@@ -3,10 +3,12 @@ package main
 import (
 	"fmt"
 	"io"
+	"strings"
 
 	"github.com/urfave/cli/v2"
 
 	"xxgk"
+	"xxgk/catalog"
 	"xxgk/termtable"
 )
 
@@ -14,17 +16,21 @@ func unitsCommand(e *env) *cli.Command {
 	return &cli.Command{
 		Name:  "units",
 		Usage: "列出单位名单及每个单位应建的指标数",
-		Description: "默认列出内置的 26 个市级部门和 10 个县区；--units 换用自己的单位名单。\n" +
+		Description: "默认列出数据库中默认轮次登记的单位名单（--round 指定轮次），没有数据库时列出内置的 26 个市级部门和 10 个县区；" +
+			"--units 检查自己的单位名单。\n--out 单位.xlsx（或 .csv）把名单写成 --units 读取的格式，下一年的名单可从今年的改起。\n" +
 			"按通知“各县区参照《指标》要求规范开设本县区政府网站重点领域信息公开栏目”，县区默认参照整张指标表建设（--county-scope full）；" +
 			"--county-scope mandatory 让县区只建建设单位写有“各县区”的指标。",
-		Flags: withGlobals(countyScopeFlag()),
+		Flags: withGlobals(countyScopeFlag(), roundListFlag(), tableOutFlag("单位名单", "units")),
 		Action: func(c *cli.Context) error {
-			cat, err := loadCatalog(c)
+			cat, src, err := listedCatalog(c)
 			if err != nil {
 				return err
 			}
-			if err := applyCountyScope(c, cat); err != nil {
-				return err
+			if c.IsSet("out") {
+				return writeTableOut(c, e, "单位名单", "units", catalog.UnitRows(cat), src)
+			}
+			if strings.HasPrefix(src, "轮次") {
+				e.hint("列出" + src + "单位名单")
 			}
 			return runUnits(e.Stdout, cat)
 		},

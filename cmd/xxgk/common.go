@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"io"
 	"io/fs"
 	"os"
@@ -60,23 +61,45 @@ func loadCatalog(c *cli.Context) (*xxgk.Catalog, error) {
 	return cat, nil
 }
 
-// roundFlag is the --round flag of the commands that read a round; empty means the newest.
+// roundFlag is the --round flag of the commands that read a round; empty means the
+// default one (defaultRound).
 func roundFlag() cli.Flag {
-	return &cli.StringFlag{Name: "round", Usage: "轮次编号，默认为最近创建的轮次"}
+	return &cli.StringFlag{Name: "round", Usage: "轮次编号，默认为最近创建的、已有单位报送的轮次（都没有报送时为最近创建的轮次）"}
 }
 
-// selectRound loads the round named by --round, or the newest one, with its catalog.
+// defaultRound is the round used without --round: the newest created that units have
+// reported in, else the newest created. A round recorded by mistake (--round 2027) must
+// not silently become every command's round. rs is newest created first; why says which
+// rule chose it.
+func defaultRound(rs []store.RoundInfo) (store.RoundInfo, string) {
+	for _, r := range rs {
+		if r.Submitted > 0 {
+			return r, "最近创建的、已有单位报送的轮次"
+		}
+	}
+	return rs[0], "最近创建的轮次，还没有单位报送"
+}
+
+// selectRound loads the round named by --round, or the default one (defaultRound), with
+// its catalog. When the database holds several rounds, which one is used is said on
+// stderr, once.
 func selectRound(c *cli.Context, st *store.Store) (xxgk.Round, *xxgk.Catalog, error) {
 	id := c.String("round")
 	if id == "" {
-		rounds, err := st.Rounds(c.Context)
+		rounds, err := st.RoundOverview(c.Context)
 		if err != nil {
 			return xxgk.Round{}, nil, failf("读取轮次失败：%v", err)
 		}
 		if len(rounds) == 0 {
 			return xxgk.Round{}, nil, failf("数据库中还没有任何轮次。请先运行 xxgk templates 生成模板（会同时登记轮次）")
 		}
-		id = rounds[0].ID
+		r, why := defaultRound(rounds)
+		id = r.ID
+		if len(rounds) > 1 {
+			if e := envOf(c); e != nil {
+				e.hint(fmt.Sprintf("未给 --round，使用轮次 %s（%s）；数据库中共有 %d 个轮次，见 xxgk rounds", id, why, len(rounds)))
+			}
+		}
 	}
 	r, cat, err := st.Round(c.Context, id)
 	if errors.Is(err, store.ErrNotFound) {

@@ -53,7 +53,9 @@ func flagHelp(f cli.Flag) string {
 		}
 	}
 	envs := df.GetEnvVars()
-	if g, ok := globalByName(df.Names()[0]); ok {
+	if g, ok := globalByName(df.Names()[0]); ok && df.GetDefaultText() == g.def {
+		// A command's own flag of that name with another default (demo's --db) does
+		// not read the variable.
 		envs = []string{g.env}
 	}
 	if len(envs) > 0 {

@@ -80,7 +80,7 @@ func TestVersion(t *testing.T) {
 		}
 	}
 	b := buildInfo{Version: "1.2.0", Commit: "0123456789abcdef0", Date: "2026-11-30T16:00:00Z", Go: "go1.26.8", Platform: "windows/386"}.withDefaults()
-	if got, want := b.String(), "xxgk 版本 1.2.0（提交 0123456789ab，构建于 2026-11-30T16:00:00Z，go1.26.8 windows/386）"; got != want {
+	if got, want := b.String(), "xxgk 版本 1.2.0（提交 0123456789ab，构建于 2026-12-01 00:00（北京时间），go1.26.8 windows/386）"; got != want {
 		t.Errorf("got %s\nwant %s", got, want)
 	}
 	if got := (buildInfo{Go: "go1.26.8", Platform: "linux/amd64"}).withDefaults().String(); got != "xxgk 版本 开发版（go1.26.8 linux/amd64）" {
@@ -105,7 +105,7 @@ func TestVersionFromLinker(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if !strings.HasPrefix(string(out), "xxgk 版本 9.8.7（提交 abc1234，构建于 2026-11-30T16:00:00Z，go") {
+	if !strings.HasPrefix(string(out), "xxgk 版本 9.8.7（提交 abc1234，构建于 2026-12-01 00:00（北京时间），go") {
 		t.Errorf("--version: %s", out)
 	}
 }

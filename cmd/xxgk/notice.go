@@ -36,15 +36,23 @@ func resolveNotice(c *cli.Context, e *env, st *store.Store, r xxgk.Round, papers
 	if err != nil {
 		return n, failf("读取轮次“%s”的发文设置失败：%v", r.ID, err)
 	}
-	changed, err := applyNoticeFlags(c, &n)
+	changed, err := applyNoticeFlags(c, &n, r)
 	if err != nil {
 		return n, err
+	}
+	if c.IsSet("reply-by") {
+		if err := r.CheckReplyBy(n.ReplyBy); err != nil {
+			return n, failf("%v", err)
+		}
 	}
 	if len(changed) > 0 {
 		if err := st.SaveNotice(c.Context, r.ID, n); err != nil {
 			return n, failf("保存轮次“%s”的发文设置失败：%v", r.ID, err)
 		}
 		fmt.Fprintf(e.Stdout, "已记住轮次 %s 的发文设置：%s\n", r.ID, strings.Join(changed, "；"))
+	}
+	if r.BeforeDeadline(e.Now()) {
+		e.hint(fmt.Sprintf("轮次 %s 的报送截止日期 %s 还没有到，没有报送的单位写作“尚未报送”，不算逾期", r.ID, xxgk.ChineseDate(r.Deadline)))
 	}
 	if papers && !n.HasReplyBy() {
 		e.hint(noReplyByHint)
@@ -57,7 +65,7 @@ func resolveNotice(c *cli.Context, e *env, st *store.Store, r xxgk.Round, papers
 }
 
 // applyNoticeFlags puts the flags given over n and describes each change for the user.
-func applyNoticeFlags(c *cli.Context, n *xxgk.Notice) (changed []string, err error) {
+func applyNoticeFlags(c *cli.Context, n *xxgk.Notice, r xxgk.Round) (changed []string, err error) {
 	text := func(flag, label string, field *string) {
 		if c.IsSet(flag) {
 			*field = strings.TrimSpace(c.String(flag))
@@ -87,7 +95,7 @@ func applyNoticeFlags(c *cli.Context, n *xxgk.Notice) (changed []string, err err
 		}
 		t, err := xxgk.ParseTextDate(raw)
 		if err != nil {
-			return nil, failf("--%s 的值“%s”不是有效日期，请写成 2020-10-09 的形式", d.flag, raw)
+			return nil, badDateFlag("--"+d.flag+" 的值", raw, err, fmt.Sprintf("%d-10-09", r.ExampleYear()))
 		}
 		*d.field = time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, xxgk.ChinaTime)
 		changed = append(changed, d.label+" "+xxgk.ChineseDate(t))

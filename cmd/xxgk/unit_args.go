@@ -77,7 +77,7 @@ func roundUnit(c *cli.Context) (*store.Store, xxgk.Round, *xxgk.Catalog, xxgk.Un
 	u, ok := cat.Units.Lookup(name)
 	if !ok {
 		st.Close()
-		return nil, r, nil, xxgk.Unit{}, failf("轮次 %s 中没有单位“%s”，最接近的是“%s”。可用 xxgk units 查看单位名单", r.ID, name, cat.Units.Closest(name))
+		return nil, r, nil, xxgk.Unit{}, failf("轮次 %s 中没有单位“%s”%s。可用 xxgk units 查看单位名单", r.ID, name, cat.Units.ClosestHint(name))
 	}
 	return st, r, cat, u, nil
 }

@@ -5,8 +5,11 @@ import (
 	"runtime"
 	"runtime/debug"
 	"strings"
+	"time"
 
 	"github.com/urfave/cli/v2"
+
+	"xxgk"
 )
 
 // Set by release builds (scripts/release.sh) with
@@ -76,10 +79,20 @@ func (b buildInfo) String() string {
 		parts = append(parts, "提交 "+c)
 	}
 	if b.Date != "" {
-		parts = append(parts, "构建于 "+b.Date)
+		parts = append(parts, "构建于 "+chinaBuildTime(b.Date))
 	}
 	parts = append(parts, b.Go+" "+b.Platform)
 	return fmt.Sprintf("xxgk 版本 %s（%s）", b.Version, strings.Join(parts, "，"))
+}
+
+// chinaBuildTime shows the build time (RFC 3339, UTC as the linker or the toolchain
+// records it) in China time, the office's clock; anything else is shown as it is.
+func chinaBuildTime(s string) string {
+	t, err := time.Parse(time.RFC3339, s)
+	if err != nil {
+		return s
+	}
+	return t.In(xxgk.ChinaTime).Format("2006-01-02 15:04") + "（北京时间）"
 }
 
 func versionCommand(e *env) *cli.Command {
