@@ -2,7 +2,6 @@ package exporter
 
 import (
 	"fmt"
-	"time"
 
 	"github.com/xuri/excelize/v2"
 
@@ -21,7 +20,7 @@ const (
 	summaryRateCol   = 10 // J
 )
 
-func writeSummarySheet(f *excelize.File, st *styles, s xxgk.Summary, units []xxgk.UnitSummary, title string, date time.Time) error {
+func writeSummarySheet(f *excelize.File, st *styles, s xxgk.Summary, units []xxgk.UnitSummary, title string, cfg reportConfig) error {
 	widths := []float64{22, 9, 10, 6, 9, 8, 8, 8, 8, 9, 19}
 	bodies := []int{st.text, st.center, st.center, st.center, st.number, st.number, st.number, st.number, st.number, st.percent, st.dateTime}
 	cols := make([]column, len(SummaryColumns))
@@ -42,7 +41,7 @@ func writeSummarySheet(f *excelize.File, st *styles, s xxgk.Summary, units []xxg
 	if err := sw.mergeRow(); err != nil {
 		return err
 	}
-	line := overallLine(s, date)
+	line := overallLine(s, cfg)
 	lineHeight := xlsxlayout.RowHeight(bodyFontPt, 2, xlsxlayout.Cell{Text: line, Width: xlsxlayout.Span(widths...)})
 	if err := sw.next([]any{excelize.Cell{Value: line, StyleID: st.subtitle}}, excelize.RowOpts{Height: lineHeight}); err != nil {
 		return err
@@ -92,12 +91,15 @@ func writeSummarySheet(f *excelize.File, st *styles, s xxgk.Summary, units []xxg
 }
 
 // overallLine is the line under the title: deadline, report date and the round's figures.
-func overallLine(s xxgk.Summary, date time.Time) string {
+func overallLine(s xxgk.Summary, cfg reportConfig) string {
 	line := ""
 	if !s.Round.Deadline.IsZero() {
 		line = "报送截止：" + xxgk.ChineseDate(s.Round.Deadline) + "　"
 	}
-	line += "制表日期：" + xxgk.ChineseDate(date.In(xxgk.ChinaTime))
+	line += "统计截至：" + xxgk.ChineseDate(cfg.asOf.In(xxgk.ChinaTime))
+	if day := xxgk.ChineseDate(cfg.date.In(xxgk.ChinaTime)); day != xxgk.ChineseDate(cfg.asOf.In(xxgk.ChinaTime)) {
+		line += "　制表日期：" + day
+	}
 	line += fmt.Sprintf("\n应报送单位 %d 个，已报送 %d 个（其中逾期 %d 个），未报送 %d 个；总体完成率 %s；导入警告 %d 条。",
 		len(s.Units), s.Submitted, s.Late, s.Missing, xxgk.Percent(s.Total.Completion()), s.Warnings)
 	return line

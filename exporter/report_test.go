@@ -62,7 +62,7 @@ func TestReportSummarySheet(t *testing.T) {
 	if rs[0][0] != xxgk.DefaultRoundTitle+"汇总表" {
 		t.Errorf("title %q", rs[0][0])
 	}
-	for _, want := range []string{"报送截止：2020年9月20日", "制表日期：2020年9月25日", "已报送 3 个（其中逾期 1 个），未报送 2 个", "导入警告 2 条"} {
+	for _, want := range []string{"报送截止：2020年9月20日", "统计截至：2020年9月25日", "已报送 3 个（其中逾期 1 个），未报送 2 个", "导入警告 2 条"} {
 		if !strings.Contains(rs[1][0], want) {
 			t.Errorf("overall line %q lacks %q", rs[1][0], want)
 		}

@@ -36,7 +36,7 @@ func Feedback(w io.Writer, s xxgk.Summary, u xxgk.UnitSummary, cat *xxgk.Catalog
 	} else {
 		l.feedback()
 	}
-	d.signature(opt.Office, china(opt.Date))
+	d.signature(opt.Office, opt.issued())
 	return d.finish(w)
 }
 

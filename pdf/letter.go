@@ -24,7 +24,7 @@ const maxHints = 5
 // reminder is the 催报 of a unit with no accepted submission.
 func (l letter) reminder() {
 	d, s, u := l.d, l.s, l.u
-	today := xxgk.ChineseDate(china(l.opt.Date))
+	today := xxgk.ChineseDate(l.opt.asOf())
 	if u.WasRejected() {
 		last := u.Rejected.Last
 		d.para(fmt.Sprintf("你单位于%s报送的《%s》因有%d处填写错误，未能通过审核，已退回。截至%s，你单位尚未报送改正后的文件。",
@@ -34,7 +34,7 @@ func (l letter) reminder() {
 		d.para(fmt.Sprintf("截至%s，你单位尚未报送《%s》。", today, s.Round.Title))
 	}
 	d.para(fmt.Sprintf("按要求，你单位应建设以下%d个栏目，并按模板逐项填报。", len(l.inds)))
-	if s.Round.IsLate(l.opt.Date) {
+	if s.Round.IsLate(l.opt.asOf()) {
 		d.para(fmt.Sprintf("报送截止日期（%s）已过，请尽快补报；逾期报送情况将在通报中注明。", xxgk.ChineseDate(s.Round.Deadline)))
 	}
 	d.heading("一、应建栏目清单")
@@ -57,7 +57,7 @@ func (l letter) feedback() {
 			xxgk.ChineseDate(china(last.At)), last.FileName, last.Errors, u.Version))
 		l.refusal(last)
 	}
-	asOf := china(l.opt.Date)
+	asOf := l.opt.asOf()
 	findings := xxgk.Findings(l.inds, u.Submission, asOf)
 	failedChecks := len(u.FailedChecks())
 	d.heading("一、需要整改的问题")
@@ -118,7 +118,7 @@ func (l letter) deadline(fix bool) {
 		l.d.para(fmt.Sprintf("请于%s前完成上述问题的整改，并重新报送修改后的填报表，以最新一版为准。", xxgk.ChineseDate(n.ReplyBy)))
 	case n.HasReplyBy():
 		l.d.para(fmt.Sprintf("如栏目情况有变化，请于%s前重新报送修改后的填报表，以最新一版为准。", xxgk.ChineseDate(n.ReplyBy)))
-	case missing && !r.IsLate(l.opt.Date):
+	case missing && !r.IsLate(l.opt.asOf()):
 		l.d.para(fmt.Sprintf("报送截止日期为%s，请按时报送。", xxgk.ChineseDate(r.Deadline)))
 	case missing:
 		l.d.para("请尽快补报。")

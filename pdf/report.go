@@ -78,11 +78,7 @@ type report struct {
 }
 
 func newReport(s xxgk.Summary, cat *xxgk.Catalog, opt Options) *report {
-	r := &report{s: s, cat: cat, opt: opt, asOf: china(opt.Date), issued: china(opt.Date)}
-	if !opt.Notice.Date.IsZero() {
-		r.issued = china(opt.Notice.Date)
-	}
-	return r
+	return &report{s: s, cat: cat, opt: opt, asOf: opt.asOf(), issued: opt.issued()}
 }
 
 // defaults fills the date and issuer.

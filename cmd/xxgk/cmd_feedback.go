@@ -64,7 +64,7 @@ func runFeedback(c *cli.Context, e *env, dir, font string) error {
 	}
 	tw := templates.NewWriter()
 	opt := pdf.Options{Fonts: set, Date: e.Now(), Office: notice.IssuerFor(s.Round), Notice: notice}
-	tw.Key, tw.Now, tw.Issuer = key.Secret, e.Now, opt.Office
+	tw.Key, tw.Now, tw.Issuer, tw.ReplyBy = key.Secret, e.Now, opt.Office, notice.ReplyBy
 	out := writeFeedback(ctx, s, cat, opt, dir, st, tw)
 	var failed []string
 	for i, u := range s.Units {

@@ -53,7 +53,7 @@ func reportCommand(e *env) *cli.Command {
 				return err
 			}
 			write := func(f *os.File) error {
-				return exporter.ReportXLSX(f, s, cat, exporter.WithDate(e.Now()), exporter.WithIssuer(notice.IssuerFor(s.Round)))
+				return exporter.ReportXLSX(f, s, cat, exporter.WithDate(e.Now()), exporter.WithAsOf(notice.AsOfDay(e.Now())), exporter.WithIssuer(notice.IssuerFor(s.Round)))
 			}
 			if ext == ".pdf" {
 				opt := pdf.Options{Fonts: set, Date: e.Now(), Notice: notice}
