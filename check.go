@@ -46,9 +46,13 @@ func (r CheckResult) Label() string {
 	return string(r)
 }
 
-// Failed tells a finding the unit must act on. A refused address is a failure too: the
-// unit reported an address the office will not open.
-func (r CheckResult) Failed() bool { return r != CheckOK }
+// Failed tells a finding the unit must act on. A refused address is not one: the office
+// did not open it (the address is an IP or resolves to an intranet), so nothing is known
+// of the column. It is counted apart (Unchecked), outside every 问题率 and ranking.
+func (r CheckResult) Failed() bool { return r != CheckOK && r != CheckRefused }
+
+// Unchecked tells the office's own state: the address guard refused to open the column.
+func (r CheckResult) Unchecked() bool { return r == CheckRefused }
 
 // Page is what fetching a column's address found: the facts the judging rules look at.
 // The verify package fills it; Judge turns it into a result.
@@ -90,7 +94,7 @@ func GovDomain(host string) bool {
 func (r CheckResult) Criterion() string {
 	switch r {
 	case CheckRefused:
-		return "网址不是 http/https，或主机为 IP 地址、本机或内网地址，未予访问"
+		return "网址不是 http/https，或主机为 IP 地址、本机或内网地址，未能从互联网访问，不计入问题率"
 	case CheckUnreachable:
 		return "域名无法解析、无法连接、证书错误、超时，或网站返回 HTTP 400 以上的错误"
 	case CheckNameMismatch:
@@ -98,7 +102,7 @@ func (r CheckResult) Criterion() string {
 	case CheckEmpty:
 		return "页面上没有带日期的信息条目"
 	case CheckStale:
-		return "最新信息早于 " + StaleAfterText + "（每月公开的栏目 " + StaleMonthlyText + "）"
+		return "网页上的最新信息已超过" + StaleAfterText + "（每月公开的栏目超过" + StaleMonthlyText + "）未更新"
 	case CheckDateMismatch:
 		return "填报的最近更新日期晚于页面上的最新信息日期"
 	case CheckOK:

@@ -108,7 +108,7 @@ func ReportXLSX(w io.Writer, s xxgk.Summary, cat *xxgk.Catalog, opts ...ReportOp
 	units := s.ProblemsFirst()
 	steps := []func() error{
 		func() error { return writeSummarySheet(f, st, s, units, title, cfg) },
-		func() error { return writeChartSheet(f, st, units, title) },
+		func() error { return writeChartSheet(f, st, s.Units, title) }, // ranked: catalog order breaks ties, as in the 通报
 		func() error { return writeCoverageSheet(f, st, s, title) },
 		func() error { return writeMissingSheet(f, st, s, title) },
 		func() error { return writeProblemsSheet(f, st, s, title) },

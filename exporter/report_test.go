@@ -158,10 +158,14 @@ func TestReportSheetSettings(t *testing.T) {
 		}
 	}
 	for _, sheet := range ReportSheets {
-		// The chart prints portrait on one page; the tables landscape, one page wide.
+		// The chart prints portrait on one page; 汇总 of a city's units landscape on one
+		// page; the other tables landscape, one page wide.
 		orient, tall := "landscape", 0
-		if sheet == SheetChart {
+		switch sheet {
+		case SheetChart:
 			orient, tall = "portrait", 1
+		case SheetSummary:
+			tall = 1
 		}
 		pl, err := f.GetPageLayout(sheet)
 		if err != nil || *pl.Size != 9 || *pl.Orientation != orient || pl.FitToWidth == nil || *pl.FitToWidth != 1 ||
@@ -201,7 +205,7 @@ func TestReportConditionalFormatsAndChart(t *testing.T) {
 		t.Fatal(err)
 	}
 	rowsCF, rateCF := cf["A4:K8"], cf["J4:J8"]
-	if len(rowsCF) != 2 || rowsCF[0].Type != "formula" || rowsCF[0].Criteria != `$C4="未报送"` || rowsCF[1].Criteria != `$C4="逾期报送"` {
+	if len(rowsCF) != 2 || rowsCF[0].Type != "formula" || rowsCF[0].Criteria != `LEFT($C4,3)="未报送"` || rowsCF[1].Criteria != `$C4="逾期报送"` {
 		t.Errorf("status highlighting: %+v", rowsCF)
 	}
 	if len(rateCF) != 1 || rateCF[0].Criteria != "less than" || rateCF[0].Value != "0.6" {

@@ -76,6 +76,9 @@ type doc struct {
 	by    string    // its Author: the issuing office, which a reader sees in the file's properties
 	date  time.Time // its creation date
 	y     float64   // top of the next thing to draw
+	// names are the indicators' printed names (xxgk.IndicatorNames): siblings sharing a
+	// 二级指标 carry their short content.
+	names map[string]string
 }
 
 func newDoc(opt Options, title string) *doc {

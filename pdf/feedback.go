@@ -20,6 +20,7 @@ func Feedback(w io.Writer, s xxgk.Summary, u xxgk.UnitSummary, cat *xxgk.Catalog
 	opt = defaults(opt, s.Round)
 	title := FeedbackTitle(s.Round, u)
 	d := newDoc(opt, title)
+	d.names = cat.Names()
 	d.newPage()
 	d.title(title)
 	d.centred(fmt.Sprintf("（%s　%s）", u.Unit.Label(), s.Round.YearLabel()))

@@ -7,12 +7,20 @@ import (
 	"xxgk"
 )
 
-// indName is 一级指标／二级指标.
-func indName(ind xxgk.Indicator) string {
+// indName is 一级指标／二级指标, the 二级指标 as xxgk.IndicatorNames prints it.
+func (d *doc) indName(ind xxgk.Indicator) string {
 	if ind.SubArea != "" {
-		return ind.Area + "／" + ind.SubArea
+		return ind.Area + "／" + d.indTitle(ind)
 	}
-	return ind.Area
+	return d.indTitle(ind)
+}
+
+// indTitle is the indicator's printed short name: 预决算公开（预算）.
+func (d *doc) indTitle(ind xxgk.Indicator) string {
+	if n := d.names[ind.Code]; n != "" {
+		return n
+	}
+	return ind.Title()
 }
 
 // itemTable lists every row the unit reported. A4 portrait holds seven columns, so the
@@ -27,14 +35,14 @@ func (d *doc) itemTable(u xxgk.UnitSummary, inds []xxgk.Indicator) {
 	for _, ind := range inds {
 		it, ok := items[ind.Code]
 		if !ok {
-			rows = append(rows, row{cells: []string{ind.Code, ind.Title(), "未填报"}, shaded: true})
+			rows = append(rows, row{cells: []string{ind.Code, d.indTitle(ind), "未填报"}, shaded: true})
 			continue
 		}
 		count := ""
 		if it.Count >= 0 {
 			count = strconv.Itoa(it.Count)
 		}
-		name := ind.Title()
+		name := d.indTitle(ind)
 		if it.ColumnName != "" {
 			name += "\n栏目：" + it.ColumnName
 		}
@@ -57,7 +65,7 @@ func (d *doc) itemTable(u xxgk.UnitSummary, inds []xxgk.Indicator) {
 func (d *doc) todoTable(inds []xxgk.Indicator) {
 	var rows []row
 	for _, ind := range inds {
-		rows = append(rows, row{cells: []string{ind.Code, indName(ind), ind.Content}})
+		rows = append(rows, row{cells: []string{ind.Code, d.indName(ind), ind.Content}})
 	}
 	cols := []column{{head: "编码", align: 'L'}, {head: "指标", align: 'L', w: 40}, {head: "信息公开内容", align: 'L'}}
 	d.table(d.fit(cols, rows, 2), rows)

@@ -22,6 +22,7 @@ func Report(w io.Writer, s xxgk.Summary, cat *xxgk.Catalog, opt Options) error {
 	r := newReport(s, cat, opt)
 	title := reportTitle(s.Round)
 	d := newDoc(opt, title)
+	d.names = cat.Names()
 	d.pdf.compress = true
 	d.newPage()
 	d.redHead(opt.Office, opt.Notice.DocNumber)
@@ -32,7 +33,7 @@ func Report(w io.Writer, s xxgk.Summary, cat *xxgk.Catalog, opt Options) error {
 		d.heading(chineseNumber(i+1) + "、" + sec.title)
 		sec.write(d, r)
 	}
-	annex := r.unopenedRows()
+	annex := r.unopenedRows(d)
 	if len(annex) > 0 {
 		d.gap(1)
 		d.para("附件：" + annexTitle)
@@ -144,21 +145,18 @@ func contactText(c xxgk.Contact) string {
 	return strings.Join(parts, "；") + "。"
 }
 
-// maxInText is how many units a sentence names before "等N个单位": every one of 40, but
-// not a page of names at province scale (the ranked table lists them all).
-const maxInText = 30
+// maxInText is how many units a list names: all of them up to 20; past that the first
+// 20 and the exact count ("…等36个单位"), not a page of names at province scale (the
+// ranked table lists them all).
+const maxInText = 20
 
-// names joins unit names with 、, naming at most maxInText.
+// names joins unit names with 、 (xxgk.ListNames), naming at most maxInText.
 func names(us []xxgk.UnitSummary, label func(xxgk.UnitSummary) string) string {
-	out := make([]string, 0, min(len(us), maxInText))
-	for _, u := range us[:min(len(us), maxInText)] {
-		out = append(out, label(u))
+	out := make([]string, len(us))
+	for i, u := range us {
+		out[i] = label(u)
 	}
-	s := strings.Join(out, "、")
-	if len(us) > maxInText {
-		s += fmt.Sprintf("等%d个单位", len(us))
-	}
-	return s
+	return xxgk.ListNames(out, maxInText)
 }
 
 func short(u xxgk.UnitSummary) string { return u.Unit.Short }
