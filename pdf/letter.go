@@ -35,7 +35,12 @@ func (l letter) reminder() {
 	}
 	d.para(fmt.Sprintf("按要求，你单位应建设以下%d个栏目，并按模板逐项填报。", len(l.inds)))
 	if s.Round.IsLate(l.opt.asOf()) {
-		d.para(fmt.Sprintf("报送截止日期（%s）已过，请尽快补报；逾期报送情况将在通报中注明。", xxgk.ChineseDate(s.Round.Deadline)))
+		// With a reply-by day, 二、报送要求 says by when: not 请尽快 here as well.
+		if l.opt.Notice.HasReplyBy() {
+			d.para(fmt.Sprintf("报送截止日期（%s）已过，逾期报送情况将在通报中注明。", xxgk.ChineseDate(s.Round.Deadline)))
+		} else {
+			d.para(fmt.Sprintf("报送截止日期（%s）已过，请尽快补报；逾期报送情况将在通报中注明。", xxgk.ChineseDate(s.Round.Deadline)))
+		}
 	}
 	d.heading("一、应建栏目清单")
 	d.gap(0.3)
