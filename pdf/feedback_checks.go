@@ -40,7 +40,7 @@ func (l letter) problemItems(findings []xxgk.Finding) []string {
 			if len(parts) > 0 {
 				text += "；"
 			}
-			text += checkText(c)
+			text += checkText(c, saysAlready(fs, c.Result))
 		} else {
 			text += "。"
 		}
@@ -51,12 +51,32 @@ func (l letter) problemItems(findings []xxgk.Finding) []string {
 
 // checkText is what the website check found of one column and what to do, with the
 // address last, so that a long one breaks at its own / and . rather than mid-sentence.
-func checkText(c xxgk.Check) string {
+func checkText(c xxgk.Check, noAdvice bool) string {
 	s := "经网站核查，" + c.PaperFinding()
-	if a := c.Result.Advice(); a != "" {
+	if a := c.Result.Advice(); a != "" && !noAdvice {
 		s += "，" + a
 	}
 	return s + "。网址：" + c.URL
+}
+
+// sameAdvice pairs a check result with the finding whose sentence already asks the same.
+var sameAdvice = map[xxgk.CheckResult]xxgk.FindingKind{
+	xxgk.CheckStale: xxgk.FindStale,
+	xxgk.CheckEmpty: xxgk.FindEmpty,
+}
+
+// saysAlready tells whether one of fs already asks what the check's advice would.
+func saysAlready(fs []xxgk.Finding, r xxgk.CheckResult) bool {
+	k, ok := sameAdvice[r]
+	if !ok {
+		return false
+	}
+	for _, f := range fs {
+		if f.Kind == k {
+			return true
+		}
+	}
+	return false
 }
 
 // uncheckedText says once, in plain words, which of the unit's addresses the office

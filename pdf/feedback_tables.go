@@ -76,3 +76,14 @@ func (d *doc) todoTable(inds []xxgk.Indicator) {
 	cols := []column{{head: "编码", align: 'L'}, {head: "指标", align: 'L', w: 40}, {head: "信息公开内容", align: 'L'}}
 	d.table(d.fit(cols, rows, 2), rows)
 }
+
+// tableHeading sets a heading that a table follows directly, on a new page when the
+// table's header and first rows would not fit under it: a heading is never the last
+// line of a page (the table moves its header on by itself).
+func (d *doc) tableHeading(s string) {
+	const tableStart = 30.0 // mm: a two-line header and a few rows
+	if d.y+bodyGap+tableStart > bottomY {
+		d.newPage()
+	}
+	d.heading(s)
+}

@@ -42,7 +42,7 @@ func (l letter) reminder() {
 			d.para(fmt.Sprintf("报送截止日期（%s）已过，请尽快补报；逾期报送情况将在通报中注明。", xxgk.ChineseDate(s.Round.Deadline)))
 		}
 	}
-	d.heading("一、应建栏目清单")
+	d.tableHeading("一、应建栏目清单")
 	d.gap(0.3)
 	d.todoTable(l.inds)
 	d.gap(0.5)
@@ -92,7 +92,7 @@ func (l letter) feedback() {
 	if hints := hintTexts(u.Submission.Warnings); len(hints) > 0 {
 		d.para(hints[0])
 	}
-	d.heading("二、填报明细")
+	d.tableHeading("二、填报明细")
 	d.gap(0.3)
 	d.itemTable(u, l.inds)
 	d.gap(0.5)
