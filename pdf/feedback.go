@@ -31,7 +31,7 @@ func Feedback(w io.Writer, s xxgk.Summary, u xxgk.UnitSummary, cat *xxgk.Catalog
 	}
 	d.flush(name + "：")
 	inds := cat.For(u.Unit)
-	l := letter{d: d, s: s, u: u, inds: inds, opt: opt}
+	l := letter{d: d, s: s, u: u, inds: inds, opt: opt, n: new(int)}
 	if u.State == xxgk.Missing {
 		l.reminder()
 	} else {

@@ -227,8 +227,8 @@ func TestFeedbackAfterRejection(t *testing.T) {
 		}
 	}
 	raw := renderLetter(t, s, u, cat, Options{Beside: ReturnedFileName(u.Unit)})
-	for _, w := range []string{"你单位于2020年9月18日报送的文件“填报表.xlsx”因有5处填写错误", "尚未报送改正后的文件", "一、应建栏目清单",
-		"退回原因如下：", "1．填报表 I5 单元格（CZ-01-1 栏目网址）：值“www.ankang.gov.cn 信息公开栏目”：不是有效网址，应以 http:// 或 https:// 开头",
+	for _, w := range []string{"你单位于2020年9月18日报送的文件“填报表.xlsx”因有5处填写错误", "尚未报送改正后的文件", "二、应建栏目清单",
+		"一、退回原因", "1．填报表 I5 单元格（CZ-01-1 栏目网址）：值“www.ankang.gov.cn 信息公开栏目”：不是有效网址，应以 http:// 或 https:// 开头",
 		"2．填报表 K2 单元格（联系电话）：未填写联系电话",
 		"退回的文件随本通知附上（《" + ReturnedFileName(u.Unit) + "》），问题单元格已标红并加批注",
 		"报送方式：在退回的《" + ReturnedFileName(u.Unit) + "》中按批注修改标红的单元格并保存"} {

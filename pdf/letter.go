@@ -16,6 +16,18 @@ type letter struct {
 	u    xxgk.UnitSummary
 	inds []xxgk.Indicator
 	opt  Options
+	n    *int // headings so far: a refused file's errors get a part of their own
+}
+
+// head sets the next numbered heading (一、二、…); table says a table follows it.
+func (l letter) head(title string, table bool) {
+	*l.n++
+	s := chineseNumber(*l.n) + "、" + title
+	if table {
+		l.d.tableHeading(s)
+		return
+	}
+	l.d.heading(s)
 }
 
 // maxHints is how many auto-corrected entries the 填报提示 paragraph names.
@@ -29,11 +41,10 @@ func (l letter) reminder() {
 		last := u.Rejected.Last
 		d.para(fmt.Sprintf("你单位于%s报送的文件“%s”因有%d处填写错误，未能通过审核，已退回。截至%s，你单位尚未报送改正后的文件。",
 			xxgk.ChineseDate(china(last.At)), last.FileName, last.Errors, today))
-		l.refusal(last)
 	} else {
 		d.para(fmt.Sprintf("截至%s，你单位尚未报送%s%s。", today, s.Round.YearLabel(), theme(s.Round)))
 	}
-	d.para(fmt.Sprintf("按要求，你单位应建设以下%d个栏目，并按模板逐项填报。", len(l.inds)))
+	d.para(fmt.Sprintf("按要求，你单位应建设%d个栏目（见应建栏目清单），并按模板逐项填报。", len(l.inds)))
 	if s.Round.IsLate(l.opt.asOf()) {
 		// With a reply-by day, 二、报送要求 says by when: not 请尽快 here as well.
 		if l.opt.Notice.HasReplyBy() {
@@ -42,11 +53,14 @@ func (l letter) reminder() {
 			d.para(fmt.Sprintf("报送截止日期（%s）已过，请尽快补报；逾期报送情况将在通报中注明。", xxgk.ChineseDate(s.Round.Deadline)))
 		}
 	}
-	d.tableHeading("一、应建栏目清单")
+	if u.WasRejected() {
+		l.refusal(u.Rejected.Last)
+	}
+	l.head("应建栏目清单", true)
 	d.gap(0.3)
 	d.todoTable(l.inds)
 	d.gap(0.5)
-	d.heading("二、报送要求")
+	l.head("报送要求", false)
 	l.deadline(false)
 	l.howToSend()
 	d.para(contactText(s.Round.Contact))
@@ -65,7 +79,7 @@ func (l letter) feedback() {
 	findings := xxgk.Findings(l.inds, u.Submission, l.opt.asOf())
 	failedChecks := len(u.FailedChecks())
 	items := l.problemItems(findings)
-	d.heading("一、需要整改的问题")
+	l.head("需要整改的问题", false)
 	checked := "经核对填报内容"
 	if when, n := checkedText(u); n > 0 {
 		checked += fmt.Sprintf("，并于%s对你单位填报为“已开设”的%d个栏目进行网站核查", when, n)
@@ -92,11 +106,11 @@ func (l letter) feedback() {
 	if hints := hintTexts(u.Submission.Warnings); len(hints) > 0 {
 		d.para(hints[0])
 	}
-	d.tableHeading("二、填报明细")
+	l.head("填报明细", true)
 	d.gap(0.3)
 	d.itemTable(u, l.inds)
 	d.gap(0.5)
-	d.heading("三、整改与报送要求")
+	l.head("整改与报送要求", false)
 	l.deadline(len(findings) > 0 || failedChecks > 0 || u.RefusedLatest())
 	l.howToSend()
 	d.para(contactText(l.s.Round.Contact))
@@ -106,7 +120,7 @@ func (l letter) feedback() {
 func (l letter) refusal(r xxgk.Rejection) {
 	errs := r.Problems.Only(xxgk.Error)
 	if len(errs) > 0 {
-		l.d.para("退回原因如下：")
+		l.head("退回原因", false)
 		texts := make([]string, len(errs))
 		for i, p := range errs {
 			texts[i] = located(p)
