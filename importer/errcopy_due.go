@@ -13,12 +13,12 @@ import (
 var chineseDay = regexp.MustCompile(`\d{4}年\d{1,2}月\d{1,2}日`)
 
 // dueMarks are the places a template states its return-by day: the legend on 填报表
-// ("请于…前填好报送。") and the 截止日期 line of 填报说明.
+// ("请于…前填好报送。"), the 截止日期 line and the 报送 step of 填报说明.
 // dueFooter is the page footer's 截止 part.
 var dueFooter = regexp.MustCompile(`报送截止：\d{4}年\d{1,2}月\d{1,2}日`)
 
 var dueMarks = []*regexp.Regexp{
-	regexp.MustCompile(`请于\d{4}年\d{1,2}月\d{1,2}日前填好报送`),
+	regexp.MustCompile(`请于\d{4}年\d{1,2}月\d{1,2}日前`), // 请于…前填好报送, 请于…前将填好的文件报送
 	regexp.MustCompile(`^\d{4}年\d{1,2}月\d{1,2}日（请在此日期前报送）$`),
 }
 

@@ -2,6 +2,7 @@ package importer
 
 import (
 	"bytes"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
@@ -41,7 +42,13 @@ func TestReturnedCopyReplyBy(t *testing.T) {
 			b.WriteString(hf.OddFooter)
 		}
 		txt := b.String()
-		if !strings.Contains(txt, "2020年10月9日") || strings.Contains(txt, "前填好报送") && !strings.Contains(txt, "请于2020年10月9日前填好报送") {
+		asked := regexp.MustCompile(`请于(\d{4}年\d{1,2}月\d{1,2}日)前`).FindAllStringSubmatch(txt, -1)
+		for _, m := range asked {
+			if m[1] != "2020年10月9日" {
+				t.Errorf("%s still asks 请于%s前", sh, m[1])
+			}
+		}
+		if !strings.Contains(txt, "2020年10月9日") || len(asked) == 0 {
 			t.Errorf("%s of the returned copy does not ask for 2020年10月9日:\n%s", sh, txt)
 		}
 	}
