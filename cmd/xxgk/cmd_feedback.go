@@ -58,6 +58,7 @@ func runFeedback(c *cli.Context, e *env, dir, font string) error {
 	if err != nil {
 		return err
 	}
+	uncheckedHint(e, s)
 	key, err := st.TemplateKey(ctx)
 	if err != nil {
 		return failf("无法读取模板校验密钥：%v", err)

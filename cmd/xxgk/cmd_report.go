@@ -52,6 +52,7 @@ func reportCommand(e *env) *cli.Command {
 			if err != nil {
 				return err
 			}
+			uncheckedHint(e, s)
 			write := func(f *os.File) error {
 				return exporter.ReportXLSX(f, s, cat, exporter.WithDate(e.Now()), exporter.WithAsOf(notice.AsOfDay(e.Now())), exporter.WithIssuer(notice.IssuerFor(s.Round)))
 			}
