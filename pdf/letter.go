@@ -123,7 +123,7 @@ func (l letter) refusal(r xxgk.Rejection) {
 		l.head("退回原因", false)
 		texts := make([]string, len(errs))
 		for i, p := range errs {
-			texts[i] = located(p)
+			texts[i] = located(p) + "。"
 		}
 		l.d.numbered(texts)
 	}
