@@ -29,6 +29,11 @@ func (d *doc) indTitle(ind xxgk.Indicator) string {
 // do 报送内容 and 备注; long text wraps inside its cell and URLs break after / ? & or ..
 // The widths keep the usual cell within four lines.
 func (d *doc) itemTable(u xxgk.UnitSummary, inds []xxgk.Indicator) {
+	d.table(d.itemLayout(u, inds))
+}
+
+// itemLayout is itemTable's columns, sized, and rows.
+func (d *doc) itemLayout(u xxgk.UnitSummary, inds []xxgk.Indicator) ([]column, []row) {
 	items := map[string]xxgk.Item{}
 	for _, it := range u.Submission.Items {
 		items[it.Code] = it
@@ -63,9 +68,9 @@ func (d *doc) itemTable(u xxgk.UnitSummary, inds []xxgk.Indicator) {
 	// The code heads the indicator's cell: a column of its own cost the name the width
 	// that kept it within four lines.
 	cols := []column{{head: "指标及栏目名称", align: 'L'}, {head: "是否\n开设", align: 'C'},
-		{head: "栏目网址", align: 'L', w: 34}, {head: "最近\n更新", align: 'C'}, {head: "条数", align: 'C'},
-		{head: "报送内容及备注", align: 'L', w: 34}}
-	d.table(d.fit(cols, rows, 0), rows)
+		{head: "栏目网址", align: 'L', w: 38}, {head: "最近\n更新", align: 'C'}, {head: "条数", align: 'C'},
+		{head: "报送内容及备注", align: 'L', w: 30}}
+	return d.fit(cols, rows, 0), rows
 }
 
 func (d *doc) todoTable(inds []xxgk.Indicator) {
