@@ -69,7 +69,7 @@ func (d *doc) itemLayout(u xxgk.UnitSummary, inds []xxgk.Indicator) ([]column, [
 	// that kept it within four lines.
 	cols := []column{{head: "指标及栏目名称", align: 'L'}, {head: "是否\n开设", align: 'C'},
 		{head: "栏目网址", align: 'L', w: 38}, {head: "最近\n更新", align: 'C'}, {head: "条数", align: 'C'},
-		{head: "报送内容及备注", align: 'L', w: 30}}
+		{head: "报送内容及备注", align: 'L', w: 36}}
 	return d.fit(cols, rows, 0), rows
 }
 
