@@ -32,7 +32,7 @@ var checkResultTexts = []struct {
 	r                CheckResult
 	label, criterion string
 }{
-	{CheckRefused, "未核查", "网址不是 http/https，或主机为 IP 地址、本机或内网地址，未予访问"},
+	{CheckRefused, "未核查", "网址不是 http/https，或主机为 IP 地址、本机或内网地址，未能从互联网访问，不计入问题率"},
 	{CheckUnreachable, "无法访问", "域名无法解析、无法连接、证书错误、超时，或网站返回 HTTP 400 以上的错误"},
 	{CheckNotFound, "页面不存在", "网站正常应答，但页面显示“页面不存在”“您访问的页面不存在”等"},
 	{CheckHomePage, "网站首页", "网址打开的是网站首页，不是栏目页面"},
@@ -65,9 +65,13 @@ func (r CheckResult) Label() string {
 	return string(r)
 }
 
-// Failed tells a finding the unit must act on. A refused address is a failure too: the
-// unit reported an address the office will not open.
-func (r CheckResult) Failed() bool { return r != CheckOK }
+// Failed tells a finding the unit must act on. A refused address is not one: the office
+// did not open it (the address is an IP or resolves to an intranet), so nothing is known
+// of the column. It is counted apart (Unchecked), outside every 问题率 and ranking.
+func (r CheckResult) Failed() bool { return r != CheckOK && r != CheckRefused }
+
+// Unchecked tells the office's own state: the address guard refused to open the column.
+func (r CheckResult) Unchecked() bool { return r == CheckRefused }
 
 // Page is what fetching a column's address found: the facts the judging rules look at.
 // The verify package fills it; Judge turns it into a result.

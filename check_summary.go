@@ -76,11 +76,38 @@ func (u UnitSummary) FailedChecks() []Check {
 
 // CheckTally counts a round's checks by result.
 type CheckTally struct {
-	Checked  int // columns with a check
-	Failed   int // of which with a finding
-	ByResult map[CheckResult]int
-	First    time.Time // the earliest check time: runs with --unit check on different days
-	Last     time.Time // the latest check time
+	Checked   int // columns with a check
+	Unchecked int // of which the office could not open (CheckRefused): not in any rate
+	Failed    int // of which with a finding the unit must act on
+	ByResult  map[CheckResult]int
+	First     time.Time // the earliest check time: runs with --unit check on different days
+	Last      time.Time // the latest check time
+}
+
+// Judged is how many columns were opened and judged: the base of the 问题率.
+func (t CheckTally) Judged() int { return t.Checked - t.Unchecked }
+
+// JudgedChecks are the unit's checks the office could open and judge (every result but
+// CheckRefused): the columns its 问题率 and the rankings count.
+func (u UnitSummary) JudgedChecks() []Check {
+	var out []Check
+	for _, c := range u.Checks {
+		if !c.Result.Unchecked() {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+// UncheckedChecks are the unit's columns the office could not open.
+func (u UnitSummary) UncheckedChecks() []Check {
+	var out []Check
+	for _, c := range u.Checks {
+		if c.Result.Unchecked() {
+			out = append(out, c)
+		}
+	}
+	return out
 }
 
 // CheckDays says when checks were made, for papers: "2020年9月28日", or
@@ -126,8 +153,11 @@ func (s Summary) CheckTally() CheckTally {
 		for _, c := range u.Checks {
 			t.Checked++
 			t.ByResult[c.Result]++
-			if c.Result.Failed() {
+			switch {
+			case c.Result.Failed():
 				t.Failed++
+			case c.Result.Unchecked():
+				t.Unchecked++
 			}
 		}
 		all = append(all, u.Checks...)

@@ -37,3 +37,27 @@ func (n Notice) IssuerFor(r Round) string {
 
 // HasReplyBy tells whether the papers carry a deadline for 补报 and 整改.
 func (n Notice) HasReplyBy() bool { return !n.ReplyBy.IsZero() }
+
+// AsOfDay is the day every paper of one run states as its 截至 day and judges staleness
+// on: the notice's AsOf when given, else its 成文日期, else now (the day of writing). A
+// 通报 printed weeks after its reporting day so still counts a column stale or not as it
+// was on that day, and the 通报, every letter and the Excel report of the run agree.
+// A given day is returned as its last instant in China time, so that the whole day counts
+// (a unit that reported on it is not late "as of" it).
+func (n Notice) AsOfDay(now time.Time) time.Time {
+	for _, d := range []time.Time{n.AsOf, n.Date} {
+		if !d.IsZero() {
+			y, m, dd := d.In(ChinaTime).Date()
+			return time.Date(y, m, dd+1, 0, 0, 0, 0, ChinaTime).Add(-time.Nanosecond)
+		}
+	}
+	return now.In(ChinaTime)
+}
+
+// IssuedOn is the 成文日期 printed above the seal: the notice's Date, else now.
+func (n Notice) IssuedOn(now time.Time) time.Time {
+	if !n.Date.IsZero() {
+		return n.Date.In(ChinaTime)
+	}
+	return now.In(ChinaTime)
+}

@@ -145,13 +145,17 @@ func mergedWidth(t *testing.T, f *excelize.File, sheet, cell string) float64 {
 	return 0
 }
 
-// TestChartNamesEveryUnit: the chart's labels name every unit in 汇总's order, missing
-// ones marked as such.
+// TestChartNamesEveryUnit: the chart's labels name every unit in the ranking's order (as
+// the 通报), missing ones last and marked as such, and the note above says that order.
 func TestChartNamesEveryUnit(t *testing.T) {
 	s, cat := fixtureSummary(t)
 	f := openXLSX(t, writeReport(t, s, cat))
 	rs := rows(t, f, SheetChart)
-	for i, u := range s.ProblemsFirst() {
+	if !strings.Contains(rs[0][0], "按通报排名顺序") {
+		t.Errorf("chart note %q does not say its order", rs[0][0])
+	}
+	for i, r := range xxgk.Ranked(s.Units) {
+		u := r.UnitSummary
 		row := rs[1+i]
 		want := u.Unit.Label()
 		if u.State == xxgk.Missing {

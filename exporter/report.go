@@ -30,6 +30,7 @@ type ReportOption func(*reportConfig)
 
 type reportConfig struct {
 	date   time.Time
+	asOf   time.Time // the 截至 day; zero: date
 	issuer string
 	round  xxgk.Round
 }
@@ -39,6 +40,12 @@ type reportConfig struct {
 // reproducible in tests.
 func WithDate(t time.Time) ReportOption {
 	return func(c *reportConfig) { c.date = t }
+}
+
+// WithAsOf sets the day the report counts as of (its 统计截至 line), the run's
+// xxgk.Notice.AsOfDay, so the workbook states the day the 通报 and letters state.
+func WithAsOf(t time.Time) ReportOption {
+	return func(c *reportConfig) { c.asOf = t }
 }
 
 // WithIssuer names the office the workbook says made it (document property 作者);
@@ -57,6 +64,9 @@ func newConfig(opts []ReportOption) reportConfig {
 	cfg := reportConfig{date: time.Now()}
 	for _, o := range opts {
 		o(&cfg)
+	}
+	if cfg.asOf.IsZero() {
+		cfg.asOf = cfg.date
 	}
 	return cfg
 }
@@ -97,8 +107,8 @@ func ReportXLSX(w io.Writer, s xxgk.Summary, cat *xxgk.Catalog, opts ...ReportOp
 	title := s.Round.TitleOrDefault()
 	units := s.ProblemsFirst()
 	steps := []func() error{
-		func() error { return writeSummarySheet(f, st, s, units, title, cfg.date) },
-		func() error { return writeChartSheet(f, st, units, title) },
+		func() error { return writeSummarySheet(f, st, s, units, title, cfg) },
+		func() error { return writeChartSheet(f, st, s.Units, title) }, // ranked: catalog order breaks ties, as in the 通报
 		func() error { return writeCoverageSheet(f, st, s, title) },
 		func() error { return writeMissingSheet(f, st, s, title) },
 		func() error { return writeProblemsSheet(f, st, s, title) },

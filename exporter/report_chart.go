@@ -29,10 +29,16 @@ const maxChartHeight = 15000
 // MissingSuffix marks a unit that has not reported in the chart's labels.
 const MissingSuffix = "（未报送）"
 
-// writeChartSheet draws completion by unit as horizontal bars, in 汇总's order (problems on
-// top), with a label for every unit, sized to print on one A4 page.
+// writeChartSheet draws completion by unit as horizontal bars, in the ranking's order
+// (xxgk.Ranked, as the 通报's table and chart), with a label for every unit, sized to print
+// on one A4 page.
 func writeChartSheet(f *excelize.File, st *styles, units []xxgk.UnitSummary, title string) error {
-	if err := f.SetCellValue(SheetChart, "A1", fmt.Sprintf("各单位完成率（按 汇总 表顺序：未报送、逾期在前，完成率由低到高；低于 %.0f%% 为偏低）", LowCompletion*100)); err != nil {
+	rs := xxgk.Ranked(units)
+	units = make([]xxgk.UnitSummary, len(rs))
+	for i, r := range rs {
+		units[i] = r.UnitSummary
+	}
+	if err := f.SetCellValue(SheetChart, "A1", fmt.Sprintf("各单位完成率（按通报排名顺序：完成率由高到低，未报送单位列于最后；低于 %.0f%% 为偏低）", LowCompletion*100)); err != nil {
 		return err
 	}
 	if err := f.SetCellStyle(SheetChart, "A1", "A1", st.note); err != nil {

@@ -65,7 +65,7 @@ func writeChecksSheet(f *excelize.File, st *styles, s xxgk.Summary, title string
 		if c.GovDomain {
 			gov = "是"
 		}
-		row := []any{e.unit.Label(), c.Code, c.URL, c.Result.Label(), str(c.Finding), dateValue(c.Newest),
+		row := []any{e.unit.Label(), c.Code, c.URL, c.Result.Label(), str(c.PaperFinding()), dateValue(c.Newest),
 			entries, status, str(c.Title), gov, timeValue(c.CheckedAt)}
 		for j, v := range row {
 			vals[j] = excelize.Cell{Value: v, StyleID: cols[j].Style}

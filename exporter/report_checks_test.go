@@ -44,7 +44,7 @@ func TestReportChecksSheet(t *testing.T) {
 	}
 	// Findings first, then the columns found in order.
 	first, last := rs[1], rs[len(rs)-1]
-	if first[3] != "无法访问" || first[4] != "网站返回 HTTP 404 Not Found" || first[7] != "404" || first[6] != "" {
+	if first[3] != "无法访问" || first[4] != "网页不存在（HTTP 404）" || first[7] != "404" || first[6] != "" {
 		t.Errorf("first row %q", first)
 	}
 	if last[3] != "正常" || last[5] != "2020-09-15" || last[6] != "5" || last[9] != "是" || last[10] != "2020-09-28 09:00" {

@@ -33,8 +33,18 @@ func writeCoverageSheet(f *excelize.File, st *styles, s xxgk.Summary, title stri
 		return err
 	}
 	vals := make([]any, len(cols))
+	// Indicators sharing a 二级指标 carry their short content, as in the 通报.
+	inds := make([]xxgk.Indicator, len(s.Indicators))
+	for i, c := range s.Indicators {
+		inds[i] = c.Indicator
+	}
+	names := xxgk.IndicatorNames(inds)
 	for _, c := range s.Indicators {
-		row := []any{c.Code, str(c.Area), str(c.SubArea), c.Assigned, c.Opened, c.NotOpened,
+		sub := c.SubArea
+		if sub != "" {
+			sub = names[c.Code]
+		}
+		row := []any{c.Code, str(c.Area), str(sub), c.Assigned, c.Opened, c.NotOpened,
 			c.NotApplicable, c.NotReported, c.Completion(), str(c.Content)}
 		if c.Assigned == 0 {
 			row[coverageRateCol-1] = nil // nobody must build it: no rate rather than 0%

@@ -2,7 +2,6 @@ package exporter
 
 import (
 	"fmt"
-	"time"
 
 	"github.com/xuri/excelize/v2"
 
@@ -14,6 +13,10 @@ import (
 // 应建栏目 = 已开设 + 未开设 + 不适用 + 未报送 on every row and in 合计.
 var SummaryColumns = []string{"单位", "类型", "报送状态", "版本", "应建栏目", "已开设", "未开设", "不适用", "未报送", "完成率", "最后报送时间"}
 
+// onePageUnits is how many units 汇总 prints on one page (scaled to fit); more run over
+// pages with the header repeated.
+const onePageUnits = 45
+
 // Layout of 汇总: a title, a line of overall figures, the header, one row per unit, totals.
 const (
 	summaryHeaderRow = 3
@@ -21,8 +24,8 @@ const (
 	summaryRateCol   = 10 // J
 )
 
-func writeSummarySheet(f *excelize.File, st *styles, s xxgk.Summary, units []xxgk.UnitSummary, title string, date time.Time) error {
-	widths := []float64{22, 9, 10, 6, 9, 8, 8, 8, 8, 9, 19}
+func writeSummarySheet(f *excelize.File, st *styles, s xxgk.Summary, units []xxgk.UnitSummary, title string, cfg reportConfig) error {
+	widths := []float64{22, 9, 15, 6, 9, 8, 8, 8, 8, 9, 19}
 	bodies := []int{st.text, st.center, st.center, st.center, st.number, st.number, st.number, st.number, st.number, st.percent, st.dateTime}
 	cols := make([]column, len(SummaryColumns))
 	for i, t := range SummaryColumns {
@@ -31,7 +34,7 @@ func writeSummarySheet(f *excelize.File, st *styles, s xxgk.Summary, units []xxg
 	n := len(units)
 	sw, err := newSheetWriter(f, sheetSpec{
 		Name: SheetSummary, Cols: cols, HeaderRow: summaryHeaderRow,
-		LastRow: summaryHeaderRow + n + 1, Freeze: "B4", Title: title,
+		LastRow: summaryHeaderRow + n + 1, Freeze: "B4", Title: title, OnePage: n <= onePageUnits,
 	})
 	if err != nil {
 		return err
@@ -42,7 +45,7 @@ func writeSummarySheet(f *excelize.File, st *styles, s xxgk.Summary, units []xxg
 	if err := sw.mergeRow(); err != nil {
 		return err
 	}
-	line := overallLine(s, date)
+	line := overallLine(s, cfg)
 	lineHeight := xlsxlayout.RowHeight(bodyFontPt, 2, xlsxlayout.Cell{Text: line, Width: xlsxlayout.Span(widths...)})
 	if err := sw.next([]any{excelize.Cell{Value: line, StyleID: st.subtitle}}, excelize.RowOpts{Height: lineHeight}); err != nil {
 		return err
@@ -59,7 +62,7 @@ func writeSummarySheet(f *excelize.File, st *styles, s xxgk.Summary, units []xxg
 		if u.State != xxgk.Missing {
 			version, at = u.Version, timeValue(u.SubmittedAt)
 		}
-		row := []any{u.Unit.Label(), u.Unit.Kind.Label(), u.State.Label(), version,
+		row := []any{u.Unit.Label(), u.Unit.Kind.Label(), stateLabel(u), version,
 			u.Assigned, u.Opened, u.NotOpened, u.NotApplicable, u.NotReported, u.Completion(), at}
 		if u.State == xxgk.Missing {
 			// Nothing reported: every column counts under 未报送, and there is no rate
@@ -91,13 +94,28 @@ func writeSummarySheet(f *excelize.File, st *styles, s xxgk.Summary, units []xxg
 	return sw.finish(n, summaryConds(st, n))
 }
 
+// stateLabel is a unit's 报送状态 as the 通报 prints it: a unit whose file was sent back
+// and that has nothing accepted reads 未报送（已退回）.
+func stateLabel(u xxgk.UnitSummary) string {
+	if u.State == xxgk.Missing && u.WasRejected() {
+		return RefusedLabel
+	}
+	return u.State.Label()
+}
+
+// RefusedLabel is the 报送状态 of a unit whose only files were sent back.
+const RefusedLabel = "未报送（已退回）"
+
 // overallLine is the line under the title: deadline, report date and the round's figures.
-func overallLine(s xxgk.Summary, date time.Time) string {
+func overallLine(s xxgk.Summary, cfg reportConfig) string {
 	line := ""
 	if !s.Round.Deadline.IsZero() {
 		line = "报送截止：" + xxgk.ChineseDate(s.Round.Deadline) + "　"
 	}
-	line += "制表日期：" + xxgk.ChineseDate(date.In(xxgk.ChinaTime))
+	line += "统计截至：" + xxgk.ChineseDate(cfg.asOf.In(xxgk.ChinaTime))
+	if day := xxgk.ChineseDate(cfg.date.In(xxgk.ChinaTime)); day != xxgk.ChineseDate(cfg.asOf.In(xxgk.ChinaTime)) {
+		line += "　制表日期：" + day
+	}
 	line += fmt.Sprintf("\n应报送单位 %d 个，已报送 %d 个（其中逾期 %d 个），未报送 %d 个；总体完成率 %s；导入警告 %d 条。",
 		len(s.Units), s.Submitted, s.Late, s.Missing, xxgk.Percent(s.Total.Completion()), s.Warnings)
 	return line
@@ -114,7 +132,8 @@ func summaryConds(st *styles, n int) []condFormat {
 	rate := fmt.Sprintf("%s%d:%s%d", colName(summaryRateCol), first, colName(summaryRateCol), last)
 	return []condFormat{
 		{rows, []excelize.ConditionalFormatOptions{
-			{Type: "formula", Criteria: fmt.Sprintf(`%s="%s"`, status, xxgk.Missing.Label()), Format: &st.missingRow},
+			// LEFT: a refused unit reads 未报送（已退回）.
+			{Type: "formula", Criteria: fmt.Sprintf(`LEFT(%s,%d)="%s"`, status, len([]rune(xxgk.Missing.Label())), xxgk.Missing.Label()), Format: &st.missingRow},
 			{Type: "formula", Criteria: fmt.Sprintf(`%s="%s"`, status, xxgk.Late.Label()), Format: &st.lateRow},
 		}},
 		{rate, []excelize.ConditionalFormatOptions{

@@ -62,7 +62,7 @@ func TestReportSummarySheet(t *testing.T) {
 	if rs[0][0] != xxgk.DefaultRoundTitle+"汇总表" {
 		t.Errorf("title %q", rs[0][0])
 	}
-	for _, want := range []string{"报送截止：2020年9月20日", "制表日期：2020年9月25日", "已报送 3 个（其中逾期 1 个），未报送 2 个", "导入警告 2 条"} {
+	for _, want := range []string{"报送截止：2020年9月20日", "统计截至：2020年9月25日", "已报送 3 个（其中逾期 1 个），未报送 2 个", "导入警告 2 条"} {
 		if !strings.Contains(rs[1][0], want) {
 			t.Errorf("overall line %q lacks %q", rs[1][0], want)
 		}
@@ -158,10 +158,14 @@ func TestReportSheetSettings(t *testing.T) {
 		}
 	}
 	for _, sheet := range ReportSheets {
-		// The chart prints portrait on one page; the tables landscape, one page wide.
+		// The chart prints portrait on one page; 汇总 of a city's units landscape on one
+		// page; the other tables landscape, one page wide.
 		orient, tall := "landscape", 0
-		if sheet == SheetChart {
+		switch sheet {
+		case SheetChart:
 			orient, tall = "portrait", 1
+		case SheetSummary:
+			tall = 1
 		}
 		pl, err := f.GetPageLayout(sheet)
 		if err != nil || *pl.Size != 9 || *pl.Orientation != orient || pl.FitToWidth == nil || *pl.FitToWidth != 1 ||
@@ -201,7 +205,7 @@ func TestReportConditionalFormatsAndChart(t *testing.T) {
 		t.Fatal(err)
 	}
 	rowsCF, rateCF := cf["A4:K8"], cf["J4:J8"]
-	if len(rowsCF) != 2 || rowsCF[0].Type != "formula" || rowsCF[0].Criteria != `$C4="未报送"` || rowsCF[1].Criteria != `$C4="逾期报送"` {
+	if len(rowsCF) != 2 || rowsCF[0].Type != "formula" || rowsCF[0].Criteria != `LEFT($C4,3)="未报送"` || rowsCF[1].Criteria != `$C4="逾期报送"` {
 		t.Errorf("status highlighting: %+v", rowsCF)
 	}
 	if len(rateCF) != 1 || rateCF[0].Criteria != "less than" || rateCF[0].Value != "0.6" {

@@ -39,6 +39,9 @@ type sheetSpec struct {
 	Freeze    string // top-left cell of the scrolling pane, e.g. "B2"; empty for none
 	Landscape bool
 	Title     string // printed in the page header
+	// OnePage prints the sheet on one page, scaled down: a table of a city's 40 units
+	// read on one sheet rather than 28 rows and a stub of 8.
+	OnePage bool
 }
 
 // sheetWriter streams one sheet and applies the sheet-level settings before Flush, which
@@ -175,6 +178,12 @@ func (w *sheetWriter) finish(dataRows int, conds []condFormat) error {
 	}
 	if err := printSetup(w.f, w.spec.Name, w.spec.Title, w.spec.HeaderRow); err != nil {
 		return err
+	}
+	if w.spec.OnePage {
+		one := 1
+		if err := w.f.SetPageLayout(w.spec.Name, &excelize.PageLayoutOptions{FitToHeight: &one}); err != nil {
+			return err
+		}
 	}
 	return w.sw.Flush()
 }

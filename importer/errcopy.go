@@ -67,6 +67,10 @@ const (
 type CopyInfo struct {
 	Office string
 	Now    time.Time
+	// ReplyBy, when set, replaces the round's 截止日期 in the copy's 填报说明, legend and
+	// page footer: a copy returned beside a letter asks to be sent back by the letter's
+	// deadline, not by a day already past.
+	ReplyBy time.Time
 }
 
 // Annotate returns a copy of a workbook with each located problem's cell filled (red for
@@ -168,6 +172,9 @@ func annotateFull(data []byte, ps xxgk.Problems, info CopyInfo) ([]byte, error) 
 		if err := f.AddComment(k.sheet, excelize.Comment{Cell: k.cell, Author: "xxgk", Text: strings.Join(text, "\n"), Width: 300, Height: 120}); err != nil {
 			return nil, fmt.Errorf("批注 %s!%s：%w", k.sheet, k.cell, err)
 		}
+	}
+	if err := redate(f, info.ReplyBy); err != nil {
+		return nil, err
 	}
 	if err := problemSheet(f, ps, info.office()); err != nil {
 		return nil, err

@@ -54,12 +54,16 @@ func TestReportChecksSection(t *testing.T) {
 		"四、网站核查情况",
 		"2020年9月28日，对各单位填报为“已开设”并填写了网址的" + itoa(tally.Checked) + "个栏目逐一访问核查",
 		"核查结果栏目数判定标准",
-		"未核查" + itoa(tally.ByResult[xxgk.CheckRefused]) + squash(xxgk.CheckRefused.Criterion()),
+		"其中" + itoa(tally.Unchecked) + "个栏目未能核查（网址为 IP 地址或内网地址，从互联网无法打开），不计入问题率",
+		"其余" + itoa(tally.Judged()) + "个栏目中，正常" + itoa(tally.ByResult[xxgk.CheckOK]) + "个，发现问题" + itoa(tally.Failed) + "个，问题率" + xxgk.Percent(float64(tally.Failed)/float64(tally.Judged())),
 		"长期未更新" + itoa(tally.ByResult[xxgk.CheckStale]),
-		"合计" + itoa(tally.Checked),
+		"合计" + itoa(tally.Judged()),
 		"单位核查栏目数问题栏目数问题类型",
 		"五、工作要求",
-		"存在未开设栏目、栏目更新不及时、未报送需报送信息、网站核查发现问题等问题的单位，要对照本通报和本单位反馈意见逐项整改",
+		"网站核查发现问题的单位，要对照本通报",
+	}
+	if tally.Unchecked == 0 || strings.Contains(raw, "未核查"+itoa(tally.Unchecked)) {
+		t.Error("the unchecked columns are not counted apart, outside the results table")
 	}
 	for _, w := range want {
 		if !strings.Contains(raw, squash(w)) {
@@ -73,7 +77,7 @@ func TestReportChecksSection(t *testing.T) {
 			worst = u
 		}
 	}
-	if !strings.Contains(raw, squash(worst.Unit.Short+itoa(len(worst.Checks))+itoa(len(worst.FailedChecks())))) {
+	if !strings.Contains(raw, squash(worst.Unit.Short+itoa(len(worst.JudgedChecks()))+itoa(len(worst.FailedChecks())))) {
 		t.Errorf("the unit with most findings (%s) is not listed with its counts", worst.Unit.Short)
 	}
 }
@@ -81,26 +85,33 @@ func TestReportChecksSection(t *testing.T) {
 func TestFeedbackChecks(t *testing.T) {
 	s, cat := fixture(t, 40, 0)
 	s = withChecks(t, s)
-	var failing, clean xxgk.UnitSummary
+	var failing, clean, refused xxgk.UnitSummary
 	for _, u := range s.Units {
 		switch {
+		case len(u.UncheckedChecks()) > 0 && refused.Submission == nil:
+			refused = u
 		case len(u.FailedChecks()) > 0 && failing.Submission == nil:
 			failing = u
 		case len(u.Checks) > 0 && len(u.FailedChecks()) == 0:
 			clean = u
 		}
 	}
-	if failing.Submission == nil || clean.Submission == nil {
-		t.Fatal("fixture lacks a unit with findings or one without")
+	if failing.Submission == nil || clean.Submission == nil || refused.Submission == nil {
+		t.Fatal("fixture lacks a unit with findings, one without or one not checked")
 	}
 	raw := renderFeedback(t, s, failing, cat)
-	if !strings.Contains(raw, squash("2020年9月28日对你单位填报为“已开设”的"+itoa(len(failing.Checks))+"个栏目进行了网站核查，以下"+itoa(len(failing.FailedChecks()))+"个栏目存在问题")) {
+	if !strings.Contains(raw, squash("并于2020年9月28日对你单位填报为“已开设”的"+itoa(len(failing.Checks))+"个栏目进行网站核查，你单位以下")) {
 		t.Errorf("feedback lacks the check lead:\n%s", raw)
 	}
 	for _, c := range failing.FailedChecks() {
-		if !strings.Contains(raw, squash(c.Code)) || !strings.Contains(raw, squash(c.URL)) || !strings.Contains(raw, squash("【"+c.Result.Label()+"】")) {
+		if !strings.Contains(raw, squash(c.Code)) || !strings.Contains(raw, squash("网址："+c.URL)) || !strings.Contains(raw, squash("经网站核查，"+c.PaperFinding())) {
 			t.Errorf("feedback lacks %s %s %s", c.Code, c.URL, c.Result.Label())
 		}
+	}
+	// The office's own failure to check is said once, in plain words, and is no finding.
+	raw = renderFeedback(t, s, refused, cat)
+	if n := strings.Count(raw, squash("从互联网无法打开，未能核查")); n != 1 || strings.Contains(raw, "经网站核查") || strings.Contains(raw, "未核查") {
+		t.Errorf("letter of a unit whose addresses were refused (said %d times):\n%s", n, raw)
 	}
 	raw = renderFeedback(t, s, clean, cat)
 	if !strings.Contains(raw, squash("均可正常访问，栏目名称相符，且按时更新")) {
@@ -114,7 +125,7 @@ func TestFeedbackChecks(t *testing.T) {
 		}
 	}
 	raw = renderFeedback(t, s, failing, cat)
-	if !strings.Contains(raw, squash("2020年9月20日至2020年9月28日对你单位填报为“已开设”的"+itoa(len(failing.Checks))+"个栏目进行了网站核查")) {
+	if !strings.Contains(raw, squash("2020年9月20日至2020年9月28日对你单位填报为“已开设”的"+itoa(len(failing.Checks))+"个栏目进行网站核查")) {
 		t.Errorf("feedback of columns checked on two days:\n%s", raw)
 	}
 	raw = squash(pageNumbers.ReplaceAllString(poppler(t, "pdftotext", "-raw", render(t, s, cat, Options{Fonts: testFonts(t), Date: testDate}), "-"), ""))

@@ -17,7 +17,7 @@ import (
 // Options are what a report needs besides the data.
 type Options struct {
 	Fonts  *fonts.Set
-	Date   time.Time // when the paper is written: "截至" in the text, and the 成文日期 unless Notice has one
+	Date   time.Time // when the paper is written: the 截至 day and 成文日期 unless Notice gives them (xxgk.Notice.AsOfDay)
 	Office string    // issuer; defaults to Notice.Issuer, then to the round's contact office
 	// Notice is the round's paper settings (document number, issuer, 成文日期, the
 	// reply-by date for 补报 and 整改), as stored with the round and overridden by flags.
@@ -33,6 +33,12 @@ type Options struct {
 
 	trace func(fonts.Run) // tests: sees every run drawn
 }
+
+// asOf is the run's 截至 day: statistics and staleness are judged on it.
+func (o Options) asOf() time.Time { return o.Notice.AsOfDay(o.Date) }
+
+// issued is the 成文日期 above the signature.
+func (o Options) issued() time.Time { return o.Notice.IssuedOn(o.Date) }
 
 // Page geometry in millimetres (GB/T 9704: text block 156×225 mm on A4).
 const (
@@ -76,6 +82,9 @@ type doc struct {
 	breaks map[int]bool // lines of flow that start a page (a second layout's decision)
 	push   int          // the line of flow to break before, when the signature was left alone; -1 if none
 	bare   map[int]bool // pages without a page number (the blank page before a 版记 page, and that page)
+	// names are the indicators' printed names (xxgk.IndicatorNames): siblings sharing a
+	// 二级指标 carry their short content.
+	names map[string]string
 }
 
 func newDoc(opt Options, title string) *doc {

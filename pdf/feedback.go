@@ -20,15 +20,16 @@ func Feedback(w io.Writer, s xxgk.Summary, u xxgk.UnitSummary, cat *xxgk.Catalog
 	title := FeedbackTitle(s.Round, u)
 	inds := cat.For(u.Unit)
 	d := layoutDoc(opt, title, func(d *doc) {
+		d.names = cat.Names()
 		d.newPage()
-		l := letter{d: d, s: s, u: u, inds: inds, opt: opt}
+		l := letter{d: d, s: s, u: u, inds: inds, opt: opt, n: new(int)}
 		l.letterHead(title)
 		if u.State == xxgk.Missing {
 			l.reminder()
 		} else {
 			l.feedback()
 		}
-		d.signature(opt.Office, china(opt.Date))
+		d.signature(opt.Office, opt.issued())
 	})
 	return d.finish(w)
 }

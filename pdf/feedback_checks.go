@@ -2,37 +2,104 @@ package pdf
 
 import (
 	"fmt"
+	"strings"
 
 	"xxgk"
 )
 
-// checkFindings tells a unit what the website check found: each column with a finding,
-// its address and what was seen, so the webmaster can go straight to the page. Nothing
-// is written for a unit none of whose columns was checked.
-func (d *doc) checkFindings(u xxgk.UnitSummary, inds []xxgk.Indicator) {
-	if len(u.Checks) == 0 {
-		return
+// problemItems are the numbered items of a letter's 需要整改的问题: one per column, in the
+// order of the unit's indicators, with what its own entries show (findings) and what the
+// website check found (a check the office could not make is said apart, once).
+func (l letter) problemItems(findings []xxgk.Finding) []string {
+	byCode := map[string][]xxgk.Finding{}
+	for _, f := range findings {
+		byCode[f.Indicator.Code] = append(byCode[f.Indicator.Code], f)
 	}
-	names := map[string]string{}
-	for _, ind := range inds {
-		names[ind.Code] = indName(ind)
+	checks := map[string]xxgk.Check{}
+	for _, c := range l.u.FailedChecks() {
+		checks[c.Code] = c
 	}
-	when := xxgk.CheckDays(xxgk.CheckSpan(u.Checks))
-	failed := u.FailedChecks()
-	if len(failed) == 0 {
-		d.para(fmt.Sprintf("%s对你单位填报为“已开设”的%d个栏目进行了网站核查，均可正常访问，栏目名称相符，且按时更新。",
-			when, len(u.Checks)))
-		return
-	}
-	d.para(fmt.Sprintf("%s对你单位填报为“已开设”的%d个栏目进行了网站核查，以下%d个栏目存在问题，请逐项整改：",
-		when, len(u.Checks), len(failed)))
-	items := make([]string, len(failed))
-	for i, c := range failed {
-		name := names[c.Code]
-		if name == "" {
-			name = c.Code
+	asOf := l.opt.asOf()
+	var items []string
+	for _, ind := range l.inds {
+		fs, c := byCode[ind.Code], checks[ind.Code]
+		if len(fs) == 0 && c.Code == "" {
+			continue
 		}
-		items[i] = fmt.Sprintf("%s %s【%s】网址 %s ：%s。", c.Code, name, c.Result.Label(), c.URL, c.Finding)
+		name := l.d.indName(ind)
+		if len(fs) == 1 && c.Code == "" {
+			items = append(items, findingText(fs[0], name, asOf))
+			continue
+		}
+		parts := make([]string, 0, len(fs)+1)
+		for _, f := range fs {
+			parts = append(parts, findingPart(f, asOf))
+		}
+		text := ind.Code + " " + name + "：" + strings.Join(parts, "；")
+		if c.Code != "" {
+			if len(parts) > 0 {
+				text += "；"
+			}
+			text += checkText(c, saysAlready(fs, c.Result))
+		} else {
+			text += "。"
+		}
+		items = append(items, text)
 	}
-	d.numbered(items)
+	return items
+}
+
+// checkText is what the website check found of one column and what to do, with the
+// address last, so that a long one breaks at its own / and . rather than mid-sentence.
+func checkText(c xxgk.Check, noAdvice bool) string {
+	s := "经网站核查，" + c.PaperFinding()
+	if a := c.Result.Advice(); a != "" && !noAdvice {
+		s += "，" + a
+	}
+	return s + "。网址：" + c.URL
+}
+
+// sameAdvice pairs a check result with the finding whose sentence already asks the same.
+var sameAdvice = map[xxgk.CheckResult]xxgk.FindingKind{
+	xxgk.CheckStale: xxgk.FindStale,
+	xxgk.CheckEmpty: xxgk.FindEmpty,
+}
+
+// saysAlready tells whether one of fs already asks what the check's advice would.
+func saysAlready(fs []xxgk.Finding, r xxgk.CheckResult) bool {
+	k, ok := sameAdvice[r]
+	if !ok {
+		return false
+	}
+	for _, f := range fs {
+		if f.Kind == k {
+			return true
+		}
+	}
+	return false
+}
+
+// uncheckedText says once, in plain words, which of the unit's addresses the office
+// could not open and what the unit should look at; "" when there are none.
+func uncheckedText(u xxgk.UnitSummary) string {
+	cs := u.UncheckedChecks()
+	if len(cs) == 0 {
+		return ""
+	}
+	hosts := xxgk.CheckHosts(cs)
+	where := ""
+	if len(hosts) > 0 && len(hosts) <= 3 {
+		where = "（" + strings.Join(hosts, "、") + "）"
+	}
+	return fmt.Sprintf("你单位填报的%d个栏目网址%s从互联网无法打开，未能核查，不计入问题。请确认网站已向公众开放，所填网址是公众可以访问的互联网地址，而不是内网地址或 IP 地址；如有误，请在重新报送时改正。",
+		len(cs), where)
+}
+
+// checkedText opens the list with what was checked, or says all was well.
+func checkedText(u xxgk.UnitSummary) (when string, judged int) {
+	js := u.JudgedChecks()
+	if len(js) == 0 {
+		return "", 0
+	}
+	return xxgk.CheckDays(xxgk.CheckSpan(js)), len(js)
 }

@@ -62,14 +62,15 @@ func TestFeedbackSubmitted(t *testing.T) {
 		"完成率" + xxgk.Percent(u.Completion()),
 		"一、需要整改的问题", "二、填报明细", "三、整改与报送要求",
 		"请尽快完成上述问题的整改，并重新报送修改后的填报表，以最新一版为准。",
-		"报送方式：在你单位报送的《" + u.Submission.FileName + "》中修改并保存，回复办公室的通知邮件",
+		"报送方式：在你单位报送的" + submittedFile(u.Submission.FileName) + "中修改并保存，回复办公室的通知邮件",
 		"请保持文件名不变",
 		"联系人：吴远兴、张骞；电话：3201058；邮箱：327455818@qq.com",
-		"编码指标及栏目名称是否开设栏目网址最近更新条数报送内容及备注",
+		"指标及栏目名称是否开设栏目网址最近更新条数报送内容及备注",
 		"安康市电子政务办公室2020年9月25日",
 	}
 	for _, f := range xxgk.Findings(cat.For(u.Unit), u.Submission, testDate) {
-		want = append(want, findingText(f, testDate))
+		// one item per column: its findings' sentences joined by ；
+		want = append(want, findingPart(f, testDate))
 	}
 	for _, p := range u.Submission.Warnings {
 		if !xxgk.IsFindingWarning(p) {
@@ -129,10 +130,10 @@ func TestFeedbackFindings(t *testing.T) {
 	}
 	raw := renderFeedback(t, s, u, cat)
 	for _, w := range []string{
-		inds[0].Code + " " + indName(inds[0]) + "：未开设（你单位说明：机构改革后职能划转），请尽快开设栏目并发布信息。",
-		inds[1].Code + " " + indName(inds[1]) + "：栏目“预决算公开”已开设但发布信息为0条，属“空白栏目”，请及时发布信息。",
-		inds[2].Code + " " + indName(inds[2]) + "：栏目“财政收支”最近更新日期为2020年7月1日，截至2020年9月25日已超过45天未更新，请及时更新。",
-		inds[3].Code + " " + indName(inds[3]) + "：未填报，请补充填写。",
+		inds[0].Code + " " + indNameIn(cat, inds[0]) + "：未开设（你单位说明：机构改革后职能划转），请尽快开设栏目并发布信息。",
+		inds[1].Code + " " + indNameIn(cat, inds[1]) + "：栏目“预决算公开”已开设但发布信息为0条，属“空白栏目”，请及时发布信息。",
+		inds[2].Code + " " + indNameIn(cat, inds[2]) + "：栏目“财政收支”填报的最近更新日期为2020年7月1日，截至2020年9月25日已超过45天未更新，请及时更新。",
+		inds[3].Code + " " + indNameIn(cat, inds[3]) + "：未填报，请补充填写。",
 		"填报提示：以下填写已由系统识别处理，不影响本次统计，今后请按模板下拉选项和说明填写——填报表 G5 单元格（" + inds[0].Code + " 是否开设栏目）：值“否”：已按“未开设”处理，请今后从下拉列表选择。",
 	} {
 		if !strings.Contains(raw, squash(w)) {
@@ -160,8 +161,8 @@ func TestFeedbackReminder(t *testing.T) {
 		}
 	}
 	for _, ind := range cat.For(u.Unit) {
-		if !strings.Contains(raw, ind.Code+squash(indName(ind))) {
-			t.Errorf("reminder lacks indicator %s %s", ind.Code, indName(ind))
+		if !strings.Contains(raw, ind.Code+squash(indNameIn(cat, ind))) {
+			t.Errorf("reminder lacks indicator %s %s", ind.Code, indNameIn(cat, ind))
 		}
 	}
 }
@@ -227,8 +228,8 @@ func TestFeedbackAfterRejection(t *testing.T) {
 		}
 	}
 	raw := renderLetter(t, s, u, cat, Options{Beside: ReturnedFileName(u.Unit)})
-	for _, w := range []string{"你单位于2020年9月18日报送的《填报表.xlsx》因有5处填写错误", "尚未报送改正后的文件", "一、应建栏目清单",
-		"退回原因如下：", "1．填报表 I5 单元格（CZ-01-1 栏目网址）：值“www.ankang.gov.cn 信息公开栏目”：不是有效网址，应以 http:// 或 https:// 开头",
+	for _, w := range []string{"你单位于2020年9月18日报送的文件“填报表.xlsx”因有5处填写错误", "尚未报送改正后的文件", "二、应建栏目清单",
+		"一、退回原因", "1．填报表 I5 单元格（CZ-01-1 栏目网址）：值“www.ankang.gov.cn 信息公开栏目”：不是有效网址，应以 http:// 或 https:// 开头",
 		"2．填报表 K2 单元格（联系电话）：未填写联系电话",
 		"退回的文件随本通知附上（《" + ReturnedFileName(u.Unit) + "》），问题单元格已标红并加批注",
 		"报送方式：在退回的《" + ReturnedFileName(u.Unit) + "》中按批注修改标红的单元格并保存"} {
@@ -275,7 +276,7 @@ func TestFeedbackRefusedAfterAcceptance(t *testing.T) {
 		}
 	}
 	raw := renderFeedback(t, s, u, cat)
-	want := fmt.Sprintf("报送的《改正版.xlsx》因有2处填写错误已退回，本反馈仍按你单位第%d次报送的文件统计", u.Version)
+	want := fmt.Sprintf("报送的文件“改正版.xlsx”因有2处填写错误已退回，本反馈仍按你单位第%d次报送的文件统计", u.Version)
 	if !strings.Contains(raw, squash(want)) {
 		t.Errorf("feedback lacks %q", want)
 	}
@@ -329,4 +330,12 @@ func TestFeedbackConcurrent(t *testing.T) {
 			t.Errorf("%s: text differs when written concurrently", s.Units[i].Unit.Short)
 		}
 	}
+}
+
+// indNameIn is how the papers name ind of cat: 一级指标／二级指标（short content）.
+func indNameIn(cat *xxgk.Catalog, ind xxgk.Indicator) string {
+	if ind.SubArea == "" {
+		return ind.Area
+	}
+	return ind.Area + "／" + cat.Names()[ind.Code]
 }

@@ -16,6 +16,18 @@ type letter struct {
 	u    xxgk.UnitSummary
 	inds []xxgk.Indicator
 	opt  Options
+	n    *int // headings so far: a refused file's errors get a part of their own
+}
+
+// head sets the next numbered heading (一、二、…); table says a table follows it.
+func (l letter) head(title string, table bool) {
+	*l.n++
+	s := chineseNumber(*l.n) + "、" + title
+	if table {
+		l.d.tableHeading(s)
+		return
+	}
+	l.d.heading(s)
 }
 
 // maxHints is how many auto-corrected entries the 填报提示 paragraph names.
@@ -24,24 +36,31 @@ const maxHints = 5
 // reminder is the 催报 of a unit with no accepted submission.
 func (l letter) reminder() {
 	d, s, u := l.d, l.s, l.u
-	today := xxgk.ChineseDate(china(l.opt.Date))
+	today := xxgk.ChineseDate(l.opt.asOf())
 	if u.WasRejected() {
 		last := u.Rejected.Last
-		d.para(fmt.Sprintf("你单位于%s报送的《%s》因有%d处填写错误，未能通过审核，已退回。截至%s，你单位尚未报送改正后的文件。",
+		d.para(fmt.Sprintf("你单位于%s报送的文件“%s”因有%d处填写错误，未能通过审核，已退回。截至%s，你单位尚未报送改正后的文件。",
 			xxgk.ChineseDate(china(last.At)), last.FileName, last.Errors, today))
-		l.refusal(last)
 	} else {
-		d.para(fmt.Sprintf("截至%s，你单位尚未报送《%s》。", today, s.Round.Title))
+		d.para(fmt.Sprintf("截至%s，你单位尚未报送%s%s。", today, s.Round.YearLabel(), theme(s.Round)))
 	}
-	d.para(fmt.Sprintf("按要求，你单位应建设以下%d个栏目，并按模板逐项填报。", len(l.inds)))
-	if s.Round.IsLate(l.opt.Date) {
-		d.para(fmt.Sprintf("报送截止日期（%s）已过，请尽快补报；逾期报送情况将在通报中注明。", xxgk.ChineseDate(s.Round.Deadline)))
+	d.para(fmt.Sprintf("按要求，你单位应建设%d个栏目（见应建栏目清单），并按模板逐项填报。", len(l.inds)))
+	if s.Round.IsLate(l.opt.asOf()) {
+		// With a reply-by day, 二、报送要求 says by when: not 请尽快 here as well.
+		if l.opt.Notice.HasReplyBy() {
+			d.para(fmt.Sprintf("报送截止日期（%s）已过，逾期报送情况将在通报中注明。", xxgk.ChineseDate(s.Round.Deadline)))
+		} else {
+			d.para(fmt.Sprintf("报送截止日期（%s）已过，请尽快补报；逾期报送情况将在通报中注明。", xxgk.ChineseDate(s.Round.Deadline)))
+		}
 	}
-	d.heading("一、应建栏目清单")
+	if u.WasRejected() {
+		l.refusal(u.Rejected.Last)
+	}
+	l.head("应建栏目清单", true)
 	d.gap(0.3)
 	d.todoTable(l.inds)
 	d.gap(0.5)
-	d.heading("二、报送要求")
+	l.head("报送要求", false)
 	l.deadline(false)
 	l.howToSend()
 	d.para(contactText(s.Round.Contact))
@@ -53,36 +72,45 @@ func (l letter) feedback() {
 	d.para(statusText(l.s, u))
 	if u.RefusedLatest() {
 		last := u.Rejected.Last
-		d.para(fmt.Sprintf("你单位于%s报送的《%s》因有%d处填写错误已退回，本反馈仍按你单位第%d次报送的文件统计。",
+		d.para(fmt.Sprintf("你单位于%s报送的文件“%s”因有%d处填写错误已退回，本反馈仍按你单位第%d次报送的文件统计。",
 			xxgk.ChineseDate(china(last.At)), last.FileName, last.Errors, u.Version))
 		l.refusal(last)
 	}
-	asOf := china(l.opt.Date)
-	findings := xxgk.Findings(l.inds, u.Submission, asOf)
+	findings := xxgk.Findings(l.inds, u.Submission, l.opt.asOf())
 	failedChecks := len(u.FailedChecks())
-	d.heading("一、需要整改的问题")
-	switch {
-	case len(findings) == 0 && failedChecks == 0:
-		d.para("经核对，你单位应建栏目均已开设并按要求填报，未发现需要整改的问题。请保持栏目内容及时更新。")
-	case len(findings) == 0:
-		d.para("经核对填报内容，你单位应建栏目均已开设并按要求填报。")
-	default:
-		d.para(fmt.Sprintf("经核对，你单位有以下%d项问题需要整改：", len(findings)))
-		texts := make([]string, len(findings))
-		for i, f := range findings {
-			texts[i] = findingText(f, asOf)
-		}
-		d.numbered(texts)
+	items := l.problemItems(findings)
+	l.head("需要整改的问题", false)
+	checked := "经核对填报内容"
+	if when, n := checkedText(u); n > 0 {
+		checked += fmt.Sprintf("，并于%s对你单位填报为“已开设”的%d个栏目进行网站核查", when, n)
 	}
-	d.checkFindings(u, l.inds)
+	allWell := ""
+	if _, n := checkedText(u); n > 0 && failedChecks == 0 {
+		allWell = "核查的栏目均可正常访问，栏目名称相符，且按时更新"
+	}
+	switch {
+	case len(items) == 0 && allWell != "":
+		d.para(checked + "，你单位应建栏目均已开设并按要求填报，" + allWell + "，未发现需要整改的问题。请保持栏目内容及时更新。")
+	case len(items) == 0:
+		d.para(checked + "，你单位应建栏目均已开设并按要求填报，未发现需要整改的问题。请保持栏目内容及时更新。")
+	default:
+		d.para(fmt.Sprintf("%s，你单位以下%d个栏目存在问题，请逐项整改：", checked, len(items)))
+		d.numbered(items)
+		if allWell != "" {
+			d.para(allWell + "。")
+		}
+	}
+	if s := uncheckedText(u); s != "" {
+		d.para(s)
+	}
 	if hints := hintTexts(u.Submission.Warnings); len(hints) > 0 {
 		d.para(hints[0])
 	}
-	d.heading("二、填报明细")
+	l.head("填报明细", true)
 	d.gap(0.3)
 	d.itemTable(u, l.inds)
 	d.gap(0.5)
-	d.heading("三、整改与报送要求")
+	l.head("整改与报送要求", false)
 	l.deadline(len(findings) > 0 || failedChecks > 0 || u.RefusedLatest())
 	l.howToSend()
 	d.para(contactText(l.s.Round.Contact))
@@ -92,10 +120,10 @@ func (l letter) feedback() {
 func (l letter) refusal(r xxgk.Rejection) {
 	errs := r.Problems.Only(xxgk.Error)
 	if len(errs) > 0 {
-		l.d.para("退回原因如下：")
+		l.head("退回原因", false)
 		texts := make([]string, len(errs))
 		for i, p := range errs {
-			texts[i] = located(p)
+			texts[i] = located(p) + "。"
 		}
 		l.d.numbered(texts)
 	}
@@ -118,7 +146,7 @@ func (l letter) deadline(fix bool) {
 		l.d.para(fmt.Sprintf("请于%s前完成上述问题的整改，并重新报送修改后的填报表，以最新一版为准。", xxgk.ChineseDate(n.ReplyBy)))
 	case n.HasReplyBy():
 		l.d.para(fmt.Sprintf("如栏目情况有变化，请于%s前重新报送修改后的填报表，以最新一版为准。", xxgk.ChineseDate(n.ReplyBy)))
-	case missing && !r.IsLate(l.opt.Date):
+	case missing && !r.IsLate(l.opt.asOf()):
 		l.d.para(fmt.Sprintf("报送截止日期为%s，请按时报送。", xxgk.ChineseDate(r.Deadline)))
 	case missing:
 		l.d.para("请尽快补报。")
@@ -144,15 +172,24 @@ func (l letter) howToSend() {
 	case l.u.RefusedLatest() && l.opt.Beside != "":
 		l.d.para(fmt.Sprintf("报送方式：在退回的《%s》中按批注修改标红的单元格并保存，%s", l.opt.Beside, reply))
 	default:
-		l.d.para(fmt.Sprintf("报送方式：在你单位报送的《%s》中修改并保存，%s", l.u.Submission.FileName, reply))
+		l.d.para("报送方式：在你单位报送的" + submittedFile(l.u.Submission.FileName) + "中修改并保存，" + reply)
 	}
+}
+
+// submittedFile names the unit's own file: 文件“市财政局.xlsx”, or 填报表 when its
+// name is not known.
+func submittedFile(name string) string {
+	if name == "" {
+		return "填报表"
+	}
+	return "文件“" + name + "”"
 }
 
 // statusText is a submitted unit's standing: when it reported, which version counts, and
 // its columns, which add up to what it must build.
 func statusText(s xxgk.Summary, u xxgk.UnitSummary) string {
 	var b strings.Builder
-	fmt.Fprintf(&b, "你单位于%s报送了《%s》", xxgk.ChineseDate(china(u.FirstAt)), s.Round.Title)
+	fmt.Fprintf(&b, "你单位于%s报送了%s%s", xxgk.ChineseDate(china(u.FirstAt)), s.Round.YearLabel(), theme(s.Round))
 	if u.Version > 1 {
 		fmt.Fprintf(&b, "，现以%s报送的文件（第%d次报送）为准", xxgk.ChineseDate(china(u.SubmittedAt)), u.Version)
 	}
@@ -168,29 +205,45 @@ func statusText(s xxgk.Summary, u xxgk.UnitSummary) string {
 }
 
 // findingText says one substantive problem and what to do about it, as of day asOf.
-func findingText(f xxgk.Finding, asOf time.Time) string {
-	head := f.Indicator.Code + " " + indName(f.Indicator) + "："
+func findingText(f xxgk.Finding, name string, asOf time.Time) string {
+	return f.Indicator.Code + " " + name + "：" + findingPart(f, asOf) + "。"
+}
+
+// findingPart is findingText without the indicator and the full stop.
+func findingPart(f xxgk.Finding, asOf time.Time) string {
 	col := ""
 	if f.Item.ColumnName != "" {
 		col = "栏目“" + f.Item.ColumnName + "”"
 	}
-	switch f.Kind {
-	case xxgk.FindNotAnswered:
-		return head + "未填报，请补充填写。"
-	case xxgk.FindNotOpened:
-		if f.Item.Remark != "" {
-			return head + "未开设（你单位说明：" + f.Item.Remark + "），请尽快开设栏目并发布信息。"
-		}
-		return head + "未开设，请尽快开设栏目并发布信息。"
-	case xxgk.FindEmpty:
-		return head + col + "已开设但发布信息为0条，属“空白栏目”，请及时发布信息。"
-	case xxgk.FindStale:
-		return fmt.Sprintf("%s%s最近更新日期为%s，截至%s已超过%s未更新，请及时更新。", head, col,
-			xxgk.ChineseDate(f.Item.LastUpdate), xxgk.ChineseDate(asOf), f.Indicator.StaleRule())
-	case xxgk.FindMissingReport:
-		return head + "已开设但未填写报送内容（本指标需报送：" + f.Indicator.Report + "），请补充。"
+	if w, ok := findingWords[f.Kind]; ok {
+		return w(f, col, asOf)
 	}
-	return head + f.Kind.Label()
+	return f.Kind.Label()
+}
+
+// findingWords say each kind of finding and what to do, given the column's name ("" when
+// none was reported) and the as-of day: one entry per kind, so a new kind is one more.
+var findingWords = map[xxgk.FindingKind]func(f xxgk.Finding, col string, asOf time.Time) string{
+	xxgk.FindNotAnswered: func(xxgk.Finding, string, time.Time) string { return "未填报，请补充填写" },
+	xxgk.FindNotOpened: func(f xxgk.Finding, _ string, _ time.Time) string {
+		if f.Item.Remark != "" {
+			return "未开设（你单位说明：" + strings.TrimRight(f.Item.Remark, "。.") + "），请尽快开设栏目并发布信息"
+		}
+		return "未开设，请尽快开设栏目并发布信息"
+	},
+	xxgk.FindEmpty: func(_ xxgk.Finding, col string, _ time.Time) string {
+		return col + "已开设但发布信息为0条，属“空白栏目”，请及时发布信息"
+	},
+	xxgk.FindStale: func(f xxgk.Finding, col string, asOf time.Time) string {
+		return fmt.Sprintf("%s填报的最近更新日期为%s，截至%s已超过%s未更新，请及时更新", col,
+			xxgk.ChineseDate(f.Item.LastUpdate), xxgk.ChineseDate(asOf), f.Indicator.StaleRule())
+	},
+	xxgk.FindMissingReport: func(f xxgk.Finding, _ string, _ time.Time) string {
+		if f.Indicator.Report == xxgk.ReportSameAsContent {
+			return "已开设但未填写报送内容（本指标需报送栏目公开的信息），请补充"
+		}
+		return "已开设但未填写报送内容（本指标需报送：" + strings.TrimRight(f.Indicator.Report, "。") + "），请补充"
+	},
 }
 
 // hintTexts is the 填报提示 paragraph: the import warnings that are not findings (entries

@@ -23,6 +23,7 @@ func Report(w io.Writer, s xxgk.Summary, cat *xxgk.Catalog, opt Options) error {
 	title := reportTitle(s.Round)
 	d := layoutDoc(opt, title, func(d *doc) {
 		d.pdf.compress = true
+		d.names = cat.Names()
 		d.newPage()
 		d.redHead(opt.Office, opt.Notice.DocNumber)
 		d.title(title)
@@ -32,7 +33,7 @@ func Report(w io.Writer, s xxgk.Summary, cat *xxgk.Catalog, opt Options) error {
 			d.heading(chineseNumber(i+1) + "、" + sec.title)
 			sec.write(d, r)
 		}
-		annex := r.unopenedRows()
+		annex := r.unopenedRows(d)
 		if len(annex) > 0 {
 			d.gap(1)
 			d.para("附件：" + annexTitle)
@@ -80,11 +81,7 @@ type report struct {
 }
 
 func newReport(s xxgk.Summary, cat *xxgk.Catalog, opt Options) *report {
-	r := &report{s: s, cat: cat, opt: opt, asOf: china(opt.Date), issued: china(opt.Date)}
-	if !opt.Notice.Date.IsZero() {
-		r.issued = china(opt.Notice.Date)
-	}
-	return r
+	return &report{s: s, cat: cat, opt: opt, asOf: opt.asOf(), issued: opt.issued()}
 }
 
 // defaults fills the date and issuer.
@@ -150,21 +147,18 @@ func contactText(c xxgk.Contact) string {
 	return strings.Join(parts, "；") + "。"
 }
 
-// maxInText is how many units a sentence names before "等N个单位": every one of 40, but
-// not a page of names at province scale (the ranked table lists them all).
-const maxInText = 30
+// maxInText is how many units a list names: all of them up to 20; past that the first
+// 20 and the exact count ("…等36个单位"), not a page of names at province scale (the
+// ranked table lists them all).
+const maxInText = 20
 
-// names joins unit names with 、, naming at most maxInText.
+// names joins unit names with 、 (xxgk.ListNames), naming at most maxInText.
 func names(us []xxgk.UnitSummary, label func(xxgk.UnitSummary) string) string {
-	out := make([]string, 0, min(len(us), maxInText))
-	for _, u := range us[:min(len(us), maxInText)] {
-		out = append(out, label(u))
+	out := make([]string, len(us))
+	for i, u := range us {
+		out[i] = label(u)
 	}
-	s := strings.Join(out, "、")
-	if len(us) > maxInText {
-		s += fmt.Sprintf("等%d个单位", len(us))
-	}
-	return s
+	return xxgk.ListNames(out, maxInText)
 }
 
 func short(u xxgk.UnitSummary) string { return u.Unit.Short }

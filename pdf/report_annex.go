@@ -6,14 +6,14 @@ import (
 
 // unopenedRows are the 附件's rows: every column a submitted unit has not opened, with
 // the unit's stated reason, in catalog order.
-func (r *report) unopenedRows() []row {
+func (r *report) unopenedRows(d *doc) []row {
 	var rows []row
 	r.found(xxgk.FindNotOpened, func(u xxgk.UnitSummary, f xxgk.Finding) {
 		reason := f.Item.Remark
 		if reason == "" {
 			reason = "未说明"
 		}
-		rows = append(rows, row{cells: []string{u.Unit.Short, f.Indicator.Code, indName(f.Indicator), reason}})
+		rows = append(rows, row{cells: []string{u.Unit.Short, f.Indicator.Code, d.indName(f.Indicator), reason}})
 	})
 	return rows
 }

@@ -17,15 +17,28 @@ const topCheckUnits = 10
 func (d *doc) checks(r *report) {
 	s := r.s
 	t := s.CheckTally()
-	d.para(fmt.Sprintf("%s，对各单位填报为“已开设”并填写了网址的%d个栏目逐一访问核查：正常%d个，发现问题%d个，问题率%s。各类结果的数量和判定标准见下表（每个栏目只计第一个适用的结果）。",
-		xxgk.CheckDays(t.First, t.Last), t.Checked, t.ByResult[xxgk.CheckOK], t.Failed, xxgk.Percent(float64(t.Failed)/float64(t.Checked))))
+	var b strings.Builder
+	fmt.Fprintf(&b, "%s，对各单位填报为“已开设”并填写了网址的%d个栏目逐一访问核查。", xxgk.CheckDays(t.First, t.Last), t.Checked)
+	if t.Unchecked > 0 {
+		fmt.Fprintf(&b, "其中%d个栏目未能核查（网址为 IP 地址或内网地址，从互联网无法打开），不计入问题率，已在各单位反馈意见中说明；其余%d个栏目中，", t.Unchecked, t.Judged())
+	}
+	rate := xxgk.NoRate
+	if t.Judged() > 0 {
+		rate = xxgk.Percent(float64(t.Failed) / float64(t.Judged()))
+	}
+	fmt.Fprintf(&b, "正常%d个，发现问题%d个，问题率%s。各类结果的数量和判定标准见下表（每个栏目只计第一个适用的结果）。经网站核查的“长期未更新”以网页上最新信息的日期为准，与第三部分据各单位填报的最近更新日期统计的结果不同。",
+		t.ByResult[xxgk.CheckOK], t.Failed, rate)
+	d.para(b.String())
 	d.gap(0.3)
 	var rows []row
 	for _, r := range xxgk.CheckResults {
+		if r.Unchecked() {
+			continue
+		}
 		rows = append(rows, row{cells: []string{r.Label(), strconv.Itoa(t.ByResult[r]), r.Criterion()},
 			shaded: r.Failed() && t.ByResult[r] > 0})
 	}
-	rows = append(rows, row{strong: true, shaded: true, keep: true, cells: []string{"合计", strconv.Itoa(t.Checked), ""}})
+	rows = append(rows, row{strong: true, shaded: true, keep: true, cells: []string{"合计", strconv.Itoa(t.Judged()), ""}})
 	cols := []column{{head: "核查结果", align: 'L'}, {head: "栏目数", align: 'C'}, {head: "判定标准", align: 'L'}}
 	d.table(d.fit(cols, rows, 2), rows)
 	d.gap(0.5)
@@ -53,7 +66,7 @@ func (d *doc) checks(r *report) {
 	rows = rows[:0]
 	for _, u := range shown {
 		failed := u.FailedChecks()
-		rows = append(rows, row{cells: []string{u.Unit.Short, strconv.Itoa(len(u.Checks)), strconv.Itoa(len(failed)), resultCounts(failed)}})
+		rows = append(rows, row{cells: []string{u.Unit.Short, strconv.Itoa(len(u.JudgedChecks())), strconv.Itoa(len(failed)), resultCounts(failed)}})
 	}
 	cols = []column{{head: "单位", align: 'L'}, {head: "核查\n栏目数", align: 'C'}, {head: "问题\n栏目数", align: 'C'}, {head: "问题类型", align: 'L'}}
 	d.table(d.fit(cols, rows, 3), rows)

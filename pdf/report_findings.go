@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"sort"
 	"strconv"
+	"strings"
 
 	"xxgk"
 )
@@ -12,7 +13,7 @@ import (
 // units before "等N个单位": the 通报 shows where the gaps are; the 附件 lists them all.
 const (
 	maxIndicators = 10
-	maxNamed      = 12
+	maxNamed      = maxInText
 )
 
 // findings is 存在的主要问题, from the current submissions only (never the checks the
@@ -24,12 +25,41 @@ func (d *doc) findings(r *report) {
 		d.para("截至" + xxgk.ChineseDate(r.asOf) + "，尚无单位报送，栏目建设中存在的问题待各单位报送后通报。")
 		return
 	}
-	d.subheading("（一）部分应建栏目尚未开设")
-	d.notOpened(r)
-	d.subheading("（二）部分栏目更新不及时")
-	d.stale(r)
-	d.subheading("（三）部分栏目未报送需报送的信息")
-	d.unreported(r)
+	// A part with nothing to report gets no heading of its own: what is in order is
+	// said in one sentence under 三、, and the parts that remain are numbered in turn.
+	parts := []struct {
+		title, fine string
+		k           xxgk.FindingKind
+		write       func(d *doc, r *report)
+	}{
+		{"部分应建栏目尚未开设", "已报送单位的应建栏目均已开设", xxgk.FindNotOpened, (*doc).notOpened},
+		{"部分栏目更新不及时", "据各单位填报的最近更新日期，已开设栏目均在要求期限内有更新", xxgk.FindStale, (*doc).stale},
+		{"部分栏目未报送需报送的信息", "已开设栏目中，指标要求报送的信息均已报送", xxgk.FindMissingReport, (*doc).unreported},
+	}
+	var fine []string
+	n := 0
+	for _, p := range parts {
+		if !r.has(p.k) {
+			fine = append(fine, p.fine)
+		}
+	}
+	if len(fine) > 0 {
+		d.para(strings.Join(fine, "；") + "。")
+	}
+	for _, p := range parts {
+		if r.has(p.k) {
+			n++
+			d.subheading("（" + chineseNumber(n) + "）" + p.title)
+			p.write(d, r)
+		}
+	}
+}
+
+// has tells whether any submitted unit has a finding of kind k.
+func (r *report) has(k xxgk.FindingKind) bool {
+	found := false
+	r.found(k, func(xxgk.UnitSummary, xxgk.Finding) { found = true })
+	return found
 }
 
 // found walks the findings of kind k of every submitted unit, in catalog order: the
@@ -53,10 +83,6 @@ func (d *doc) notOpened(r *report) {
 		units[u.Unit.Code] = true
 		total++
 	})
-	if total == 0 {
-		d.para("已报送单位的应建栏目均已开设。")
-		return
-	}
 	inds := append([]xxgk.IndicatorCoverage(nil), r.s.Indicators...)
 	sort.SliceStable(inds, func(i, j int) bool { return len(byCode[inds[i].Code]) > len(byCode[inds[j].Code]) })
 	which := "按指标看，未开设的单位数由多到少依次是："
@@ -72,14 +98,14 @@ func (d *doc) notOpened(r *report) {
 		if len(us) == 0 || len(rows) == maxIndicators {
 			break
 		}
-		rows = append(rows, row{cells: []string{ic.Code, indName(ic.Indicator), strconv.Itoa(len(us)), ""}})
+		rows = append(rows, row{cells: []string{ic.Code, d.indName(ic.Indicator), strconv.Itoa(len(us)), ""}})
 		lists = append(lists, us)
 	}
 	cols := []column{{head: "编码", align: 'L'}, {head: "指标", align: 'L', w: 42}, {head: "未开设\n单位数", align: 'C'}, {head: "未开设的单位", align: 'L'}}
 	cols = d.fit(cols, rows, 3)
 	for i, us := range lists {
 		if len(us) > maxNamed {
-			us = append(us[:maxNamed:maxNamed], fmt.Sprintf("等%d个单位", len(us)))
+			us = append(us[:maxNamed-1:maxNamed-1], us[maxNamed-1]+fmt.Sprintf("等%d个单位", len(us)))
 		}
 		rows[i].cells[3] = d.pack(us, cols[3].w-2*padX)
 	}
@@ -89,39 +115,30 @@ func (d *doc) notOpened(r *report) {
 }
 
 // byUnit gathers the findings of kind k by unit: the units that have any, in catalog
-// order, the indicator codes of each, and how many in all.
-func (r *report) byUnit(k xxgk.FindingKind) (order []xxgk.UnitSummary, codes map[string][]string, total int) {
+// order, the indicators of each (code and printed name), and how many in all.
+func (r *report) byUnit(d *doc, k xxgk.FindingKind) (order []xxgk.UnitSummary, codes map[string][]string, total int) {
 	codes = map[string][]string{}
 	r.found(k, func(u xxgk.UnitSummary, f xxgk.Finding) {
 		if codes[u.Unit.Code] == nil {
 			order = append(order, u)
 		}
-		codes[u.Unit.Code] = append(codes[u.Unit.Code], f.Indicator.Code)
+		codes[u.Unit.Code] = append(codes[u.Unit.Code], f.Indicator.Code+" "+d.indTitle(f.Indicator))
 		total++
 	})
 	return order, codes, total
 }
 
 func (d *doc) stale(r *report) {
-	rule := fmt.Sprintf("按照按月公开的栏目%d天内、其他栏目%d个月内应有更新的要求", xxgk.StaleMonthlyDays, xxgk.StaleAfter)
-	order, byUnit, total := r.byUnit(xxgk.FindStale)
-	if total == 0 {
-		d.para(rule + "，截至" + xxgk.ChineseDate(r.asOf) + "，已开设栏目均在要求期限内有更新。")
-		return
-	}
-	d.para(fmt.Sprintf("%s，截至%s，有%d个单位的%d个已开设栏目超期未更新，存在被认定为“不更新”栏目的风险（各栏目的最近更新日期见各单位反馈意见），具体如下：",
-		rule, xxgk.ChineseDate(r.asOf), len(order), total))
-	d.unitListTable(order, byUnit, "超期未更新的栏目（指标编码）")
+	order, byUnit, total := r.byUnit(d, xxgk.FindStale)
+	d.para(fmt.Sprintf("据各单位填报的最近更新日期，按每月公开的栏目%d天内、其他栏目%d个月内应有更新的要求，截至%s，有%d个单位的%d个已开设栏目超期未更新，存在被认定为“不更新”栏目的风险（各栏目的最近更新日期见各单位反馈意见），具体如下：",
+		xxgk.StaleMonthlyDays, xxgk.StaleAfter, xxgk.ChineseDate(r.asOf), len(order), total))
+	d.unitListTable(order, byUnit, "超期未更新的栏目")
 }
 
 func (d *doc) unreported(r *report) {
-	order, byUnit, total := r.byUnit(xxgk.FindMissingReport)
-	if total == 0 {
-		d.para("已开设栏目中，指标要求报送的信息均已报送。")
-		return
-	}
+	order, byUnit, total := r.byUnit(d, xxgk.FindMissingReport)
 	d.para(fmt.Sprintf("有%d个单位的%d个已开设栏目未填写指标要求报送的信息：", len(order), total))
-	d.unitListTable(order, byUnit, "未报送信息的栏目（指标编码）")
+	d.unitListTable(order, byUnit, "未报送信息的栏目")
 }
 
 // unitListTable is a table of units with their items packed into lines, units with
@@ -146,7 +163,7 @@ func (d *doc) unitListTable(order []xxgk.UnitSummary, items map[string][]string,
 	d.table(cols, rows)
 	if rest > 0 {
 		d.gap(0.3)
-		d.para(fmt.Sprintf("以上为问题最多的%d个单位，其余%d个单位见各单位反馈意见。", maxInText, rest))
+		d.para(fmt.Sprintf("以上为问题最多的%d个单位，其余%d个单位的情况见各单位反馈意见。", maxInText, rest))
 	}
 	d.gap(0.5)
 }

@@ -2,7 +2,6 @@ package pdf
 
 import (
 	"fmt"
-	"sort"
 	"strconv"
 	"strings"
 	"time"
@@ -41,7 +40,7 @@ func (d *doc) overview(r *report) {
 	if len(missing) > 0 {
 		fmt.Fprintf(&b, "未报送的单位是：%s", names(missing, short))
 		if len(refused) > 0 {
-			fmt.Fprintf(&b, "，其中%s报送的表格因填写错误被退回，尚未改正后重新报送", names(refused, short))
+			fmt.Fprintf(&b, "，其中%s报送的表格因填写错误被退回，尚未改正并重新报送", names(refused, short))
 		}
 		b.WriteString("。")
 	}
@@ -129,32 +128,12 @@ type rankedUnit struct {
 	rank int
 }
 
-// ranked orders units by completion rate, highest first, as printed: two units whose
-// rates print the same share a rank and the next rank is skipped (1, 2, 2, 4). Units
-// that have not reported come last, unranked. Ties keep catalog order.
+// ranked is xxgk.Ranked, the one ranking every paper uses.
 func ranked(units []xxgk.UnitSummary) []rankedUnit {
-	out := make([]rankedUnit, 0, len(units))
-	for _, u := range units {
-		out = append(out, rankedUnit{u: u})
-	}
-	sort.SliceStable(out, func(i, j int) bool {
-		a, b := out[i].u, out[j].u
-		if (a.State == xxgk.Missing) != (b.State == xxgk.Missing) {
-			return b.State == xxgk.Missing
-		}
-		if a.State == xxgk.Missing {
-			return false
-		}
-		return a.Rate() != b.Rate() && a.Completion() > b.Completion()
-	})
-	for i := range out {
-		if out[i].u.State == xxgk.Missing {
-			break
-		}
-		out[i].rank = i + 1
-		if i > 0 && out[i].u.Rate() == out[i-1].u.Rate() {
-			out[i].rank = out[i-1].rank
-		}
+	rs := xxgk.Ranked(units)
+	out := make([]rankedUnit, len(rs))
+	for i, r := range rs {
+		out[i] = rankedUnit{u: r.UnitSummary, rank: r.Rank}
 	}
 	return out
 }

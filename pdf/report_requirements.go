@@ -2,6 +2,7 @@ package pdf
 
 import (
 	"fmt"
+	"strings"
 
 	"xxgk"
 )
@@ -27,13 +28,24 @@ func (d *doc) requirements(r *report) {
 	case len(missing) > 0:
 		items = append(items, fmt.Sprintf("未报送的%s，%s按模板填报并报送。", names(missing, short), by))
 	}
-	problems := "未开设栏目、栏目更新不及时、未报送需报送信息"
-	if r.s.CheckTally().Failed > 0 { // the 网站核查情况 section lists them: they are to be put right too
-		problems += "、网站核查发现问题"
+	// Only the problems the 通报 found are named.
+	var problems []string
+	for _, p := range []struct {
+		k    xxgk.FindingKind
+		name string
+	}{{xxgk.FindNotOpened, "未开设栏目"}, {xxgk.FindStale, "栏目更新不及时"}, {xxgk.FindMissingReport, "未报送需报送信息"}} {
+		if r.has(p.k) {
+			problems = append(problems, p.name)
+		}
 	}
-	items = append(items,
-		fmt.Sprintf("存在%s等问题的单位，要对照本通报和本单位反馈意见逐项整改，%s完成整改，并将整改后的表格报送%s。", problems, by, r.opt.Office),
-		"各单位要建立健全栏目内容保障和更新机制，确保应建栏目全部开设、内容及时更新，杜绝空白栏目和长期不更新栏目。")
+	if r.s.CheckTally().Failed > 0 { // the 网站核查情况 section lists them: they are to be put right too
+		problems = append(problems, "网站核查发现问题")
+	}
+	if len(problems) > 0 {
+		items = append(items, fmt.Sprintf("存在%s的单位，要对照本通报和本单位反馈意见逐项整改，%s完成整改，并将整改后的表格报送%s。",
+			strings.Join(problems, "、"), by, r.opt.Office))
+	}
+	items = append(items, "各单位要建立健全栏目内容保障和更新机制，确保应建栏目全部开设、内容及时更新，杜绝空白栏目和长期不更新栏目。")
 	d.numbered(items)
 	if c := r.s.Round.Contact; c.People != "" || c.Phone != "" {
 		d.para(contactText(c))

@@ -98,7 +98,7 @@ func TestReport40(t *testing.T) {
 		fmt.Sprintf("合计已报送%d/40%d%d%d%d%d%s", s.Submitted, tot.Assigned, tot.Opened, tot.NotOpened, tot.NotApplicable, tot.NotReported, xxgk.Percent(tot.Completion())),
 		"一、总体情况", "二、各单位栏目建设情况", "三、存在的主要问题", "四、工作要求",
 		"（一）部分应建栏目尚未开设", "（二）部分栏目更新不及时", "（三）部分栏目未报送需报送的信息",
-		"未开设单位最多的10项指标是", "按照按月公开的栏目45天内、其他栏目6个月内应有更新的要求，截至2020年9月25日",
+		"未开设单位最多的10项指标是", "据各单位填报的最近更新日期，按每月公开的栏目45天内、其他栏目6个月内应有更新的要求，截至2020年9月26日",
 		"请于2020年10月9日前按模板填报并报送", "请于2020年10月9日前完成整改",
 		"附件：各单位未开设栏目清单安康市电子政务办公室2020年9月26日",
 		"附件各单位未开设栏目清单单位编码指标未开设原因",
@@ -183,12 +183,12 @@ func TestNamesAtScale(t *testing.T) {
 	if got := names(us[:3], short); got != "单位1、单位2、单位3" {
 		t.Errorf("names = %q", got)
 	}
-	if got := names(us, short); !strings.HasSuffix(got, "、单位30等31个单位") || strings.Contains(got, "单位31") {
+	if got := names(us, short); !strings.HasSuffix(got, "、单位20等31个单位") || strings.Contains(got, "单位21") {
 		t.Errorf("names of 31 = %q", got)
 	}
 }
 
-// TestReportAtScale: with 100 units the per-unit problem tables name thirty units and say
+// TestReportAtScale: with 100 units the per-unit problem tables name twenty units and say
 // how many more there are (sentences likewise, see TestNamesAtScale); the counts still add
 // up.
 func TestReportAtScale(t *testing.T) {
@@ -196,7 +196,7 @@ func TestReportAtScale(t *testing.T) {
 	raw := squash(poppler(t, "pdftotext", "-raw", render(t, s, cat, Options{Fonts: testFonts(t), Date: testDate}), "-"))
 	tot := s.Total
 	for _, want := range []string{
-		"以上为问题最多的30个单位，其余",
+		"以上为问题最多的20个单位，其余",
 		fmt.Sprintf("合计已报送%d/100%d%d%d%d%d%s", s.Submitted, tot.Assigned, tot.Opened, tot.NotOpened, tot.NotApplicable, tot.NotReported, xxgk.Percent(tot.Completion())),
 	} {
 		if !strings.Contains(raw, squash(want)) {

@@ -130,6 +130,9 @@ func noWidow(lines []string) []string {
 // Latin word, not before closing punctuation, not after opening punctuation. It never
 // returns less than 1, so a line always makes progress.
 func breakAt(rs []rune, n int) int {
+	if m, ok := urlBreak(rs, n); ok {
+		return m
+	}
 	orig := n
 	for n > 1 && (strings.ContainsRune(noLineStart, rs[n]) || strings.ContainsRune(noLineEnd, rs[n-1])) {
 		n--

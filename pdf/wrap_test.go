@@ -111,3 +111,25 @@ func TestNoWidow(t *testing.T) {
 		}
 	}
 }
+
+// TestURLBreak: an address breaks only after / ? & or ., never inside "http://".
+func TestURLBreak(t *testing.T) {
+	for _, tc := range []struct {
+		s    string
+		n    int
+		want int
+		ok   bool
+	}{
+		{"网址：http://www.ankang.gov.cn/xxgk/czxx/index.html", 12, 3, true},  // inside "http://www": the whole address moves
+		{"网址：http://www.ankang.gov.cn/xxgk/czxx/index.html", 30, 28, true}, // after "gov.cn/"
+		{"网址：http://www.ankang.gov.cn/xxgk/czxx/index.html", 22, 21, true}, // after "www.ankang."
+		{"http://www.ankang.gov.cn/a", 5, 5, false},                        // the scheme starts the line: ordinary rules
+		{"网址：www.ankang.gov.cn", 8, 8, false},                              // no scheme: not an address
+		{"【无法访问】", 3, 3, false},
+	} {
+		got, ok := urlBreak([]rune(tc.s), tc.n)
+		if got != tc.want || ok != tc.ok {
+			t.Errorf("urlBreak(%q, %d) = %d, %v; want %d, %v", tc.s, tc.n, got, ok, tc.want, tc.ok)
+		}
+	}
+}

@@ -132,7 +132,7 @@ func (w *filler) row(i, r int, cells []string) error {
 		vals = append(vals, struct {
 			col int
 			v   any
-		}{xxgk.ColReported, fmt.Sprintf("已于%d月%d日通过电子邮件报送%s", int(w.base.Month()), w.base.Day()-w.rnd.IntN(5), clip(get(xxgk.ColReport), 20))})
+		}{xxgk.ColReported, fmt.Sprintf("已于%d月%d日通过电子邮件报送%s。", int(w.base.Month()), w.base.Day()-w.rnd.IntN(5), reportSummary(get(xxgk.ColReport)))})
 	}
 	for _, v := range vals {
 		if err := set(v.col, v.v); err != nil {
@@ -142,10 +142,26 @@ func (w *filler) row(i, r int, cells []string) error {
 	return nil
 }
 
-func clip(s string, n int) string {
-	r := []rune(s)
-	if len(r) <= n {
-		return s
+// reportSummary names what a unit reports in a few whole words, as a clerk writes it:
+// the first clause of the table's 需报送信息, at most three of its listed items, and 等信息
+// when more were asked, so that a sample never stops mid-list ("申报要求、").
+func reportSummary(req string) string {
+	req = strings.TrimSpace(req)
+	if req == "" || req == xxgk.ReportSameAsContent {
+		return "本栏目公开的信息"
 	}
-	return string(r[:n])
+	more := false
+	if i := strings.IndexAny(req, "，；。,;"); i > 0 {
+		req, more = req[:i], true
+	}
+	req = strings.TrimSuffix(strings.TrimSuffix(req, "等信息"), "信息")
+	items := strings.Split(req, "、")
+	if len(items) > 3 {
+		items, more = items[:3], true
+	}
+	s := strings.Join(items, "、")
+	if more {
+		return s + "等信息"
+	}
+	return s + "信息"
 }

@@ -195,8 +195,8 @@ func (b *book) merged(sh string, c1, row, c2 int, v string, style int) error {
 // deadlineText opens the legend: the unit sees by when to return the form at the top of
 // the sheet it fills, not only in the guide and the footer.
 func (b *book) deadlineText() string {
-	if b.round.Deadline.IsZero() {
+	if b.due().IsZero() {
 		return ""
 	}
-	return "请于" + xxgk.ChineseDate(b.round.Deadline) + "前填好报送。"
+	return "请于" + xxgk.ChineseDate(b.due()) + "前填好报送。"
 }

@@ -42,7 +42,7 @@ func (b *book) guideLines() []guideLine {
 			reports++
 		}
 	}
-	due := xxgk.ChineseDate(r.Deadline)
+	due := xxgk.ChineseDate(b.due())
 	unit := u.Short
 	if u.Name != "" && u.Name != u.Short {
 		unit += "（" + u.Name + "）"

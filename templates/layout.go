@@ -40,13 +40,15 @@ func formWidths() [xxgk.NumCols]float64 {
 	w[xxgk.ColCode] = 10
 	w[xxgk.ColArea] = 8
 	w[xxgk.ColSubArea] = 10
-	w[xxgk.ColContent] = 26
-	w[xxgk.ColReport] = 17
-	w[xxgk.ColStatus] = 9
+	w[xxgk.ColContent] = 22
+	w[xxgk.ColReport] = 15
+	// The three headers of six characters get the width they need: on one line
+	// (是否开设栏目, 最近更新日期), or broken between words (发布信息/条数), never 是否开设栏/目.
+	w[xxgk.ColStatus] = 13
 	w[xxgk.ColName] = 14
-	w[xxgk.ColURL] = 24
-	w[xxgk.ColUpdated] = 11
-	w[xxgk.ColCount] = 7
+	w[xxgk.ColURL] = 22
+	w[xxgk.ColUpdated] = 13
+	w[xxgk.ColCount] = 9
 	w[xxgk.ColReported] = 20
 	w[xxgk.ColRemark] = 15
 	return w

@@ -33,7 +33,7 @@ func (b *book) formPage(lastRow int) error {
 	}
 	if err := f.SetHeaderFooter(sh, &excelize.HeaderFooterOptions{
 		OddFooter: "&L" + footerText(b.unit.Name) + "&C第 &P 页，共 &N 页&R" +
-			footerText("报送截止："+xxgk.ChineseDate(b.round.Deadline)),
+			footerText("报送截止："+xxgk.ChineseDate(b.due())),
 	}); err != nil {
 		return err
 	}

@@ -43,6 +43,10 @@ type Writer struct {
 	// office: `feedback` sends a template beside a letter signed by the round's
 	// remembered issuer. The 填报说明 still names the contact office to send it to.
 	Issuer string
+	// ReplyBy, when set, is the day the workbook asks to be returned by instead of the
+	// round's 截止日期: a template sent beside a 催报 letter carries the letter's 补报
+	// deadline (xxgk.Notice.ReplyBy), not a day already past.
+	ReplyBy time.Time
 }
 
 // NewWriter returns a Writer for any number of workbooks.
@@ -69,7 +73,7 @@ func (w *Writer) Write(out io.Writer, r xxgk.Round, cat *xxgk.Catalog, u xxgk.Un
 	if w.Now != nil {
 		now = w.Now
 	}
-	b := &book{f: f, round: r, unit: u, inds: inds, now: now(), key: w.Key, issuer: w.Issuer}
+	b := &book{f: f, round: r, unit: u, inds: inds, now: now(), key: w.Key, issuer: w.Issuer, replyBy: w.ReplyBy}
 	if err := b.build(); err != nil {
 		return fmt.Errorf("生成 %s 的模板：%w", u.Short, err)
 	}
@@ -128,7 +132,17 @@ type book struct {
 	now   time.Time // when the workbook is written
 	key   []byte    // signs the meta sheet when set
 	// issuer names the maker in the document properties; empty: the contact office
-	issuer string
+	issuer  string
+	replyBy time.Time // the return-by day when it is not the round's deadline
+}
+
+// due is the day the workbook asks to be returned by: the letter's reply-by day when the
+// template goes beside one, else the round's deadline.
+func (b *book) due() time.Time {
+	if !b.replyBy.IsZero() {
+		return b.replyBy
+	}
+	return b.round.Deadline
 }
 
 func (b *book) build() error {

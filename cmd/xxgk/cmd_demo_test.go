@@ -49,6 +49,10 @@ func checkDemo(t *testing.T, dir string, dbArgs ...string) {
 		}
 	}
 	// The refusals are part of the story, not a failure on stderr.
+	// Operator advice about addresses the check could not open goes to the terminal.
+	if !strings.Contains(errOut, "如确认这些网站可以核查，请运行 xxgk verify --allow-host www.zyx.gov.cn 后重新生成") {
+		t.Errorf("demo does not tell the operator about the unchecked addresses:\n%s", errOut)
+	}
 	if strings.Contains(errOut, "未能导入") {
 		t.Errorf("demo reports its planned refusals as a failure:\n%s", errOut)
 	}

@@ -21,7 +21,7 @@ func feedbackCommand(e *env) *cli.Command {
 	return &cli.Command{
 		Name:      "feedback",
 		Usage:     "为每个单位生成一份 PDF 反馈（未报送单位生成催报通知）",
-		UsageText: "xxgk feedback --out 目录 [--round 轮次] [--font 字体文件] [--reply-by 整改期限] [--issuer 发文机关] [--date 成文日期]",
+		UsageText: "xxgk feedback --out 目录 [--round 轮次] [--font 字体文件] [--reply-by 整改期限] [--issuer 发文机关] [--date 成文日期] [--as-of 统计截至日期]",
 		Flags: withGlobals(append([]cli.Flag{
 			&cli.StringFlag{Name: "out", Usage: "输出目录：每个单位一份 PDF；未报送单位旁附其填报模板，文件被退回的单位旁附标注后的退回文件"},
 			roundFlag(),
@@ -58,13 +58,14 @@ func runFeedback(c *cli.Context, e *env, dir, font string) error {
 	if err != nil {
 		return err
 	}
+	uncheckedHint(e, s)
 	key, err := st.TemplateKey(ctx)
 	if err != nil {
 		return failf("无法读取模板校验密钥：%v", err)
 	}
 	tw := templates.NewWriter()
 	opt := pdf.Options{Fonts: set, Date: e.Now(), Office: notice.IssuerFor(s.Round), Notice: notice}
-	tw.Key, tw.Now, tw.Issuer = key.Secret, e.Now, opt.Office
+	tw.Key, tw.Now, tw.Issuer, tw.ReplyBy = key.Secret, e.Now, opt.Office, notice.ReplyBy
 	out := writeFeedback(ctx, s, cat, opt, dir, st, tw)
 	var failed []string
 	for i, u := range s.Units {

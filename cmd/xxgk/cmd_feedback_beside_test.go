@@ -58,7 +58,7 @@ func TestFeedbackBesideFiles(t *testing.T) {
 			}
 			f.Close()
 			letter := pdfText(t, filepath.Join(out, "2020_市民政局_反馈.pdf"))
-			for _, w := range []string{"因有5处填写错误，未能通过审核", "退回原因如下：", "不是有效网址", "选择“未开设”时请在备注中说明原因",
+			for _, w := range []string{"因有5处填写错误，未能通过审核", "一、退回原因", "不是有效网址", "选择“未开设”时请在备注中说明原因",
 				"退回的文件随本通知附上（《市民政局_退回修改.xlsx》）"} {
 				if !strings.Contains(letter, w) {
 					t.Errorf("refused unit's letter lacks %q", w)

@@ -17,7 +17,7 @@ func reportCommand(e *env) *cli.Command {
 	return &cli.Command{
 		Name:      "report",
 		Usage:     "生成汇总报告：Excel 汇总表（.xlsx）或可打印的 PDF 通报（.pdf）",
-		UsageText: "xxgk report --out 报告.xlsx|通报.pdf [--round ID] [--font 字体文件] [--doc-number 文号] [--issuer 发文机关] [--date 成文日期] [--reply-by 整改期限]",
+		UsageText: "xxgk report --out 报告.xlsx|通报.pdf [--round ID] [--font 字体文件] [--doc-number 文号] [--issuer 发文机关] [--date 成文日期] [--as-of 统计截至日期] [--reply-by 整改期限] [--cc 抄送机关]",
 		Flags: withGlobals(append([]cli.Flag{
 			&cli.StringFlag{Name: "out", Usage: "输出文件，扩展名 .xlsx 或 .pdf 决定格式"},
 			roundFlag(),
@@ -52,8 +52,9 @@ func reportCommand(e *env) *cli.Command {
 			if err != nil {
 				return err
 			}
+			uncheckedHint(e, s)
 			write := func(f *os.File) error {
-				return exporter.ReportXLSX(f, s, cat, exporter.WithDate(e.Now()), exporter.WithIssuer(notice.IssuerFor(s.Round)))
+				return exporter.ReportXLSX(f, s, cat, exporter.WithDate(e.Now()), exporter.WithAsOf(notice.AsOfDay(e.Now())), exporter.WithIssuer(notice.IssuerFor(s.Round)))
 			}
 			if ext == ".pdf" {
 				opt := pdf.Options{Fonts: set, Date: e.Now(), Notice: notice}

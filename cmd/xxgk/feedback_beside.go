@@ -35,7 +35,7 @@ func besideFile(ctx context.Context, s xxgk.Summary, cat *xxgk.Catalog, u xxgk.U
 		// accepted gets a fresh template below. A file past the limits of an annotated
 		// copy goes back as the short copy, as from import --errors-dir.
 		if data != nil {
-			if copy, short, err := importer.ReturnedCopy(data, last.Problems, importer.CopyInfo{Office: opt.Office, Now: opt.Date}); err == nil {
+			if copy, short, err := importer.ReturnedCopy(data, last.Problems, importer.CopyInfo{Office: opt.Office, Now: opt.Date, ReplyBy: opt.Notice.ReplyBy}); err == nil {
 				return pdf.ReturnedFileName(u.Unit), short, func(f *os.File) error {
 					_, err := f.Write(copy)
 					return err

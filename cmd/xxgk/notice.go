@@ -102,3 +102,26 @@ func applyNoticeFlags(c *cli.Context, n *xxgk.Notice, r xxgk.Round) (changed []s
 	}
 	return changed, nil
 }
+
+// uncheckedHint tells the operator, in the terminal, what the papers leave out: columns
+// the website check could not open are counted apart there (未能核查), and only the
+// operator can have them checked (verify --allow-host) once the host is known to be safe.
+func uncheckedHint(e *env, s xxgk.Summary) {
+	var all []xxgk.Check
+	for _, u := range s.Units {
+		all = append(all, u.UncheckedChecks()...)
+	}
+	n, hosts := len(all), xxgk.CheckHosts(all)
+	if n == 0 {
+		return
+	}
+	allow := ""
+	for i, h := range hosts {
+		if i == 3 {
+			allow += " …"
+			break
+		}
+		allow += " --allow-host " + h
+	}
+	e.hint(fmt.Sprintf("%d 个栏目的网址是 IP 地址或解析到内网，核查时未打开；通报和反馈中按“未能核查”单列，不计入问题率。如确认这些网站可以核查，请运行 xxgk verify%s 后重新生成", n, allow))
+}

@@ -204,7 +204,7 @@ func testNotice(t *testing.T, db string) {
 		partitionText(len(entries), total),
 		fmt.Sprintf("合计已报送3/%d%d%d%d%d%d%s", len(entries), total.Assigned, total.Opened, total.NotOpened, total.NotApplicable, total.NotReported, xxgk.Percent(total.Completion())),
 		"请于2020年10月9日前按模板填报并报送", "安康市人民政府办公室2020年9月26日",
-		"截至2020年9月28日", // the statistics' date stays the day of writing
+		"截至2020年9月26日", // without --as-of the 成文日期 is the 截至 day
 		"逾期报送的单位是：",
 	} {
 		if !strings.Contains(raw, want) {

@@ -127,7 +127,7 @@ func writeChecksTable(w io.Writer, s xxgk.Summary, cs []xxgk.Check, names map[st
 		}
 		first := true
 		for _, c := range list {
-			if !c.Result.Failed() {
+			if c.Result == xxgk.CheckOK {
 				continue
 			}
 			mark, name := "✘", ""
@@ -157,7 +157,7 @@ func writeChecksTable(w io.Writer, s xxgk.Summary, cs []xxgk.Check, names map[st
 	if failed > 0 {
 		var order []string // the judging order, as xxgk.CheckResults lists it
 		for _, r := range xxgk.CheckResults {
-			if r.Failed() {
+			if r != xxgk.CheckOK {
 				order = append(order, r.Label())
 			}
 		}
@@ -170,7 +170,7 @@ func writeChecksTable(w io.Writer, s xxgk.Summary, cs []xxgk.Check, names map[st
 func failures(cs []xxgk.Check) int {
 	n := 0
 	for _, c := range cs {
-		if c.Result.Failed() {
+		if c.Result != xxgk.CheckOK {
 			n++
 		}
 	}
