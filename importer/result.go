@@ -41,6 +41,10 @@ const (
 	// Older is a valid file of a unit for which the same import holds a file saved
 	// later (see Result.Note): the newest one is current, this one is not stored.
 	Older
+	// Unreadable is a file the system would not let us read (held open by Excel or WPS,
+	// no permission, gone): nothing is known of its content, so it is no refusal of the
+	// unit; the office fixes the cause and reruns.
+	Unreadable
 )
 
 // Label is the Chinese word printed on result lines.
@@ -60,12 +64,14 @@ func (o Outcome) Label() string {
 		return "空白模板（未填写）"
 	case Older:
 		return "未采用"
+	case Unreadable:
+		return "未能读取"
 	}
 	return "?"
 }
 
 func (o Outcome) String() string {
-	return [...]string{"accepted", "unchanged", "rejected", "valid", "failed", "blank", "older"}[o]
+	return [...]string{"accepted", "unchanged", "rejected", "valid", "failed", "blank", "older", "unreadable"}[o]
 }
 
 // Result is the outcome of one input file.
@@ -107,6 +113,7 @@ type Totals struct {
 	Accepted, Unchanged, Rejected, Valid, Failed int
 	Blank                                        int      // unfilled templates skipped
 	Older                                        int      // files of a unit the import holds a newer file of
+	Unreadable                                   int      // files the system would not let us read
 	NotProcessed                                 int      // left undone when the run stopped on an error
 	Warnings                                     int      // warnings over all files
 	Skipped                                      []string // non-workbook files in folders and archives
@@ -128,6 +135,8 @@ func (t *Totals) add(r Result) {
 		t.Blank++
 	case Older:
 		t.Older++
+	case Unreadable:
+		t.Unreadable++
 	}
 	t.Warnings += r.Warnings()
 }
