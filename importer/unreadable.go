@@ -26,5 +26,5 @@ func unreadableMessage(err error) string {
 	if !oserr.InUse(err) { // InUseReason already says to close it and rerun
 		msg += "。请处理后重新运行导入"
 	}
-	return msg + "（未记为退回）"
+	return msg
 }
