@@ -51,6 +51,9 @@ func ReadRows(path, what string) ([][]string, error) {
 // describe says in Chinese why a file could not be opened, keeping the system's words
 // for anything unexpected.
 func describe(err error, xlsx bool) string {
+	if errors.Is(err, fs.ErrNotExist) {
+		return "文件不存在"
+	}
 	if xlsx && errors.Is(err, zip.ErrFormat) {
 		return "不是有效的 .xlsx 文件（可能已损坏，或是改了扩展名的 .xls/.et 文件）"
 	}

@@ -6,7 +6,7 @@
  *   holdopen.exe FILE [SECONDS]
  *
  * Opens FILE (which must exist) for reading and writing without sharing, prints
- * "holding FILE" on stdout (flushed: the caller waits for that line), and keeps it open
+ * "holding" on stdout (flushed: the caller waits for that line), and keeps it open
  * until killed, until SECONDS have passed (default 600), or until a line or end of file
  * arrives on stdin. Exit 0 after holding, 1 when FILE could not be opened.
  *
@@ -45,7 +45,7 @@ int wmain(int argc, wchar_t **argv)
 		fprintf(stderr, "holdopen: cannot open file: error %lu\n", GetLastError());
 		return 1;
 	}
-	printf("holding %ls\n", argv[1]);
+	printf("holding\n");
 	fflush(stdout);
 	if (GetFileType(GetStdHandle(STD_INPUT_HANDLE)) == FILE_TYPE_PIPE)
 		CreateThread(NULL, 0, watch_stdin, NULL, 0, NULL);
