@@ -216,10 +216,10 @@ func wineImport(t *testing.T, w *wineEnv) {
 		t.Fatalf("import: exit %d\n%s\n%s", code, out, stderr)
 	}
 	want := map[string]string{
-		`C:\报送 材料\第一批\2020_市财政局` + wineTemplate:  "accepted",
-		`C:\报送 材料\第一批\2020_汉滨区` + wineTemplate:   "accepted",
+		`C:\报送 材料\第一批\2020_市财政局` + wineTemplate:       "accepted",
+		`C:\报送 材料\第一批\2020_汉滨区` + wineTemplate:        "accepted",
 		`C:/报送 材料/第二批.zip/报送/市民政局/2020_市民政局_填报表.xlsx`: "accepted",
-		`C:/报送 材料/第二批.zip/报送/汉阴县坏.xlsx`:         "rejected",
+		`C:/报送 材料/第二批.zip/报送/汉阴县坏.xlsx`:               "rejected",
 	}
 	if got := importOutcomes(t, out); !equalMaps(got, want) {
 		t.Errorf("import outcomes\n got %v\nwant %v", got, want)
