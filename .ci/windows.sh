@@ -6,8 +6,7 @@
 # xxgk.exe with CGO_ENABLED=0, runs the internal/oserr tests as a Windows test binary under
 # wine, then TestWine (cmd/xxgk/wine_test.go), which makes its own wine prefix in a
 # temporary folder (scripts/wine/prefix.sh) and removes it afterwards.
-# XXGK_WINE_386=1 adds the windows/386 build (needs wine32:i386 and gcc-mingw-w64-i686,
-# which this script does not install).
+# windows/386 is not run (it would need dpkg --add-architecture i386 and wine32).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 

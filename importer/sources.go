@@ -248,7 +248,9 @@ func (s *sources) zip(p string) {
 		if hiddenPath(name) {
 			continue
 		}
-		display := filepath.ToSlash(p) + "/" + name
+		// Named like a path into the archive, in the system's own separators: on Windows
+		// C:\报送\第二批.zip\报送\汉阴县.xlsx, as Explorer shows a zip's content.
+		display := p + string(filepath.Separator) + filepath.FromSlash(name)
 		ext := strings.ToLower(path.Ext(name))
 		f := e.f
 		switch {

@@ -102,3 +102,19 @@ func TestPlainUserName(t *testing.T) {
 		}
 	}
 }
+
+func TestRemoveTree(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "4-报告")
+	os.MkdirAll(filepath.Join(dir, "a", "b"), 0o755)
+	os.WriteFile(filepath.Join(dir, "a", "b", "x.pdf"), []byte("x"), 0o644)
+	os.WriteFile(filepath.Join(dir, "y.csv"), []byte("y"), 0o644)
+	if err := removeTree(dir); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := os.Stat(dir); !os.IsNotExist(err) {
+		t.Errorf("%s still there: %v", dir, err)
+	}
+	if err := removeTree(dir); err != nil {
+		t.Errorf("a folder that is gone: %v", err)
+	}
+}

@@ -25,9 +25,9 @@ type wineEnv struct {
 	env    []string
 }
 
-// newWine builds xxgk.exe for goarch (or takes XXGK_WINE_EXE for amd64) and makes a
-// prefix. The prefix's wineserver is stopped when the test ends.
-func newWine(t *testing.T, goarch string) *wineEnv {
+// newWine builds the windows/amd64 xxgk.exe (or takes XXGK_WINE_EXE) and makes a prefix.
+// The prefix's wineserver is stopped when the test ends.
+func newWine(t *testing.T) *wineEnv {
 	t.Helper()
 	for _, tool := range []string{"wine", "wineboot", "wineserver", "x86_64-w64-mingw32-gcc"} {
 		if _, err := exec.LookPath(tool); err != nil {
@@ -53,16 +53,25 @@ func newWine(t *testing.T, goarch string) *wineEnv {
 		k.Run() // no wineserver left is fine
 	})
 	w.holder = filepath.Join(w.prefix, "holdopen.exe")
-	w.exe = os.Getenv("XXGK_WINE_EXE")
-	if w.exe == "" || goarch != "amd64" {
-		w.exe = filepath.Join(w.prefix, "drive_c", "xxgk", "xxgk-"+goarch+".exe")
+	// On drive C: like an installed copy, so that cmd.exe can run it by its C:\ path.
+	w.exe = filepath.Join(w.prefix, "drive_c", "xxgk", "xxgk.exe")
+	if built := os.Getenv("XXGK_WINE_EXE"); built != "" {
+		b, err := os.ReadFile(built)
+		if err == nil {
+			os.MkdirAll(filepath.Dir(w.exe), 0o755)
+			err = os.WriteFile(w.exe, b, 0o755)
+		}
+		if err != nil {
+			t.Fatalf("XXGK_WINE_EXE: %v", err)
+		}
+	} else {
 		b := exec.Command("go", "build", "-o", w.exe, ".")
-		b.Env = append(os.Environ(), "GOOS=windows", "GOARCH="+goarch, "CGO_ENABLED=0")
+		b.Env = append(os.Environ(), "GOOS=windows", "GOARCH=amd64", "CGO_ENABLED=0")
 		if out, err := b.CombinedOutput(); err != nil {
-			t.Fatalf("go build windows/%s: %v\n%s", goarch, err, out)
+			t.Fatalf("go build windows/amd64: %v\n%s", err, out)
 		}
 	}
-	t.Logf("wine prefix and windows/%s build ready in %v", goarch, time.Since(start).Round(time.Millisecond))
+	t.Logf("wine prefix and windows/amd64 build ready in %v", time.Since(start).Round(time.Millisecond))
 	return w
 }
 
