@@ -13,35 +13,54 @@ type CheckResult string
 const (
 	CheckRefused      CheckResult = "refused"       // not fetched: the address is not allowed
 	CheckUnreachable  CheckResult = "unreachable"   // DNS, connection, TLS, timeout or HTTP ≥ 400
+	CheckNotFound     CheckResult = "not_found"     // a "page not found" page answering HTTP 200
+	CheckHomePage     CheckResult = "home_page"     // the address is the site's home page
+	CheckSearchPage   CheckResult = "search_page"   // the address is a site-search result page
+	CheckArticle      CheckResult = "article"       // the address is one article, not its column
 	CheckNameMismatch CheckResult = "name_mismatch" // the page is not the column reported
-	CheckEmpty        CheckResult = "empty"         // no dated entries: a blank column
+	CheckEmpty        CheckResult = "empty"         // a list with no entries: a blank column
+	CheckNoDates      CheckResult = "no_dates"      // content without publication dates: counts as not updated
 	CheckStale        CheckResult = "stale"         // newest entry older than the staleness rule
 	CheckDateMismatch CheckResult = "date_mismatch" // the unit claims a later update than the page shows
 	CheckOK           CheckResult = "ok"
 )
 
-// CheckResults lists every result in the order the rules apply them.
-var CheckResults = []CheckResult{
-	CheckRefused, CheckUnreachable, CheckNameMismatch, CheckEmpty, CheckStale, CheckDateMismatch, CheckOK,
+// checkResultTexts holds each result's words, in the order the rules apply them: one row
+// per result, so that adding a result is adding a row (tables, reports and letters read
+// Label and Criterion from here).
+var checkResultTexts = []struct {
+	r                CheckResult
+	label, criterion string
+}{
+	{CheckRefused, "未核查", "网址不是 http/https，或主机为 IP 地址、本机或内网地址，未予访问"},
+	{CheckUnreachable, "无法访问", "域名无法解析、无法连接、证书错误、超时，或网站返回 HTTP 400 以上的错误"},
+	{CheckNotFound, "页面不存在", "网站正常应答，但页面显示“页面不存在”“您访问的页面不存在”等"},
+	{CheckHomePage, "网站首页", "网址打开的是网站首页，不是栏目页面"},
+	{CheckSearchPage, "搜索页面", "网址打开的是站内搜索结果页面，不是栏目页面"},
+	{CheckArticle, "文章页面", "网址打开的是一篇文章（一个标题、一段正文和发布信息，没有信息列表），不是栏目页面"},
+	{CheckNameMismatch, "栏目名称不符", "页面的当前位置、列表标题和网页标题所示栏目不是所填栏目名称或指标名称，或网址打开的不是网页"},
+	{CheckEmpty, "空白栏目", "栏目列表中没有信息条目"},
+	{CheckNoDates, "无发布日期", "页面有内容但没有发布日期，按检查规则视为未更新"},
+	{CheckStale, "长期未更新", "最新信息早于 " + StaleAfterText + "（每月公开的栏目 " + StaleMonthlyText + "）"},
+	{CheckDateMismatch, "更新日期不符", "填报的最近更新日期晚于页面上的最新信息日期"},
+	{CheckOK, "正常", "可以访问，栏目名称相符，有按时更新的信息"},
 }
+
+// CheckResults lists every result in the order the rules apply them.
+var CheckResults = func() []CheckResult {
+	out := make([]CheckResult, len(checkResultTexts))
+	for i, t := range checkResultTexts {
+		out[i] = t.r
+	}
+	return out
+}()
 
 // Label is the Chinese word used in tables, reports and letters.
 func (r CheckResult) Label() string {
-	switch r {
-	case CheckRefused:
-		return "未核查"
-	case CheckUnreachable:
-		return "无法访问"
-	case CheckNameMismatch:
-		return "栏目名称不符"
-	case CheckEmpty:
-		return "空白栏目"
-	case CheckStale:
-		return "长期未更新"
-	case CheckDateMismatch:
-		return "更新日期不符"
-	case CheckOK:
-		return "正常"
+	for _, t := range checkResultTexts {
+		if t.r == r {
+			return t.label
+		}
 	}
 	return string(r)
 }
@@ -60,10 +79,16 @@ type Page struct {
 	FinalURL   string // after redirects
 	NotHTML    string // the content type, when the address is not a web page
 	Title      string
-	Headings   []string  // h1–h3 and breadcrumb texts, where a column names itself
-	Newest     time.Time // newest date found on the page; zero when none
-	Entries    int       // dated entries on the page
-	Truncated  bool      // the body was longer than the cap and only its start was read
+	// Headings are the names the page gives itself: the breadcrumb's last element and the
+	// main list's heading (not breadcrumb ancestors, navigation or tiles of other columns).
+	Headings []string
+	Kind     PageKind  // what the page is, by its structure
+	Newest   time.Time // newest publication date of the page's own content; zero when none
+	Entries  int       // dated entries of the main list (0 for an article)
+	// DatesOutside says no main list or article was found, so Newest and Entries come
+	// from dates elsewhere on the page (sidebars, footers): the finding says so.
+	DatesOutside bool
+	Truncated    bool // the body was longer than the cap and only its start was read
 }
 
 // Check is one column's website check, as stored and reported.
@@ -88,21 +113,10 @@ func GovDomain(host string) bool {
 
 // Criterion says in a sentence what the result means, for the reports' legends.
 func (r CheckResult) Criterion() string {
-	switch r {
-	case CheckRefused:
-		return "网址不是 http/https，或主机为 IP 地址、本机或内网地址，未予访问"
-	case CheckUnreachable:
-		return "域名无法解析、无法连接、证书错误、超时，或网站返回 HTTP 400 以上的错误"
-	case CheckNameMismatch:
-		return "页面标题、标题栏和导航中没有所填栏目名称或指标名称，或网址打开的不是网页"
-	case CheckEmpty:
-		return "页面上没有带日期的信息条目"
-	case CheckStale:
-		return "最新信息早于 " + StaleAfterText + "（每月公开的栏目 " + StaleMonthlyText + "）"
-	case CheckDateMismatch:
-		return "填报的最近更新日期晚于页面上的最新信息日期"
-	case CheckOK:
-		return "可以访问，栏目名称相符，有按时更新的信息"
+	for _, t := range checkResultTexts {
+		if t.r == r {
+			return t.criterion
+		}
 	}
 	return ""
 }

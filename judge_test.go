@@ -25,14 +25,23 @@ func TestJudgeOrder(t *testing.T) {
 		{"refused beats everything", with(func(p *Page) { p.Refused, p.Error, p.ErrorKind = true, "地址为内网地址", "dns" }), it, ind, CheckRefused, "地址为内网地址"},
 		{"unreachable", with(func(p *Page) { p.ErrorKind, p.Error = "http_status", "HTTP 404" }), it, ind, CheckUnreachable, "HTTP 404"},
 		{"not html", with(func(p *Page) { p.NotHTML = "application/pdf" }), it, ind, CheckNameMismatch, "application/pdf"},
-		{"name mismatch", with(func(p *Page) { p.Title = "首页" }), it, ind, CheckNameMismatch, "页面标题“首页”"},
+		{"name mismatch", with(func(p *Page) { p.Title = "通知公告 - 安康市人民政府" }), it, ind, CheckNameMismatch, "页面标题“通知公告 - 安康市人民政府”、当前位置和列表标题中没有“财政预决算”或“预决算公开”，页面所示栏目为“通知公告”"},
+		{"a page naming no column", with(func(p *Page) { p.Title = "首页" }), it, ind, CheckNameMismatch, "页面标题“首页”、当前位置和列表标题中没有“财政预决算”或“预决算公开”"},
 		{"name in breadcrumb", with(func(p *Page) {
-			p.Title = "首页"
-			p.Headings = []string{"当前位置：首页 > 信息公开 > 预决算公开"}
+			p.Title = "安康市人民政府"
+			p.Headings = []string{"预决算公开"}
 		}), it, ind, CheckOK, ""},
+		{"an ancestor in the title is not the column", with(func(p *Page) { p.Title = "统计公报_财政预决算_安康市人民政府" }), it, ind, CheckNameMismatch, "页面所示栏目为“统计公报”"},
+		{"site name first in the title", with(func(p *Page) { p.Title = "安康市人民政府-财政预决算" }), it, ind, CheckOK, ""},
+		{"not found beats the name", with(func(p *Page) { p.Kind = PageNotFound }), it, ind, CheckNotFound, "页面不存在"},
+		{"home page", with(func(p *Page) { p.Kind = PageHome }), it, ind, CheckHomePage, "网址是网站首页，不是栏目页面，请填写栏目列表页面的网址"},
+		{"search page", with(func(p *Page) { p.Kind = PageSearch }), it, ind, CheckSearchPage, "网址是站内搜索结果页面，不是栏目页面"},
+		{"article", with(func(p *Page) { p.Kind, p.Entries = PageArticle, 0 }), it, ind, CheckArticle, "网址是一篇文章（发布于2020年9月1日），不是栏目页面"},
+		{"content without dates", with(func(p *Page) { p.Kind, p.Entries, p.Newest = PageOther, 0, time.Time{} }), it, ind, CheckNoDates, "页面上没有发布日期，按检查规则视为未更新"},
+		{"dates from outside the list are said so", with(func(p *Page) { p.Kind, p.DatesOutside = PageOther, true }), it, ind, CheckOK, "共12条带日期的信息，最新2020年9月1日（页面上没有找到信息列表，日期取自页面其他部分）"},
 		{"name with full-width and spaces", with(func(p *Page) { p.Title = "财政　预决算" }), Item{Status: Opened, ColumnName: "财政预决算"}, Indicator{Area: "X", SubArea: "Y"}, CheckOK, ""},
 		{"name with suffix dropped", with(func(p *Page) { p.Title = "财政预决算" }), Item{Status: Opened, ColumnName: "财政预决算公开"}, Indicator{Area: "X", SubArea: "Y"}, CheckOK, ""},
-		{"empty", with(func(p *Page) { p.Entries, p.Newest = 0, time.Time{} }), it, ind, CheckEmpty, "没有带日期"},
+		{"empty", with(func(p *Page) { p.Entries, p.Newest = 0, time.Time{} }), it, ind, CheckEmpty, "栏目列表中没有信息条目"},
 		{"stale after six months", with(func(p *Page) { p.Newest = day(2020, 3, 27) }), Item{ColumnName: "财政预决算"}, ind, CheckStale, "6个月"},
 		{"six months exactly is not stale", with(func(p *Page) { p.Newest = day(2020, 3, 28) }), Item{ColumnName: "财政预决算"}, ind, CheckOK, ""},
 		{"monthly stale after 45 days", with(func(p *Page) { p.Title = "财政收支"; p.Newest = day(2020, 8, 13) }), Item{ColumnName: "财政收支"}, monthly, CheckStale, "45天"},
@@ -50,7 +59,10 @@ func TestJudgeOrder(t *testing.T) {
 }
 
 func TestCheckLabels(t *testing.T) {
-	want := []string{"未核查", "无法访问", "栏目名称不符", "空白栏目", "长期未更新", "更新日期不符", "正常"}
+	want := []string{"未核查", "无法访问", "页面不存在", "网站首页", "搜索页面", "文章页面", "栏目名称不符", "空白栏目", "无发布日期", "长期未更新", "更新日期不符", "正常"}
+	if len(CheckResults) != len(want) {
+		t.Fatalf("%d results, want %d", len(CheckResults), len(want))
+	}
 	for i, r := range CheckResults {
 		if r.Label() != want[i] {
 			t.Errorf("%s.Label() = %q, want %q", r, r.Label(), want[i])
@@ -58,6 +70,44 @@ func TestCheckLabels(t *testing.T) {
 	}
 	if CheckOK.Failed() || !CheckRefused.Failed() {
 		t.Error("only ok is not a failure")
+	}
+}
+
+func TestNameMatches(t *testing.T) {
+	for _, c := range []struct {
+		name, own string
+		want      bool
+	}{
+		{"财政预决算", "财政预决算", true},
+		{"财政预决算公开", "财政预决算", true},
+		{"预决算公开", "财政预决算公开", true},
+		{"安康市财政局预决算公开", "预决算公开", true},
+		{"XXGK年报", "xxgk年报", true},
+		{"政务公开", "政务公开专栏", true},
+		{"信息公开", "信息公开年报", false},       // the ancestor
+		{"信息公开", "政府信息公开指南", false},     // contained, not the column
+		{"政府信息公开年报", "政府信息公开指南", false}, // a sibling
+		{"中标公告", "成交公告", false},
+		{"动态", "工作动态", false}, // too short to stand for a column
+	} {
+		if got := NameMatches([]string{c.name}, []string{c.own}); got != c.want {
+			t.Errorf("NameMatches(%q, %q) = %v, want %v", c.name, c.own, got, c.want)
+		}
+	}
+}
+
+func TestTitleColumn(t *testing.T) {
+	for title, want := range map[string]string{
+		"统计公报_法定主动公开内容_某县人民政府": "统计公报",
+		"邯郸市人民政府-政府信息公开指南":     "政府信息公开指南",
+		"财政预决算 - 安康市人民政府":      "财政预决算",
+		"袁州区政府网":               "",
+		"万载县人民政府 | 统计公报":       "统计公报",
+		"":                     "",
+	} {
+		if got := TitleColumn(title); got != want {
+			t.Errorf("TitleColumn(%q) = %q, want %q", title, got, want)
+		}
 	}
 }
 

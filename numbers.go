@@ -8,8 +8,10 @@ import (
 
 // WholeNumber returns the whole number a spreadsheet shows for a numeric cell written
 // with binary noise ("11.000000000000002", "10.999999999999998" → "11"): a value within
-// 1e-9 of an integer is that integer. Anything else, a count that is really fractional
-// included, is returned unchanged for the rules to judge.
+// 1e-9 of a non-zero integer is that integer. Near zero nothing is rounded: 1E-10 typed
+// into a count is a (wrong) fraction for the rules to refuse, not 0, and noise from
+// arithmetic only arises around the integers a formula aims at. Anything else, a count
+// that is really fractional included, is returned unchanged for the rules to judge.
 func WholeNumber(raw string) string {
 	s := strings.TrimSpace(raw)
 	if !strings.ContainsAny(s, ".eE") {
@@ -20,7 +22,7 @@ func WholeNumber(raw string) string {
 		return raw
 	}
 	n := math.Round(f)
-	if math.Abs(f-n) > 1e-9 {
+	if f != n && (n == 0 || math.Abs(f-n) > 1e-9) {
 		return raw
 	}
 	if n == 0 {

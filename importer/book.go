@@ -4,7 +4,6 @@ import (
 	"archive/zip"
 	"bytes"
 	"errors"
-	"fmt"
 	"io"
 	"path"
 	"strings"
@@ -14,8 +13,12 @@ import (
 // shared strings, read straight from the zip with the scanner in xmlscan.go. It reads
 // only the parts the importer needs, each at most once.
 type book struct {
-	files    map[string]*zip.File // part name, lower-cased, without a leading slash
-	sheets   []sheetRef
+	files  map[string]*zip.File // part name, lower-cased, without a leading slash
+	sheets []sheetRef
+	// unlinked are sheets the workbook lists whose relationship id is empty or names no
+	// part: they are missing, never guessed from their position (that part may be
+	// another sheet's).
+	unlinked []string
 	date1904 bool
 	sstPath  string
 	sst      []string
@@ -33,7 +36,20 @@ var errNoWorkbook = errors.New("no workbook part")
 func openBook(zr *zip.Reader, lim Limits) (*book, error) {
 	b := &book{files: make(map[string]*zip.File, len(zr.File)), maxPart: lim.MaxPart}
 	for _, f := range zr.File {
-		b.files[partName(f.Name)] = f
+		if strings.HasSuffix(f.Name, "/") {
+			continue // a folder entry, no part
+		}
+		key := partName(f.Name)
+		if prev, ok := b.files[key]; ok {
+			// OPC part names compare case-insensitively: which one a program reads is
+			// up to the program, so the file says two things at once.
+			reason := "在压缩包中出现了两次"
+			if prev.Name != f.Name {
+				reason = "与 " + f.Name + " 重名，只有大小写不同"
+			}
+			return nil, &partError{part: prev.Name, reason: reason, err: errDuplicatePart}
+		}
+		b.files[key] = f
 	}
 	wbPath, err := b.workbookPath()
 	if err != nil {
@@ -57,7 +73,6 @@ func openBook(zr *zip.Reader, lim Limits) (*book, error) {
 		b.sstPath = dir + "sharedstrings.xml"
 	}
 	s := &xmlScanner{b: wb}
-	n := 0
 	for {
 		ok, err := s.next()
 		if err != nil {
@@ -74,19 +89,18 @@ func openBook(zr *zip.Reader, lim Limits) (*book, error) {
 			v, _ := attr(s.attrs, "date1904")
 			b.date1904 = v == "1" || strings.EqualFold(v, "true")
 		case "sheet":
-			n++
 			name, _ := attr(s.attrs, "name")
 			id, _ := attr(s.attrs, "id")
 			state, _ := attr(s.attrs, "state")
 			r, ok := rels[id]
-			p := r.target
-			if !ok { // writers without rels follow the default naming
-				p = fmt.Sprintf("%sworksheets/sheet%d.xml", dir, n)
+			if !ok || id == "" || r.target == "" {
+				b.unlinked = append(b.unlinked, name)
+				continue
 			}
-			b.sheets = append(b.sheets, sheetRef{name: name, path: p, hidden: state == "hidden" || state == "veryHidden"})
+			b.sheets = append(b.sheets, sheetRef{name: name, path: r.target, hidden: state == "hidden" || state == "veryHidden"})
 		}
 	}
-	if len(b.sheets) == 0 {
+	if len(b.sheets) == 0 && len(b.unlinked) == 0 {
 		return nil, errNoWorkbook
 	}
 	return b, nil
@@ -194,6 +208,16 @@ func (b *book) sheetNames() []string {
 		out[i] = s.name
 	}
 	return out
+}
+
+// isUnlinked tells whether the workbook lists sheet name without a part for it.
+func (b *book) isUnlinked(name string) bool {
+	for _, s := range b.unlinked {
+		if s == name {
+			return true
+		}
+	}
+	return false
 }
 
 func (b *book) sheet(name string) (sheetRef, bool) {

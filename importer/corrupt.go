@@ -29,6 +29,9 @@ var (
 	errMissingPart  = errors.New("missing part")
 	errBadSSTIndex  = errors.New("shared string index out of range")
 	errPartTooLarge = errors.New("part too large")
+	// errDuplicatePart: two zip entries name the same part, or names differing only in
+	// case (OPC compares them case-insensitively).
+	errDuplicatePart = errors.New("duplicate part name")
 )
 
 // corrupt wraps err, from reading or scanning part, in a partError with a reason.

@@ -77,6 +77,10 @@ func (rd *read) formSheet() (grid, layout, bool) {
 		}
 		return g, lay, ok
 	}
+	if rd.b.isUnlinked(xxgk.SheetForm) {
+		rd.failUnlinked(xxgk.SheetForm)
+		return grid{}, layout{}, false
+	}
 	for _, s := range sheets {
 		if s == xxgk.SheetForm {
 			if g, lay, ok := try(s); ok {

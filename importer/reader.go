@@ -227,10 +227,20 @@ func storable(ps xxgk.Problems) xxgk.Problems {
 	return ps
 }
 
+// failUnlinked refuses a workbook whose sheet name is listed without a part: the file
+// was damaged or written by a broken program, and no part may be guessed for it.
+func (rd *read) failUnlinked(name string) {
+	rd.fail(name, "", "", "文件已损坏：工作簿中列有工作表“%s”，但找不到它的内容（xl/workbook.xml 中该表的关系编号为空或无效），无法读取。请在 Excel 或 WPS 中打开、另存为 .xlsx 后再报送；若无法打开，请使用下发的模板重新填写", name)
+}
+
 // meta reads the very hidden sheet; without it nothing identifies the file.
 func (rd *read) meta() (xxgk.TemplateMeta, bool) {
 	var m xxgk.TemplateMeta
 	ref, ok := rd.b.sheet(xxgk.SheetMeta)
+	if !ok && rd.b.isUnlinked(xxgk.SheetMeta) {
+		rd.failUnlinked(xxgk.SheetMeta)
+		return m, false
+	}
 	if !ok {
 		rd.fail("", "", "", "找不到模板的隐藏信息（工作表 %s），无法确定轮次和单位。请使用本轮下发的模板填报，不要把内容复制到新建的工作簿中", xxgk.SheetMeta)
 		return m, false

@@ -143,12 +143,12 @@ func (c *Checker) Fetch(ctx context.Context, raw string) xxgk.Page {
 		}
 		return p
 	}
-	text, err := readPage(body, ct, c.cfg.Now())
+	a, err := Analyze(body, ct, p.FinalURL, c.cfg.Now())
 	if err != nil {
 		p.NotHTML = "无法解析的 HTML"
 		return p
 	}
-	p.Title, p.Headings, p.Newest, p.Entries = text.title, text.headings, text.newest, text.entries
+	a.fill(&p)
 	return p
 }
 

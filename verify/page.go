@@ -1,126 +1,113 @@
 package verify
 
 import (
-	"bytes"
-	"net/http"
+	"net/url"
 	"strings"
 	"time"
 
 	"golang.org/x/net/html"
-	"golang.org/x/net/html/atom"
-	"golang.org/x/net/html/charset"
 
 	"xxgk"
 )
 
-// pageText is what the judging rules need from a page's HTML.
-type pageText struct {
-	title    string
-	headings []string // h1–h3 and breadcrumbs
-	newest   time.Time
-	entries  int
-}
-
-// breadcrumbKeys mark the element holding a page's breadcrumb (当前位置) by its class or id.
-var breadcrumbKeys = []string{"crumb", "position", "location", "weizhi", "dqwz", "curpos", "path"}
-
-// breadcrumbWords start a breadcrumb's text.
-var breadcrumbWords = []string{"当前位置", "您的位置", "你的位置", "您现在的位置", "所在位置"}
-
-// readPage decodes body by its declared charset (the Content-Type header, else a <meta> in
-// the first kilobyte, else a guess; GBK, GB2312 and GB18030 are common on government sites)
-// and reads its title, headings, breadcrumb and dates.
-func readPage(body []byte, contentType string, asOf time.Time) (pageText, error) {
-	enc, _, _ := charset.DetermineEncoding(body, contentType)
-	doc, err := html.Parse(enc.NewDecoder().Reader(bytes.NewReader(body)))
-	if err != nil {
-		return pageText{}, err
+// analyzeDoc tells what the page is and reads its own names and dates: the main list
+// (the largest block of dated links outside sidebars, widgets and footers) or, for an
+// article, its publication line. Dates elsewhere count only when neither is found, and
+// the analysis says so.
+func analyzeDoc(doc *html.Node, u *url.URL, asOf time.Time) Analysis {
+	m := newModel(doc, asOf)
+	a := Analysis{Title: m.title, Breadcrumb: m.breadcrumb()}
+	own := []string{xxgk.TitleColumn(a.Title)}
+	if n := len(a.Breadcrumb); n > 0 {
+		own = append(own, a.Breadcrumb[n-1])
 	}
-	var p pageText
-	dates := newDateFinder(asOf)
-	var walk func(n *html.Node)
-	walk = func(n *html.Node) {
-		if n.Type == html.ElementNode {
-			switch n.DataAtom {
-			case atom.Script, atom.Style, atom.Noscript, atom.Template:
-				return
-			case atom.Title:
-				if p.title == "" {
-					p.title = squash(textOf(n))
-				}
-				return
-			case atom.H1, atom.H2, atom.H3:
-				p.headings = append(p.headings, squash(textOf(n)))
-			default:
-				if isBreadcrumb(n) {
-					p.headings = append(p.headings, squash(textOf(n)))
-				}
-			}
+	regs := m.regions()
+	var main, side *region
+	for _, r := range regs {
+		r.heading = m.headingOf(r)
+		r.widget = m.isWidget(r.node, r.heading, own)
+		best := &main
+		if r.widget {
+			best = &side
 		}
-		if n.Type == html.TextNode {
-			t := strings.TrimSpace(n.Data)
-			for _, w := range breadcrumbWords {
-				if strings.Contains(t, w) && n.Parent != nil {
-					p.headings = append(p.headings, squash(textOf(n.Parent)))
-					break
-				}
-			}
-			dates.add(t)
-		}
-		for c := n.FirstChild; c != nil; c = c.NextSibling {
-			walk(c)
+		// The largest block wins; of equal ones, the innermost (a list, not the page around it).
+		if *best == nil || len(r.entries) > len((*best).entries) ||
+			len(r.entries) == len((*best).entries) && isAncestor((*best).node, r.node) {
+			*best = r
 		}
 	}
-	walk(doc)
-	p.newest, p.entries = dates.newest, dates.entries
-	return p, nil
+	// A block headed with the page's own name is its list, larger blocks beside it
+	// (最新信息, a site-wide list in a side column) notwithstanding.
+	var named *region
+	for _, r := range regs {
+		if !r.widget && r.heading != "" && xxgk.NameMatches([]string{r.heading}, own) &&
+			(named == nil || len(r.entries) > len(named.entries)) {
+			named = r
+		}
+	}
+	if named != nil {
+		main = named
+	}
+	body := m.bodyText()
+	if n := len(a.Breadcrumb); n > 0 {
+		a.Headings = append(a.Headings, a.Breadcrumb[n-1])
+	}
+	if main != nil && main.heading != "" && !containsFold(a.Headings, main.heading) {
+		a.Headings = append(a.Headings, main.heading)
+	}
+	// Sites built to the 2017 政府网站发展指引 name the column in <meta name="ColumnName">.
+	if c := m.meta["columnname"]; c != "" && len([]rune(c)) <= 30 && !containsFold(a.Headings, c) {
+		a.Headings = append(a.Headings, c)
+	}
+	switch {
+	case m.notFound(body):
+		a.Kind = xxgk.PageNotFound
+		return a
+	case m.isSearch(u):
+		a.Kind = xxgk.PageSearch
+	case m.isHome(u, a.Breadcrumb, regs):
+		a.Kind = xxgk.PageHome
+	}
+	if a.Kind == "" {
+		if pub, ok := m.article(main, body); ok {
+			a.Kind, a.Newest = xxgk.PageArticle, pub
+			return a
+		}
+	}
+	if a.Kind == "" {
+		a.Kind = xxgk.PageList
+		if main == nil && (body >= minBody || !m.listFrame()) {
+			a.Kind = xxgk.PageOther
+		}
+	}
+	switch {
+	case main != nil:
+		a.Newest, a.Entries = main.newest(), len(main.entries)
+	case side != nil:
+		a.Newest, a.Entries, a.DatesOutside = side.newest(), len(side.entries), true
+	default:
+		for _, h := range m.hits {
+			if h.usable() && (h.dominant || h.pub) {
+				a.Entries++
+				if h.day.After(a.Newest) {
+					a.Newest = h.day
+				}
+			}
+		}
+		a.DatesOutside = a.Entries > 0
+	}
+	return a
 }
 
-func isBreadcrumb(n *html.Node) bool {
-	for _, a := range n.Attr {
-		if a.Key != "class" && a.Key != "id" {
-			continue
-		}
-		v := strings.ToLower(a.Val)
-		for _, k := range breadcrumbKeys {
-			if strings.Contains(v, k) {
-				return true
-			}
+func containsFold(list []string, s string) bool {
+	for _, l := range list {
+		if xxgk.FoldName(l) == xxgk.FoldName(s) {
+			return true
 		}
 	}
 	return false
 }
 
-// textOf is the text under n, scripts and styles left out.
-func textOf(n *html.Node) string {
-	var b strings.Builder
-	var walk func(n *html.Node)
-	walk = func(n *html.Node) {
-		if n.Type == html.ElementNode && (n.DataAtom == atom.Script || n.DataAtom == atom.Style) {
-			return
-		}
-		if n.Type == html.TextNode {
-			b.WriteString(n.Data)
-			b.WriteByte(' ')
-		}
-		for c := n.FirstChild; c != nil; c = c.NextSibling {
-			walk(c)
-		}
-	}
-	walk(n)
-	return b.String()
-}
-
 // squash collapses runs of white space and clips very long texts (xxgk.Visible, which
 // also escapes control characters a hostile page could put in its title).
 func squash(s string) string { return xxgk.Visible(strings.Join(strings.Fields(s), " "), 300) }
-
-// isHTML tells a web page from a document, image or download by its Content-Type; a
-// missing type is sniffed from the first bytes.
-func isHTML(contentType string, body []byte) bool {
-	if contentType == "" {
-		contentType = http.DetectContentType(body)
-	}
-	ct := strings.ToLower(contentType)
-	return strings.Contains(ct, "text/html") || strings.Contains(ct, "application/xhtml")
-}
