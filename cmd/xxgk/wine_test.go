@@ -378,6 +378,23 @@ func wineHeld(t *testing.T, w *wineEnv) {
 	if after := hostStatus(t, host); after != statusBefore {
 		t.Errorf("status changed by an unreadable file:\n%s\n%s", statusBefore, after)
 	}
+	// A held zip is no damaged archive either.
+	zipPath := filepath.Join(w.c(`占用 测试`), "第二批.zip")
+	b, err := os.ReadFile(held)
+	if err != nil {
+		t.Fatal(err)
+	}
+	gbkZip(t, zipPath, map[string][]byte{"汉阴县.xlsx": b})
+	release = w.hold(t, zipPath)
+	code, out, _ = w.run(t, "import", "--db", db, w.win(t, zipPath))
+	release()
+	if want := "✘ 未能读取 " + w.win(t, zipPath) + " — 文件未经检查，不算退回\n    错误：无法读取文件：" + oserr.InUseReason + "\n"; code != exitRejected || !strings.Contains(out, want) {
+		t.Errorf("import of a held zip: exit %d\n%s", code, out)
+	}
+	if after := hostStatus(t, host); after != statusBefore {
+		t.Errorf("status changed by an unreadable zip")
+	}
+
 	// Closed, the same command reads it: now it is a refusal, with its annotated copy.
 	errs := w.c(`占用 测试\退回`)
 	if code, out, _ := w.run(t, "import", "--db", db, "--errors-dir", w.win(t, errs), w.win(t, held)); code != exitRejected || !strings.Contains(out, "✘ 已退回 ") {
