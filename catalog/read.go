@@ -15,6 +15,8 @@ import (
 
 	"github.com/xuri/excelize/v2"
 	"golang.org/x/text/encoding/simplifiedchinese"
+
+	"xxgk/internal/oserr"
 )
 
 // ReadRows reads the first sheet of an .xlsx/.xlsm file, or a .csv file, as rows of cells.
@@ -49,17 +51,18 @@ func ReadRows(path, what string) ([][]string, error) {
 // describe says in Chinese why a file could not be opened, keeping the system's words
 // for anything unexpected.
 func describe(err error, xlsx bool) string {
-	switch {
-	case errors.Is(err, fs.ErrNotExist):
+	if errors.Is(err, fs.ErrNotExist) {
 		return "文件不存在"
-	case errors.Is(err, fs.ErrPermission):
-		return "没有读取权限"
-	case xlsx && errors.Is(err, zip.ErrFormat):
+	}
+	if xlsx && errors.Is(err, zip.ErrFormat) {
 		return "不是有效的 .xlsx 文件（可能已损坏，或是改了扩展名的 .xls/.et 文件）"
 	}
+	if r := oserr.Reason(err); r != "" {
+		return r
+	}
 	var pe *fs.PathError
-	if errors.As(err, &pe) && pe.Op == "read" {
-		return "读取失败：" + pe.Err.Error()
+	if errors.As(err, &pe) {
+		return "读取失败：" + oserr.Describe(err)
 	}
 	return err.Error()
 }

@@ -4,13 +4,14 @@ import (
 	"encoding/binary"
 	"errors"
 	"fmt"
-	"io/fs"
 	"math"
 	"os"
 	"path/filepath"
 	"strings"
 	"sync"
 	"syscall"
+
+	"xxgk/internal/oserr"
 )
 
 // Face is one TrueType face ready for gofpdf: standalone bytes plus what layout needs
@@ -66,16 +67,10 @@ func ReadFace(spec string) (*Face, error) {
 	path, index, name := splitSpec(spec)
 	b, err := os.ReadFile(path)
 	if err != nil {
-		reason := "无法读取"
-		switch {
-		case errors.Is(err, fs.ErrNotExist):
-			reason = "文件不存在"
-		case errors.Is(err, fs.ErrPermission):
-			reason = "没有读取权限"
-		case errors.Is(err, syscall.EISDIR):
-			reason = "这是一个文件夹，请指定其中的字体文件"
+		if errors.Is(err, syscall.EISDIR) {
+			return nil, fmt.Errorf("无法读取字体文件 %s：这是一个文件夹，请指定其中的字体文件", path)
 		}
-		return nil, fmt.Errorf("无法读取字体文件 %s：%s（%w）", path, reason, err)
+		return nil, fmt.Errorf("无法读取字体文件 %s：%w", path, oserr.Error(err))
 	}
 	if name != "" {
 		n, err := faceCount(b)

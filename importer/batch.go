@@ -231,12 +231,12 @@ func (b *batch) work(ctx context.Context, i int) *parsed {
 	}
 	data, err := src.open()
 	if err != nil {
-		msg := err.Error()
-		var tl *tooLargeError
-		if !errors.As(err, &tl) {
-			msg = fmt.Sprintf("无法读取文件（%v）", statErr(err))
+		if systemError(err) {
+			p.res.Outcome = Unreadable
+			p.res.Problems = xxgk.Problems{{Severity: xxgk.Error, File: src.name, Message: unreadableMessage(err)}}
+			return p
 		}
-		p.res.Problems = xxgk.Problems{{Severity: xxgk.Error, File: src.name, Message: msg}}
+		p.res.Problems = xxgk.Problems{{Severity: xxgk.Error, File: src.name, Message: err.Error()}}
 		return p
 	}
 	c, err := b.read.Read(ctx, src.name, data)

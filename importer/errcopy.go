@@ -11,6 +11,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"xxgk"
+	"xxgk/internal/oserr"
 )
 
 // SheetProblems is the first sheet of an annotated copy: every problem in one list.
@@ -21,7 +22,7 @@ type errorCopies struct{ dir string }
 
 func newErrorCopies(dir string) (*errorCopies, error) {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return nil, fmt.Errorf("无法创建退回文件夹 %s：%w", dir, err)
+		return nil, fmt.Errorf("无法创建退回文件夹 %s：%w", dir, oserr.Error(err))
 	}
 	return &errorCopies{dir: dir}, nil
 }

@@ -10,6 +10,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"xxgk"
+	"xxgk/internal/oserr"
 	"xxgk/xlsxlayout"
 )
 
@@ -125,11 +126,13 @@ func (e *errorCopies) save(src source, out []byte) (string, error) {
 	p := filepath.Join(e.dir, src.copyName)
 	tmp := p + ".tmp"
 	if err := os.WriteFile(tmp, out, 0o644); err != nil {
-		return "", err
+		os.Remove(tmp) // a full disk leaves part of it
+		return "", fmt.Errorf("无法写入 %s：%w", p, oserr.Error(err))
 	}
 	if err := os.Rename(tmp, p); err != nil {
 		os.Remove(tmp)
-		return "", err
+		// The copy of an earlier run may be open in Excel: say so, not "access denied".
+		return "", fmt.Errorf("无法写入 %s：%w", p, oserr.Error(oserr.Blame(p, err)))
 	}
 	return p, nil
 }

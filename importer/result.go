@@ -46,6 +46,10 @@ const (
 	// Checked.OtherDatabase and Result.Round): the operator's --db is wrong, the unit is
 	// not at fault, nothing is stored or recorded.
 	OtherDatabase
+	// Unreadable is a file the system would not let us read (held open by Excel or WPS,
+	// no permission, gone): nothing is known of its content, so it is no refusal of the
+	// unit; the office fixes the cause and reruns.
+	Unreadable
 )
 
 // Label is the Chinese word printed on result lines.
@@ -67,12 +71,14 @@ func (o Outcome) Label() string {
 		return "未采用"
 	case OtherDatabase:
 		return "未导入（模板由另一个数据库生成）"
+	case Unreadable:
+		return "未能读取"
 	}
 	return "?"
 }
 
 func (o Outcome) String() string {
-	return [...]string{"accepted", "unchanged", "rejected", "valid", "failed", "blank", "older", "other_database"}[o]
+	return [...]string{"accepted", "unchanged", "rejected", "valid", "failed", "blank", "older", "other_database", "unreadable"}[o]
 }
 
 // Result is the outcome of one input file.
@@ -116,6 +122,7 @@ type Totals struct {
 	Older                                        int      // files of a unit the import holds a newer file of
 	OtherDatabase                                int      // files whose templates another database made
 	OtherRounds                                  []string // their rounds, in order of first appearance
+	Unreadable                                   int      // files the system would not let us read
 	NotProcessed                                 int      // left undone when the run stopped on an error
 	Warnings                                     int      // warnings over all files
 	Skipped                                      []string // non-workbook files in folders and archives
@@ -142,6 +149,8 @@ func (t *Totals) add(r Result) {
 		if !slices.Contains(t.OtherRounds, r.Round) {
 			t.OtherRounds = append(t.OtherRounds, r.Round)
 		}
+	case Unreadable:
+		t.Unreadable++
 	}
 	t.Warnings += r.Warnings()
 }

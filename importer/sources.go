@@ -2,7 +2,6 @@ package importer
 
 import (
 	"archive/zip"
-	"errors"
 	"fmt"
 	"io"
 	"io/fs"
@@ -15,6 +14,8 @@ import (
 	"unicode/utf8"
 
 	"golang.org/x/text/encoding/simplifiedchinese"
+
+	"xxgk/internal/oserr"
 )
 
 // source is one workbook to read: a file on disk or an entry of a zip archive. Only names
@@ -134,15 +135,8 @@ func (s *sources) numbers(p string) {
 	}
 }
 
-func statErr(err error) error {
-	switch {
-	case errors.Is(err, fs.ErrNotExist):
-		return errors.New("文件或文件夹不存在")
-	case errors.Is(err, fs.ErrPermission):
-		return errors.New("没有读取权限")
-	}
-	return err
-}
+// statErr says in Chinese why a path given or found could not be read.
+func statErr(err error) error { return oserr.Error(err) }
 
 func (s *sources) file(p, copyName string) {
 	var mod time.Time
@@ -186,7 +180,7 @@ func (s *sources) dir(root string) error {
 			if p == root {
 				return fmt.Errorf("无法读取 %s：%w", p, statErr(err))
 			}
-			s.list = append(s.list, source{name: p, problem: fmt.Sprintf("无法读取：%v", statErr(err))})
+			s.list = append(s.list, source{name: p, open: func() ([]byte, error) { return nil, err }}) // Unreadable
 			if d != nil && d.IsDir() {
 				return fs.SkipDir
 			}
@@ -227,6 +221,10 @@ func (s *sources) dir(root string) error {
 // they decode as UTF-8; otherwise they are GBK, as Chinese Windows writes them.
 func (s *sources) zip(p string) {
 	zr, err := zip.OpenReader(p)
+	if systemError(err) { // held open, no permission: not the archive's fault
+		s.list = append(s.list, source{name: p, open: func() ([]byte, error) { return nil, err }})
+		return
+	}
 	if err != nil {
 		s.list = append(s.list, source{name: p, problem: "压缩包已损坏或不是 zip 格式，无法解开。请重新压缩后再导入，或解压后导入文件夹"})
 		return
@@ -250,7 +248,9 @@ func (s *sources) zip(p string) {
 		if hiddenPath(name) {
 			continue
 		}
-		display := filepath.ToSlash(p) + "/" + name
+		// Named like a path into the archive, in the system's own separators: on Windows
+		// C:\报送\第二批.zip\报送\汉阴县.xlsx, as Explorer shows a zip's content.
+		display := p + string(filepath.Separator) + filepath.FromSlash(name)
 		ext := strings.ToLower(path.Ext(name))
 		f := e.f
 		switch {

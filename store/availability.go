@@ -11,6 +11,8 @@ import (
 	"strings"
 
 	"github.com/go-sql-driver/mysql"
+
+	"xxgk/internal/oserr"
 )
 
 // ErrNoDatabase is wrapped by OpenExisting when the SQLite file or the MySQL database
@@ -36,7 +38,7 @@ func sqliteExists(file string) error {
 	case errors.Is(err, fs.ErrNotExist):
 		return &noDatabase{msg: fmt.Sprintf("数据库文件 %s 不存在。请检查 --db 参数、XXGK_DB 环境变量和当前目录（新的数据库由 xxgk templates 创建）", file)}
 	case err != nil:
-		return fmt.Errorf("无法读取数据库文件 %s：%w", file, err)
+		return fmt.Errorf("无法读取数据库文件 %s：%w", file, oserr.Error(err))
 	case st.IsDir():
 		return fmt.Errorf("%s 是文件夹，不是 SQLite 数据库文件", file)
 	}

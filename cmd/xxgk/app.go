@@ -93,13 +93,23 @@ func currentUser() string {
 	if s := strings.TrimSpace(os.Getenv(operatorEnv)); s != "" {
 		return s
 	}
-	if u, err := user.Current(); err == nil && u.Username != "" {
-		return u.Username
+	if u, err := user.Current(); err == nil && plainUserName(u.Username) != "" {
+		return plainUserName(u.Username)
 	}
 	if s := os.Getenv("USER"); s != "" {
 		return s
 	}
 	return "unknown"
+}
+
+// plainUserName drops the computer or domain Windows puts in front of the user name
+// (VM\root, ANKANG\zhangsan): the office knows its staff by name, and the same person
+// logged on to another PC is the same operator.
+func plainUserName(name string) string {
+	if i := strings.LastIndexByte(name, '\\'); i >= 0 {
+		name = name[i+1:]
+	}
+	return strings.TrimSpace(name)
 }
 
 // exitError carries an exit code up to run; the message is already Chinese and complete.
@@ -134,7 +144,7 @@ const helpExitCodes = exitCodesHeading + `
 // importExitCodes are import's: the only command that finishes with some inputs refused.
 const importExitCodes = exitCodesHeading + `
    0    全部完成（所有文件均已接收或未变化） / all done
-   1    已完成，但至少有一个文件被退回（其余文件已导入） / some files rejected, the rest imported
+   1    已完成，但至少有一个文件被退回或未能读取（其余文件已导入） / some files rejected or unreadable, the rest imported
    2    无法执行：参数错误、输入无法读取或数据库无法连接 / nothing done: bad arguments, unreadable input, database unreachable
    130  已中断（Ctrl-C）：已处理的文件已保存，重新运行同一命令即可继续 / interrupted; rerun to finish`
 

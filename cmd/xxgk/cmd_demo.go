@@ -5,6 +5,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"io/fs"
 	"math/rand/v2"
 	"os"
 	"path/filepath"
@@ -251,12 +252,37 @@ type demoPaths struct {
 // reset removes what an earlier demo wrote in these places, and nothing else.
 func (p demoPaths) reset() error {
 	for _, d := range []string{p.templates, filepath.Dir(p.onTime), p.rejected, p.reports, p.feedback} {
-		if err := os.RemoveAll(d); err != nil {
+		if err := os.RemoveAll(d); err != nil && removeTree(d) != nil {
 			return err
 		}
 	}
 	for _, d := range []string{p.templates, p.onTime, p.rejected, p.reports, p.feedback} {
 		if err := os.MkdirAll(d, 0o755); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// removeTree removes dir file by file, deepest first: os.RemoveAll's Windows deletion
+// (FileDispositionInformationEx) fails under wine 8 with "Invalid function", which
+// would stop a second demo run there.
+func removeTree(dir string) error {
+	var paths []string
+	err := filepath.WalkDir(dir, func(p string, _ fs.DirEntry, err error) error {
+		if err == nil {
+			paths = append(paths, p)
+		}
+		return err
+	})
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil
+	}
+	if err != nil {
+		return err
+	}
+	for i := len(paths) - 1; i >= 0; i-- {
+		if err := os.Remove(paths[i]); err != nil && !errors.Is(err, fs.ErrNotExist) {
 			return err
 		}
 	}
@@ -284,7 +310,7 @@ func fillDemo(c *cli.Context, e *env, paths demoPaths) (wrong [2][]string, err e
 		name := templates.FileName(round, u)
 		tpl, err := os.ReadFile(filepath.Join(paths.templates, name))
 		if err != nil {
-			return wrong, failf("读取模板失败：%v", err)
+			return wrong, failf("读取模板 %s 失败：%v", name, unwrapPath(err))
 		}
 		rnd := rand.New(rand.NewPCG(2020, uint64(i)))
 		if plan.first != nil {

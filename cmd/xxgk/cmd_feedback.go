@@ -123,6 +123,8 @@ func writeFeedback(ctx context.Context, s xxgk.Summary, cat *xxgk.Catalog, opt p
 					path := filepath.Join(dir, name)
 					if err = writeFileAtomic(path, write); err == nil {
 						o.beside, uopt.Beside, uopt.BesideListOnly = path, name, short
+					} else {
+						err = fmt.Errorf("无法写入 %s：%w", path, err)
 					}
 				}
 				if err != nil {
@@ -130,7 +132,9 @@ func writeFeedback(ctx context.Context, s xxgk.Summary, cat *xxgk.Catalog, opt p
 					continue
 				}
 				path := filepath.Join(dir, pdf.FeedbackFileName(s.Round, u.Unit))
-				if o.err = writeFileAtomic(path, func(f *os.File) error { return pdf.Feedback(f, s, u, cat, uopt) }); o.err == nil {
+				if err := writeFileAtomic(path, func(f *os.File) error { return pdf.Feedback(f, s, u, cat, uopt) }); err != nil {
+					o.err = fmt.Errorf("无法写入 %s：%w", path, err)
+				} else {
 					o.letter = path
 				}
 			}

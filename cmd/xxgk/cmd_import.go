@@ -25,7 +25,7 @@ func importCommand(e *env) *cli.Command {
 		Description: "PATH 可以是工作簿、文件夹（含子文件夹）或 .zip 压缩包（支持中文 Windows 的 GBK 文件名）。\n" +
 			"轮次、单位和每一行对应的指标只从模板的隐藏信息和“指标编码”列识别，不看文件名和行号。\n" +
 			"有任何错误的文件整个退回、不写入任何内容；接收的文件成为该单位的新版本，与已存版本相同则“未变化”。\n" +
-			"每个文件输出一行结果（✔ 已接收 / = 未变化 / ✘ 已退回 / ○ 空白模板或未采用），问题逐条缩进列在下面，最后一行为汇总。\n" +
+			"每个文件输出一行结果（✔ 已接收 / = 未变化 / ✘ 已退回或未能读取 / ○ 空白模板或未采用），问题逐条缩进列在下面，最后一行为汇总。\n" +
 			"未填写的空白模板跳过，不算退回；同一单位有多个文件时以保存时间最晚的为准（文件属性中的保存时间，否则为文件修改时间）。\n\n" +
 			importExitCodes,
 		Flags: withGlobals(
@@ -96,6 +96,8 @@ func runImportCmd(c *cli.Context, e *env) error {
 		return failf("%v", err)
 	case tot.OtherDatabase > 0:
 		return failf("%s", otherDatabaseAdvice(tot, value(c, "db")))
+	case tot.Unreadable > 0:
+		return rejected("%d 个文件未能导入，详见上面的结果；其中 %d 个文件未能读取（未记为退回），处理后重新运行同一命令即可", tot.Rejected+tot.Failed+tot.Unreadable, tot.Unreadable)
 	case tot.Rejected+tot.Failed > 0:
 		return rejected("%d 个文件未能导入，详见上面的结果", tot.Rejected+tot.Failed)
 	}
@@ -224,7 +226,7 @@ func (p *importPrinter) result(r importer.Result) {
 		p.writeJSON(r)
 		return
 	}
-	if p.quiet && r.Outcome != importer.Rejected && r.Outcome != importer.Failed && r.Outcome != importer.OtherDatabase {
+	if p.quiet && r.Outcome != importer.Rejected && r.Outcome != importer.Failed && r.Outcome != importer.OtherDatabase && r.Outcome != importer.Unreadable {
 		return
 	}
 	// File names, zip entry names and cell values come from units: each line is
@@ -252,7 +254,7 @@ func (p *importPrinter) result(r importer.Result) {
 
 // resultLine is the head line of a file: mark, outcome, name, then what it holds.
 func resultLine(r importer.Result) string {
-	marks := map[importer.Outcome]string{importer.Accepted: "✔", importer.Valid: "✔", importer.Unchanged: "=", importer.Rejected: "✘", importer.Failed: "✘", importer.Blank: "○", importer.Older: "○", importer.OtherDatabase: "?"}
+	marks := map[importer.Outcome]string{importer.Accepted: "✔", importer.Valid: "✔", importer.Unchanged: "=", importer.Rejected: "✘", importer.Failed: "✘", importer.Blank: "○", importer.Older: "○", importer.OtherDatabase: "?", importer.Unreadable: "✘"}
 	s := fmt.Sprintf("%s %s %s", marks[r.Outcome], r.Outcome.Label(), r.Name)
 	unit := r.Unit.Short
 	counts := fmt.Sprintf("%d 项指标：已开设 %d，未开设 %d，不适用 %d", r.Counts.Assigned, r.Counts.Opened, r.Counts.NotOpened, r.Counts.NotApplicable)
@@ -279,6 +281,8 @@ func resultLine(r importer.Result) string {
 		s += fmt.Sprintf("%d 个错误", nErr)
 	case importer.Failed:
 		s += fmt.Sprintf(" — %s 检查通过但保存失败：%v（重新运行即可）", unit, r.Err)
+	case importer.Unreadable:
+		s += " — 文件未经检查，不算退回"
 	case importer.Blank:
 		s += fmt.Sprintf(" — %s，已跳过：不算报送，也不算退回", unit)
 	case importer.Older:
@@ -331,6 +335,7 @@ func (p *importPrinter) summary(t importer.Totals, opts importer.Options) {
 	add(t.Valid, "检查通过")
 	add(t.Rejected, "已退回")
 	add(t.Failed, "保存失败")
+	add(t.Unreadable, "未能读取")
 	add(t.Blank, "空白模板（已跳过）")
 	add(t.Older, "未采用（同一单位有更新的文件）")
 	add(t.OtherDatabase, "其他数据库的模板（未导入）")

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"encoding/csv"
 	"fmt"
 	"io"
 	"strconv"
@@ -81,7 +80,10 @@ func writeStatusJSON(w io.Writer, s xxgk.Summary) error {
 }
 
 func writeStatusCSV(w io.Writer, s xxgk.Summary) error {
-	cw := csv.NewWriter(w) // csv.Writer keeps its first error; cw.Error() reports it below
+	cw, err := excelCSV(w) // cw keeps its first error; cw.Error() reports it below
+	if err != nil {
+		return err
+	}
 	_ = cw.Write([]string{"unit", "kind", "status", "version", "assigned", "opened", "not_opened", "not_applicable", "not_reported", "completion", "submitted_at", "rejected", "check_failures"})
 	for _, en := range statusEntries(s) {
 		at := ""

@@ -70,7 +70,12 @@ func TestStatusFormats(t *testing.T) {
 	if code != exitOK {
 		t.Fatalf("status csv exit %d", code)
 	}
-	recs, err := csv.NewReader(strings.NewReader(out)).ReadAll()
+	// For Excel on Chinese Windows (status --format csv > 状态.csv): UTF-8 BOM, CRLF.
+	body, ok := strings.CutPrefix(out, "\ufeff")
+	if !ok || !strings.HasSuffix(out, "\r\n") || strings.Count(out, "\n") != strings.Count(out, "\r\n") {
+		t.Errorf("status csv is not UTF-8 with BOM and CRLF: %q", out[:min(len(out), 40)])
+	}
+	recs, err := csv.NewReader(strings.NewReader(body)).ReadAll()
 	if err != nil || len(recs) != 37 {
 		t.Fatalf("csv: %d records, %v", len(recs), err)
 	}

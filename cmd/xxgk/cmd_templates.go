@@ -309,7 +309,10 @@ func writeAll(ctx context.Context, opts templatesOptions, key []byte, cat *xxgk.
 func writeOne(tw *templates.Writer, opts templatesOptions, cat *xxgk.Catalog, u xxgk.Unit) writeResult {
 	path := filepath.Join(opts.Out, templates.FileName(opts.Round, u))
 	if err := writeFileAtomic(path, func(f *os.File) error { return tw.Write(f, opts.Round, cat, u) }); err != nil {
-		return writeResult{err: err}
+		if errors.Is(err, templates.ErrNoIndicators) {
+			return writeResult{err: err}
+		}
+		return writeResult{err: fmt.Errorf("无法写入 %s：%w", path, err)}
 	}
 	return writeResult{path: path, count: len(cat.For(u))}
 }

@@ -126,7 +126,7 @@ func TestVerifyCommand(t *testing.T) {
 	if code != exitOK {
 		t.Fatalf("verify --unit exit %d: %s", code, errOut)
 	}
-	recs, err := csv.NewReader(strings.NewReader(out)).ReadAll()
+	recs, err := csv.NewReader(strings.NewReader(strings.TrimPrefix(out, "\ufeff"))).ReadAll()
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -265,7 +265,7 @@ func TestVerifyCommandFails(t *testing.T) {
 		t.Errorf("nothing to check, json: exit %d, %q", code, out)
 	}
 	if code, out, _ := runVerifyCmd(t, netCfg, "verify", "--db", db, "--unit", "市审计局", "--format", "csv"); code != exitOK ||
-		out != strings.Join(checkCSVHeader, ",")+"\n" {
+		out != "\ufeff"+strings.Join(checkCSVHeader, ",")+"\r\n" {
 		t.Errorf("nothing to check, csv: exit %d, %q", code, out)
 	}
 }

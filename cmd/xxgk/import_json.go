@@ -14,7 +14,7 @@ import (
 type importJSON struct {
 	File    string `json:"file"`
 	Unit    string `json:"unit"`    // short name; empty when the file could not be identified
-	Outcome string `json:"outcome"` // accepted, unchanged, rejected, blank, older, valid (dry run), failed, other_database
+	Outcome string `json:"outcome"` // accepted, unchanged, rejected, blank, older, valid (dry run), failed, other_database, unreadable
 	Version int    `json:"version"` // stored version, or the one it equals; 0 when none
 	// Current is the unit's current version once the file is stored (above Version when an
 	// older file was imported again); 0 when nothing of the unit was stored.

@@ -20,6 +20,9 @@ func interrupted(t importer.Totals) error {
 	if t.Failed > 0 {
 		parts = append(parts, fmt.Sprintf("保存失败 %d", t.Failed))
 	}
+	if t.Unreadable > 0 {
+		parts = append(parts, fmt.Sprintf("未能读取 %d", t.Unreadable))
+	}
 	// The outcomes that store nothing either: every processed file is counted somewhere.
 	if t.Valid > 0 {
 		parts = append(parts, fmt.Sprintf("检查通过 %d", t.Valid))

@@ -5,11 +5,11 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
-	"syscall"
 
 	"github.com/urfave/cli/v2"
 
 	"xxgk/fonts"
+	"xxgk/internal/oserr"
 )
 
 // fontFlag is --font, shared by the commands that write PDF.
@@ -22,8 +22,9 @@ func fontFlag() cli.Flag {
 }
 
 // writeFileAtomic writes path through a temporary file in the same folder, so a failed
-// run never leaves a half-written report where the old one was. File system errors come
-// back in Chinese, without the temporary file's name.
+// run never leaves a half-written report where the old one was, nor a temporary file.
+// File system errors come back in Chinese (oserr), without the temporary file's name; a
+// file held open by Excel or WPS is said to be so, not "no permission".
 func writeFileAtomic(path string, write func(f *os.File) error) error {
 	dir := filepath.Dir(path)
 	if err := os.MkdirAll(dir, 0o755); err != nil {
@@ -36,6 +37,10 @@ func writeFileAtomic(path string, write func(f *os.File) error) error {
 	defer os.Remove(f.Name())
 	if err := write(f); err != nil {
 		f.Close()
+		var pe *fs.PathError
+		if errors.As(err, &pe) || oserr.Known(err) { // the temporary file's own error: disk full
+			return unwrapPath(err)
+		}
 		return err
 	}
 	if err := f.Close(); err != nil {
@@ -45,32 +50,14 @@ func writeFileAtomic(path string, write func(f *os.File) error) error {
 		return unwrapPath(err)
 	}
 	if err := os.Rename(f.Name(), path); err != nil {
-		return unwrapPath(err)
+		return unwrapPath(oserr.Blame(path, err))
 	}
 	return nil
 }
 
 // unwrapPath says in Chinese why a file operation failed, without repeating the path the
-// message already names.
-func unwrapPath(err error) error {
-	switch {
-	case errors.Is(err, fs.ErrPermission):
-		return errors.New("没有写入权限")
-	case errors.Is(err, fs.ErrNotExist):
-		return errors.New("路径不存在")
-	case errors.Is(err, syscall.ENOTDIR):
-		return errors.New("路径中的某一级是文件而不是目录")
-	case errors.Is(err, syscall.EROFS):
-		return errors.New("只读文件系统")
-	case errors.Is(err, syscall.ENOSPC):
-		return errors.New("磁盘空间不足")
-	}
-	var pe *os.PathError
-	if errors.As(err, &pe) {
-		return pe.Err
-	}
-	return err
-}
+// message already names (oserr.Error).
+func unwrapPath(err error) error { return oserr.Error(err) }
 
 // pdfFonts loads the fonts for PDF output from --font / XXGK_FONT or the system, prints
 // the stand-in note once, and turns a missing font into exit 2 with instructions.

@@ -89,7 +89,7 @@ func TestVerifyCSVNeutralizes(t *testing.T) {
 	if err := writeChecksCSV(&buf, []xxgk.Check{c}, map[string]string{"X1": "@单位"}); err != nil {
 		t.Fatal(err)
 	}
-	recs, err := csv.NewReader(&buf).ReadAll()
+	recs, err := csv.NewReader(strings.NewReader(strings.TrimPrefix(buf.String(), "\ufeff"))).ReadAll()
 	if err != nil || len(recs) != 2 {
 		t.Fatalf("%d records, %v", len(recs), err)
 	}

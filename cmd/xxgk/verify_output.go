@@ -1,7 +1,6 @@
 package main
 
 import (
-	"encoding/csv"
 	"fmt"
 	"io"
 	"sort"
@@ -62,7 +61,10 @@ func writeChecksJSON(w io.Writer, cs []xxgk.Check, names map[string]string) erro
 }
 
 func writeChecksCSV(w io.Writer, cs []xxgk.Check, names map[string]string) error {
-	cw := csv.NewWriter(w) // keeps its first error; cw.Error() reports it below
+	cw, err := excelCSV(w) // cw keeps its first error; cw.Error() reports it below
+	if err != nil {
+		return err
+	}
 	_ = cw.Write(checkCSVHeader)
 	for _, en := range checkEntries(cs, names) {
 		newest := ""
