@@ -114,7 +114,7 @@ func templatesOptionsFrom(c *cli.Context, e *env) (templatesOptions, error) {
 	}
 	return templatesOptions{
 		Portal: portal, PortalSet: c.IsSet("portal-url"),
-		Out:    c.String("out"),
+		Out: c.String("out"),
 		Round: xxgk.Round{
 			ID:       id,
 			Title:    strings.TrimSpace(c.String("title")),
