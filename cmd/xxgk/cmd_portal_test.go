@@ -122,12 +122,12 @@ func testPortalCLI(t *testing.T, db string) {
 	}
 	list := mustRun(clock(16, 10), "review", "--db", db)
 	if !strings.HasPrefix(list, "轮次 2020：已报送 2 个单位，已通过 1，已退回（需修改）1，待审核 0；未报送 34\n") ||
-		!regexp.MustCompile(`\n市财政局 +已报送 +1  已退回（需修改）  2020-09-16 09:00  李四 +` + comment + `\n`).MatchString(list) {
+		!regexp.MustCompile(`\n市财政局 +已报送 +1  已退回（需修改）  2020-09-16 09:00  李四 +`+comment+`\n`).MatchString(list) {
 		t.Errorf("review list:\n%s", list)
 	}
 	hist := mustRun(clock(16, 10), "history", "--db", db, "市财政局")
 	if !strings.HasPrefix(hist, "市财政局 · 轮次 2020：当前为第 1 版，已退回（需修改）\n") ||
-		!regexp.MustCompile(`\n   2020-09-16 09:00  退回修改 +1 +李四 +第 1 版退回修改，意见：` + comment + `\n`).MatchString(hist) {
+		!regexp.MustCompile(`\n   2020-09-16 09:00  退回修改 +1 +李四 +第 1 版退回修改，意见：`+comment+`\n`).MatchString(hist) {
 		t.Errorf("history:\n%s", hist)
 	}
 
