@@ -106,23 +106,9 @@ func loadSummary(c *cli.Context, st *store.Store) (xxgk.Summary, *xxgk.Catalog, 
 	if err != nil {
 		return xxgk.Summary{}, nil, err
 	}
-	current, err := st.Current(c.Context, r.ID)
+	s, err := st.Summary(c.Context, r, cat)
 	if err != nil {
-		return xxgk.Summary{}, nil, failf("读取轮次“%s”的报送数据失败：%v", r.ID, err)
-	}
-	rejections, err := st.Rejections(c.Context, r.ID)
-	if err != nil {
-		return xxgk.Summary{}, nil, failf("读取轮次“%s”的退回记录失败：%v", r.ID, err)
-	}
-	reviews, err := st.Reviews(c.Context, r.ID)
-	if err != nil {
-		return xxgk.Summary{}, nil, failf("读取轮次“%s”的审核记录失败：%v", r.ID, err)
-	}
-	s := xxgk.Summarize(r, cat, current)
-	s.AddRejections(rejections)
-	s.AddReviews(reviews)
-	if err := addChecks(c.Context, st, &s); err != nil {
-		return xxgk.Summary{}, nil, err
+		return xxgk.Summary{}, nil, failf("%v", err)
 	}
 	return s, cat, nil
 }
