@@ -144,7 +144,7 @@ func testPortalCLI(t *testing.T, db string) {
 		!strings.Contains(txt, "请于2020年10月9日前完成上述问题的整改") {
 		t.Errorf("letter of the returned unit lacks the review:\n%s", txt)
 	}
-	code := regexp.MustCompile(`用访问码([2-9A-Z]{4}-[2-9A-Z]{4}-[2-9A-Z]{4}-[2-9A-Z]{4})（`).FindStringSubmatch(txt)
+	code := regexp.MustCompile(`用你单位的访问码([2-9A-Z]{4}-[2-9A-Z]{4}-[2-9A-Z]{4}-[2-9A-Z]{4})登录`).FindStringSubmatch(txt)
 	if code == nil || !strings.Contains(txt, "也可网上报送：在浏览器中打开"+link) {
 		t.Fatalf("letter lacks the portal link or code:\n%s", txt)
 	}
