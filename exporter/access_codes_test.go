@@ -3,10 +3,14 @@ package exporter
 import (
 	"bytes"
 	"encoding/csv"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/xuri/excelize/v2"
+
+	"xxgk/internal/openpyxl"
 )
 
 func TestAccessCodesFiles(t *testing.T) {
@@ -46,5 +50,22 @@ func TestAccessCodesFiles(t *testing.T) {
 	recs, err := csv.NewReader(strings.NewReader(strings.TrimPrefix(c.String(), utf8BOM))).ReadAll()
 	if err != nil || len(recs) != 3 || recs[1][2] != "K7QX-M4PR-9T2W-HNB3" || recs[2][0] != Neutralize(rows[1].Unit) || recs[2][0] == rows[1].Unit {
 		t.Errorf("CSV = %q, %v", recs, err)
+	}
+}
+
+// TestAccessCodesSecondReader opens the workbook with openpyxl, which refuses colours
+// that are not exactly 8 hex digits (excelize adds the alpha itself).
+func TestAccessCodesSecondReader(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "访问码.xlsx")
+	var x bytes.Buffer
+	if err := WriteAccessCodesXLSX(&x, "访问码", []AccessCodeRow{{Unit: "市财政局", Code: "K7QX-M4PR-9T2W-HNB3", State: "新建"}}); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(path, x.Bytes(), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	books := openpyxl.Load(t, path)
+	if len(books) != 1 || len(books[0].Sheets) != 1 || books[0].Sheets[0].Name != "访问码" || books[0].Sheets[0].MaxRow != 3 {
+		t.Errorf("openpyxl read %+v", books)
 	}
 }
