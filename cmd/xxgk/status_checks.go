@@ -1,11 +1,24 @@
 package main
 
 import (
+	"context"
 	"strconv"
 
 	"xxgk"
 	"xxgk/exporter"
+	"xxgk/store"
 )
+
+// addChecks attaches the round's latest website checks to the summary, so that every
+// reading command shows them once `xxgk verify` has run.
+func addChecks(ctx context.Context, st *store.Store, s *xxgk.Summary) error {
+	checks, err := st.LatestChecks(ctx, s.Round.ID)
+	if err != nil {
+		return failf("读取轮次“%s”的核查结果失败：%v", s.Round.ID, err)
+	}
+	s.AddChecks(checks)
+	return nil
+}
 
 // checkFailures is a unit's 核查异常 cell: the number of its checked columns with a
 // finding, "-" for a unit none of whose current columns was checked (nothing to check,
