@@ -70,6 +70,11 @@ func (l letter) reminder() {
 func (l letter) feedback() {
 	d, u := l.d, l.u
 	d.para(statusText(l.s, u))
+	returned := u.ReturnedReview()
+	if returned != nil {
+		d.para(fmt.Sprintf("经审核，你单位第%d次报送的文件需修改后重新报送（退回修改）。审核意见：%s",
+			returned.Version, strings.TrimRight(returned.Comment, "。.")+"。"))
+	}
 	if u.RefusedLatest() {
 		last := u.Rejected.Last
 		d.para(fmt.Sprintf("你单位于%s报送的文件“%s”因有%d处填写错误已退回，本反馈仍按你单位第%d次报送的文件统计。",
@@ -89,6 +94,8 @@ func (l letter) feedback() {
 		allWell = "核查的栏目均可正常访问，栏目名称相符，且按时更新"
 	}
 	switch {
+	case len(items) == 0 && returned != nil:
+		d.para(checked + "，你单位应建栏目均已开设并按要求填报。")
 	case len(items) == 0 && allWell != "":
 		d.para(checked + "，你单位应建栏目均已开设并按要求填报，" + allWell + "，未发现需要整改的问题。请保持栏目内容及时更新。")
 	case len(items) == 0:
@@ -111,7 +118,7 @@ func (l letter) feedback() {
 	d.itemTable(u, l.inds)
 	d.gap(0.5)
 	l.head("整改与报送要求", false)
-	l.deadline(len(findings) > 0 || failedChecks > 0 || u.RefusedLatest())
+	l.deadline(len(findings) > 0 || failedChecks > 0 || u.RefusedLatest() || returned != nil)
 	l.howToSend()
 	d.para(contactText(l.s.Round.Contact))
 }
@@ -174,6 +181,22 @@ func (l letter) howToSend() {
 	default:
 		l.d.para("报送方式：在你单位报送的" + submittedFile(l.u.Submission.FileName) + "中修改并保存，" + reply)
 	}
+	l.portal()
+}
+
+// portal says how to hand in through the web portal when the round has one: its address,
+// and the unit's access code when this letter carries one (only ever the unit's own).
+func (l letter) portal() {
+	link := l.opt.Notice.PortalLink()
+	if link == "" {
+		return
+	}
+	if l.opt.AccessCode == "" {
+		l.d.para(fmt.Sprintf("也可网上报送：在浏览器中打开 %s ，用办公室发给你单位的访问码登录，上传填好的工作簿，即可看到检查结果。", link))
+		return
+	}
+	l.d.para(fmt.Sprintf("也可网上报送：在浏览器中打开 %s ，用你单位的访问码 %s 登录，上传填好的工作簿，即可看到检查结果。"+
+		"此访问码随本通知新发，此前的访问码已停用；请妥善保管，勿转告其他单位。", link, l.opt.AccessCode))
 }
 
 // submittedFile names the unit's own file: 文件“市财政局.xlsx”, or 填报表 when its

@@ -53,6 +53,10 @@ func (d *doc) findings(r *report) {
 			p.write(d, r)
 		}
 	}
+	if units := r.s.ReturnedUnits(); len(units) > 0 {
+		d.subheading("（" + chineseNumber(n+1) + "）部分单位报送内容经审核需修改")
+		d.returned(units)
+	}
 }
 
 // has tells whether any submitted unit has a finding of kind k.

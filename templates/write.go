@@ -47,6 +47,9 @@ type Writer struct {
 	// round's 截止日期: a template sent beside a 催报 letter carries the letter's 补报
 	// deadline (xxgk.Notice.ReplyBy), not a day already past.
 	ReplyBy time.Time
+	// PortalURL, when set, is the intake portal's address (xxgk.Notice.PortalLink): the
+	// 填报说明 tells the unit it may also upload the workbook there with its access code.
+	PortalURL string
 }
 
 // NewWriter returns a Writer for any number of workbooks.
@@ -73,7 +76,7 @@ func (w *Writer) Write(out io.Writer, r xxgk.Round, cat *xxgk.Catalog, u xxgk.Un
 	if w.Now != nil {
 		now = w.Now
 	}
-	b := &book{f: f, round: r, unit: u, inds: inds, now: now(), key: w.Key, issuer: w.Issuer, replyBy: w.ReplyBy}
+	b := &book{f: f, round: r, unit: u, inds: inds, now: now(), key: w.Key, issuer: w.Issuer, replyBy: w.ReplyBy, portal: w.PortalURL}
 	if err := b.build(); err != nil {
 		return fmt.Errorf("生成 %s 的模板：%w", u.Short, err)
 	}
@@ -134,6 +137,7 @@ type book struct {
 	// issuer names the maker in the document properties; empty: the contact office
 	issuer  string
 	replyBy time.Time // the return-by day when it is not the round's deadline
+	portal  string    // the portal's address for 填报说明; empty: none
 }
 
 // due is the day the workbook asks to be returned by: the letter's reply-by day when the

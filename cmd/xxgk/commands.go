@@ -18,6 +18,9 @@ func commands(e *env) []*cli.Command {
 		revertCommand(e),
 		withdrawCommand(e),
 		rejectionsCommand(e),
+		reviewCommand(e),
+		accessCommand(e),
+		auditCommand(e),
 		verifyCommand(e),
 		demoCommand(e),
 	}

@@ -137,8 +137,13 @@ func loadSummary(c *cli.Context, st *store.Store) (xxgk.Summary, *xxgk.Catalog, 
 	if err != nil {
 		return xxgk.Summary{}, nil, failf("读取轮次“%s”的退回记录失败：%v", r.ID, err)
 	}
+	reviews, err := st.Reviews(c.Context, r.ID)
+	if err != nil {
+		return xxgk.Summary{}, nil, failf("读取轮次“%s”的审核记录失败：%v", r.ID, err)
+	}
 	s := xxgk.Summarize(r, cat, current)
 	s.AddRejections(rejections)
+	s.AddReviews(reviews)
 	if err := addChecks(c.Context, st, &s); err != nil {
 		return xxgk.Summary{}, nil, err
 	}
