@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"path/filepath"
 	"strings"
 	"time"
 
@@ -205,12 +204,8 @@ func (p *importPrinter) clearBar() {
 
 func (p *importPrinter) result(r importer.Result) {
 	p.clearBar()
-	if r.Outcome == importer.Rejected && r.Unit.Code != "" && r.Round != "" && r.SHA256 != "" {
-		p.rejections = append(p.rejections, xxgk.Rejection{
-			Round: r.Round, Unit: r.Unit.Code, FileName: filepath.Base(r.Name), SHA256: r.SHA256,
-			At: p.now(), ImportedBy: p.user, Errors: len(r.Problems.Only(xxgk.Error)),
-			Problems: r.Problems, File: r.File,
-		})
+	if rej, ok := r.Rejection(p.now(), p.user); ok {
+		p.rejections = append(p.rejections, rej)
 		if len(p.rejections) >= rejectionBatch {
 			p.flushRejections()
 		}
