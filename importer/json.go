@@ -53,17 +53,18 @@ func (r Result) JSON() JSON {
 	return j
 }
 
-// Rejection is the refusal to record for a rejected file whose unit and round were
-// identified, so that status and the unit's letter know it tried and its file can be
-// returned annotated; ok is false for any other result. Both `xxgk import` and the web
-// portal record refusals through it.
-func (r Result) Rejection(at time.Time, by string) (rej xxgk.Rejection, ok bool) {
-	if r.Outcome != Rejected || r.Unit.Code == "" || r.Round == "" || r.SHA256 == "" {
-		return rej, false
-	}
+// Recorded tells a rejected file whose unit and round were identified: its refusal is
+// kept (Rejection), so that status and the unit's letter know it tried and its file can
+// be returned annotated. Both `xxgk import` and the web portal record refusals so.
+func (r Result) Recorded() bool {
+	return r.Outcome == Rejected && r.Unit.Code != "" && r.Round != "" && r.SHA256 != ""
+}
+
+// Rejection is the refusal to record for a Recorded result.
+func (r Result) Rejection(at time.Time, by string) xxgk.Rejection {
 	return xxgk.Rejection{
 		Round: r.Round, Unit: r.Unit.Code, FileName: filepath.Base(r.Name), SHA256: r.SHA256,
 		At: at, ImportedBy: by, Errors: len(r.Problems.Only(xxgk.Error)),
 		Problems: r.Problems, File: r.File,
-	}, true
+	}
 }

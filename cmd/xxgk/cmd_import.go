@@ -204,8 +204,8 @@ func (p *importPrinter) clearBar() {
 
 func (p *importPrinter) result(r importer.Result) {
 	p.clearBar()
-	if rej, ok := r.Rejection(p.now(), p.user); ok {
-		p.rejections = append(p.rejections, rej)
+	if r.Recorded() {
+		p.rejections = append(p.rejections, r.Rejection(p.now(), p.user))
 		if len(p.rejections) >= rejectionBatch {
 			p.flushRejections()
 		}
