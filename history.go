@@ -21,6 +21,10 @@ const (
 	// EventClearRejections forgot the unit's refused files recorded so far (refusals made
 	// by mistake): status and feedback no longer mention them; the history still does.
 	EventClearRejections EventKind = "clear_rejections"
+	// EventApprove and EventReturn are reviews (审核) of the version they name: approved
+	// (通过) or returned for changes (退回修改, Note holding the office's comment).
+	EventApprove EventKind = "approve"
+	EventReturn  EventKind = "return"
 )
 
 // UnitEvent is one correction of a unit's record in a round.
@@ -62,6 +66,8 @@ const (
 	HistoryRejected        HistoryKind = "rejected"
 	HistoryWithdraw        HistoryKind = "withdraw"
 	HistoryClearRejections HistoryKind = "clear_rejections"
+	HistoryApprove         HistoryKind = "approve"
+	HistoryReturn          HistoryKind = "return"
 )
 
 // Label is the Chinese word shown in the history table.
@@ -77,6 +83,10 @@ func (k HistoryKind) Label() string {
 		return "撤回"
 	case HistoryClearRejections:
 		return "清除退回记录"
+	case HistoryApprove:
+		return "审核通过"
+	case HistoryReturn:
+		return "退回修改"
 	}
 	return string(k)
 }
@@ -85,7 +95,7 @@ func (k HistoryKind) Label() string {
 type HistoryEntry struct {
 	At          time.Time
 	Kind        HistoryKind
-	Version     int // import, revert: the version; withdraw: the version withdrawn
+	Version     int // import, revert: the version; withdraw: the version withdrawn; approve, return: the version reviewed
 	FromVersion int // revert: the version whose content it restored
 	FileName    string
 	Operator    string
@@ -95,7 +105,7 @@ type HistoryEntry struct {
 	Current     bool   // import, revert: this version is the unit's current one
 	Cleared     bool   // rejected: cleared since, no longer counted
 	ClearedN    int    // clear_rejections: how many refused files were cleared
-	Note        string
+	Note        string // corrections: the operator's note; return: the office's comment
 }
 
 // Timeline merges a unit's versions, refusals and corrections into one history, oldest
@@ -127,10 +137,25 @@ func (r UnitRecord) Timeline(assigned []Indicator) []HistoryEntry {
 			out = append(out, HistoryEntry{At: e.At, Kind: HistoryWithdraw, Version: e.Version, Operator: e.Operator, Note: e.Note})
 		case EventClearRejections:
 			out = append(out, HistoryEntry{At: e.At, Kind: HistoryClearRejections, ClearedN: e.Cleared, Operator: e.Operator, Note: e.Note})
+		case EventApprove:
+			out = append(out, HistoryEntry{At: e.At, Kind: HistoryApprove, Version: e.Version, Operator: e.Operator, Note: e.Note})
+		case EventReturn:
+			out = append(out, HistoryEntry{At: e.At, Kind: HistoryReturn, Version: e.Version, Operator: e.Operator, Note: e.Note})
 		}
 	}
 	// Stable: at the same instant a version comes before the refusals and corrections
 	// that can only follow it.
 	sort.SliceStable(out, func(i, j int) bool { return out[i].At.Before(out[j].At) })
 	return out
+}
+
+// Review is the unit's review state, from its events by ReviewStateOf.
+func (r UnitRecord) Review() UnitReview {
+	var latest *Review
+	for _, e := range r.Events {
+		if rv, ok := ReviewFromEvent(e); ok {
+			latest = &rv
+		}
+	}
+	return NewUnitReview(r.Unit, r.Current, latest)
 }

@@ -14,10 +14,13 @@ import (
 	"errors"
 	"fmt"
 	"math/rand/v2"
+	"runtime"
 	"time"
 
 	"github.com/go-sql-driver/mysql"
 	_ "modernc.org/sqlite" // registers the "sqlite" driver
+
+	"xxgk/access"
 )
 
 // ErrNotFound is wrapped when a round (or a unit of a round) does not exist.
@@ -42,6 +45,11 @@ type Store struct {
 	// failpoint, when set by a test, runs at named points inside write transactions so a
 	// test can make the database fail mid-batch.
 	failpoint func(ctx context.Context, q DBTX, stage string) error
+	// codeParams are the argon2id costs of new access codes; tests make them cheap.
+	codeParams access.Params
+	// hashing bounds how many access code hashes run at once (each takes codeParams'
+	// memory), so 200 portal requests verifying together stay within a few CPUs' worth.
+	hashing chan struct{}
 }
 
 // Open connects to dsn ("sqlite:PATH" or "mysql://USER[:PASS]@tcp(HOST:PORT)/DB"),
@@ -60,7 +68,7 @@ func openStore(ctx context.Context, dsn string, create bool) (*Store, error) {
 	if err != nil {
 		return nil, badDSN{err}
 	}
-	s := &Store{now: time.Now}
+	s := &Store{now: time.Now, codeParams: access.DefaultParams(), hashing: make(chan struct{}, runtime.GOMAXPROCS(0))}
 	switch t.engine {
 	case "sqlite":
 		s.d, s.name, s.file = sqliteDialect, t.path, t.file

@@ -39,6 +39,10 @@ func runSuite(t *testing.T, e engine) {
 		{"Withdraw", testWithdraw},
 		{"ClearRejections", testClearRejections},
 		{"RoundOverview", testRoundOverview},
+		{"AccessCodes", testAccessCodes},
+		{"ConcurrentCodes", testConcurrentCodes},
+		{"Reviews", testReviews},
+		{"Audit", testAudit},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) { c.fn(t, e) })
