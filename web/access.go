@@ -1,32 +1,6 @@
 package web
 
-import (
-	"context"
-	"time"
-
-	"xxgk"
-)
-
-// Access is what the portal needs of the access codes and the audit log, kept by the
-// store (see accessStore for the adapter over *store.Store).
-type Access interface {
-	// Identify tells whose code it is in a round: the office, or a unit (its code). ok
-	// is false when the code is nobody's. The comparison is the store's slow hash.
-	Identify(ctx context.Context, round, code string) (office bool, unit string, ok bool, err error)
-	// Audit records one event; a failure is reported, never hidden.
-	Audit(ctx context.Context, e AuditEvent) error
-}
-
-// AuditEvent is one line of the audit log: who did what from where, with what outcome.
-type AuditEvent struct {
-	At     time.Time
-	Round  string
-	Actor  string // unit code, or "office"; empty when no code was recognised
-	Action string // signin, upload, review, download, verify
-	Result string // ok, failed, denied, or the import outcome
-	Detail string // file name, download kind, comment: never a code
-	Remote string
-}
+import "xxgk"
 
 // Holder is who a request comes from, once its code or session is recognised.
 type Holder struct {
@@ -34,13 +8,21 @@ type Holder struct {
 	Unit   xxgk.Unit // the unit, when not Office
 }
 
-// actor names the holder in the audit log.
-func (h *Holder) actor() string {
+// actor names the holder in the audit log; nil is nobody (a wrong or no code).
+func (h *Holder) actor() xxgk.Actor {
 	switch {
 	case h == nil:
-		return ""
+		return xxgk.Actor{Kind: xxgk.ActorAnonymous}
 	case h.Office:
+		return xxgk.Actor{Kind: xxgk.ActorOffice}
+	}
+	return xxgk.Actor{Kind: xxgk.ActorUnit, Unit: h.Unit.Code}
+}
+
+// key names the holder for the upload counter.
+func (h *Holder) key() string {
+	if h.Office {
 		return "office"
 	}
-	return h.Unit.Code
+	return "unit:" + h.Unit.Code
 }

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"net/http"
 
+	"xxgk"
 	"xxgk/store"
 )
 
@@ -27,8 +28,8 @@ func writeJSON(w http.ResponseWriter, status int, v any) {
 // apiUpload is POST /api/upload: the workbook in the multipart field "file", the unit's
 // code as Bearer. 200 with the import's JSON object whatever the outcome.
 func (s *Server) apiUpload(w http.ResponseWriter, r *request) {
-	if !s.uploads.take(r.holder.actor(), s.cfg.Now()) {
-		s.audit(r, "upload", "limited", "")
+	if !s.uploads.take(r.holder.key(), s.cfg.Now()) {
+		s.audit(r, xxgk.AuditUpload, xxgk.AuditDenied, "上传过于频繁")
 		s.apiError(w, http.StatusTooManyRequests, "上传过于频繁，请稍后再试。")
 		return
 	}
@@ -41,16 +42,16 @@ func (s *Server) apiUpload(w http.ResponseWriter, r *request) {
 	}
 	res, err := s.importFile(r.Context(), r.round, r.holder, rc)
 	if err != nil {
-		s.audit(r, "upload", "failed", rc.name)
+		s.audit(r, xxgk.AuditUpload, xxgk.AuditFailure, rc.name)
 		s.unavailable(w, r, err)
 		return
 	}
 	if otherUnit(r.holder, res) {
-		s.audit(r, "upload", "denied", rc.name+"（文件属于"+res.Unit.Label()+"）")
+		s.audit(r, xxgk.AuditUpload, xxgk.AuditDenied, rc.name+"（文件属于"+res.Unit.Label()+"）")
 		s.apiError(w, http.StatusForbidden, "此文件是"+res.Unit.Label()+"的报送表，不能用本单位的访问码上传；未保存任何内容。")
 		return
 	}
-	s.audit(r, "upload", res.Outcome.String(), rc.name)
+	s.audit(r, xxgk.AuditUpload, res.Outcome.String(), rc.name)
 	writeJSON(w, http.StatusOK, res.JSON())
 }
 
@@ -59,7 +60,7 @@ func (s *Server) receiveFailure(r *request, err error) (int, string) {
 	var de diskErr
 	switch {
 	case errors.Is(err, errTooLarge):
-		s.audit(r, "upload", "too_large", "")
+		s.audit(r, xxgk.AuditUpload, xxgk.AuditFailure, "文件过大")
 		return http.StatusRequestEntityTooLarge, "文件过大，超过上限 " + sizeText(s.cfg.MaxUpload) + "。填报模板通常不到 1 MB，请检查是否选错了文件。"
 	case errors.Is(err, errCSRF):
 		return http.StatusForbidden, "页面已过期或来源不明（安全校验失败），请刷新页面后重新上传。"

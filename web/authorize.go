@@ -6,10 +6,10 @@ import "net/http"
 type rule int
 
 const (
-	public     rule = iota // anyone: the sign-in page, the style sheet
-	unitOnly               // a unit, for its own data (the unit is the holder's)
-	officeOnly             // the office
-	officeOrOwn            // the office, or the unit the path names ({unit})
+	public      rule = iota // anyone: the sign-in page, the style sheet
+	unitOnly                // a unit, for its own data (the unit is the holder's)
+	officeOnly              // the office
+	officeOrOwn             // the office, or the unit the path names ({unit})
 )
 
 // authorize is the one decision on every request: nil holder is no (or a wrong) code.

@@ -21,6 +21,12 @@ type Store interface {
 	RejectionFile(ctx context.Context, id int64) ([]byte, error)
 	TemplateKey(ctx context.Context) (xxgk.TemplateKey, error)
 	Notice(ctx context.Context, round string) (xxgk.Notice, error)
+
+	// The portal's own records (access codes, reviews, the audit log).
+	Authenticate(ctx context.Context, code string) (xxgk.CodeHolder, error)
+	Review(ctx context.Context, r xxgk.Review) (xxgk.Review, error)
+	ReviewsByUnit(ctx context.Context, round string) (map[string]xxgk.UnitReview, error)
+	Audit(ctx context.Context, e xxgk.AuditEntry) error
 }
 
 // Papers makes what the CLI prints and writes, in the one place each is defined (the
@@ -41,7 +47,6 @@ type Papers interface {
 // Config sets up a Server.
 type Config struct {
 	Store  Store
-	Access Access
 	Papers Papers
 	// Round is the round served; empty means the newest at each request.
 	Round string

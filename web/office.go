@@ -17,8 +17,13 @@ func (s *Server) officePage(w http.ResponseWriter, r *request) {
 		s.unavailable(w, r, err)
 		return
 	}
+	reviews, err := s.cfg.Store.ReviewsByUnit(r.Context(), sum.Round.ID)
+	if err != nil {
+		s.unavailable(w, r, err)
+		return
+	}
 	s.render(w, r, http.StatusOK, "office", map[string]any{
-		"S": sum, "Units": sum.ProblemsFirst(), "Checked": sum.Checked(), "PDF": s.cfg.Fonts != nil,
+		"S": sum, "Units": sum.ProblemsFirst(), "Checked": sum.Checked(), "PDF": s.cfg.Fonts != nil, "Reviews": reviews,
 		"Verify": s.verifyState(),
 	})
 }
@@ -116,18 +121,18 @@ func (s *Server) officeDownload(w http.ResponseWriter, r *request) {
 		s.unavailable(w, r, err)
 		return
 	}
-	s.audit(r, "download", "ok", kind)
+	s.audit(r, xxgk.AuditDownload, xxgk.AuditSuccess, kind)
 	attachment(w, name, typ)
 	w.Write(b.Bytes())
 }
 
 // verifyState is what the office page shows of the verify run.
 type verifyView struct {
-	Running            bool
-	Done, Total        int
-	Scope              string
-	Started, Finished  time.Time
-	Error              string
+	Running           bool
+	Done, Total       int
+	Scope             string
+	Started, Finished time.Time
+	Error             string
 }
 
 func (s *Server) verifyState() verifyView {
@@ -171,7 +176,7 @@ func (s *Server) startVerify(w http.ResponseWriter, r *request) {
 	}
 	v.running, v.done, v.total, v.scope, v.started, v.err = true, 0, 0, scope, s.cfg.Now(), nil
 	v.mu.Unlock()
-	s.audit(r, "verify", "started", scope)
+	s.audit(r, xxgk.AuditVerify, xxgk.AuditSuccess, "开始核查："+scope)
 	round := r.round
 	go func() {
 		err := s.cfg.Papers.Verify(context.Background(), round, units, func(done, total int) {
@@ -182,12 +187,13 @@ func (s *Server) startVerify(w http.ResponseWriter, r *request) {
 		v.mu.Lock()
 		v.running, v.finished, v.err = false, s.cfg.Now(), err
 		v.mu.Unlock()
-		result := "ok"
+		outcome := xxgk.AuditSuccess
 		if err != nil {
-			result = "failed"
+			outcome = xxgk.AuditFailure
 			s.cfg.Log.Printf("核查（%s）失败：%v", scope, err)
 		}
-		if aerr := s.cfg.Access.Audit(context.Background(), AuditEvent{At: s.cfg.Now(), Round: round, Actor: "office", Action: "verify", Result: result, Detail: scope}); aerr != nil {
+		e := xxgk.AuditEntry{At: s.cfg.Now(), Round: round, Actor: xxgk.Actor{Kind: xxgk.ActorOffice}, Action: xxgk.AuditVerify, Outcome: outcome, Detail: scope}
+		if aerr := s.cfg.Store.Audit(context.Background(), e); aerr != nil {
 			s.cfg.Log.Printf("无法写入审计日志（verify）：%v", aerr)
 		}
 	}()
@@ -197,5 +203,3 @@ func (s *Server) startVerify(w http.ResponseWriter, r *request) {
 func (s *Server) verifyPage(w http.ResponseWriter, r *request) {
 	s.render(w, r, http.StatusOK, "verify", map[string]any{"Verify": s.verifyState()})
 }
-
-

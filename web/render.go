@@ -36,7 +36,7 @@ func loadPages() (*pages, error) {
 			}
 			return t.In(xxgk.ChinaTime).Format("2006-01-02 15:04")
 		},
-		"pct": func(f float64) string { return xxgk.Percent(f) },
+		"pct":  func(f float64) string { return xxgk.Percent(f) },
 		"size": sizeText,
 	}
 	p := &pages{byName: map[string]*template.Template{}}

@@ -20,6 +20,7 @@ func (s *Server) register() {
 	s.handle("GET /office/units/{unit}/letter", officeOnly, s.officeLetter)
 	s.handle("GET /office/units/{unit}/returned", officeOnly, s.officeReturned)
 	s.handle("GET /office/download/{kind}", officeOnly, s.officeDownload)
+	s.handle("POST /office/units/{unit}/review", officeOnly, s.review)
 	s.handle("POST /office/verify", officeOnly, s.startVerify)
 	s.handle("GET /office/verify", officeOnly, s.verifyPage)
 

@@ -12,6 +12,7 @@ import (
 	"sync"
 	"time"
 
+	"xxgk"
 	"xxgk/store"
 )
 
@@ -40,8 +41,6 @@ func New(cfg Config) (*Server, error) {
 	switch {
 	case cfg.Store == nil:
 		return nil, errors.New("web: Config.Store is nil")
-	case cfg.Access == nil:
-		return nil, errors.New("web: Config.Access is nil")
 	case cfg.Papers == nil:
 		return nil, errors.New("web: Config.Papers is nil")
 	}
@@ -182,10 +181,10 @@ func (s *Server) remoteAddr(r *http.Request) string {
 
 // audit records an event; a failing audit log is said in the server log, since the
 // request itself has already been answered or must not fail for it.
-func (s *Server) audit(r *request, action, result, detail string) {
-	e := AuditEvent{At: s.cfg.Now(), Round: r.round, Actor: r.holder.actor(), Action: action, Result: result, Detail: detail, Remote: r.remote}
-	if err := s.cfg.Access.Audit(context.WithoutCancel(r.Context()), e); err != nil {
-		s.cfg.Log.Printf("无法写入审计日志（%s %s）：%v", action, result, err)
+func (s *Server) audit(r *request, action xxgk.AuditAction, outcome, detail string) {
+	e := xxgk.AuditEntry{At: s.cfg.Now(), Round: r.round, Actor: r.holder.actor(), Action: action, Outcome: outcome, Detail: detail, Remote: r.remote}
+	if err := s.cfg.Store.Audit(context.WithoutCancel(r.Context()), e); err != nil {
+		s.cfg.Log.Printf("无法写入审计日志（%s %s）：%v", action, outcome, err)
 	}
 }
 

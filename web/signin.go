@@ -4,12 +4,14 @@ import (
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
+	"errors"
 	"fmt"
 	"net/http"
 	"strings"
 	"time"
 
 	"xxgk"
+	"xxgk/store"
 )
 
 // identify finds the holder of a request: the API's Bearer code, or the pages' session.
@@ -41,11 +43,11 @@ func (s *Server) checkCode(r *request, code string) (h *Holder, msg string, stat
 	now := s.cfg.Now()
 	codeKey := codeHash(code)
 	if blocked, until := s.failsByAddr.blocked(r.remote, now); blocked {
-		s.audit(r, "signin", "locked", "本地址失败次数过多")
+		s.audit(r, xxgk.AuditSignIn, xxgk.AuditFailure, "已锁定：本地址失败次数过多")
 		return nil, lockedText(until, "本机"), http.StatusTooManyRequests
 	}
 	if blocked, until := s.triesByCode.blocked(codeKey, now); blocked {
-		s.audit(r, "signin", "locked", "此访问码尝试次数过多")
+		s.audit(r, xxgk.AuditSignIn, xxgk.AuditFailure, "已锁定：此访问码尝试次数过多")
 		return nil, lockedText(until, "此访问码"), http.StatusTooManyRequests
 	}
 	s.triesByCode.add(codeKey, now)
@@ -61,8 +63,8 @@ func (s *Server) checkCode(r *request, code string) (h *Holder, msg string, stat
 	}
 	if h == nil {
 		s.failsByAddr.add(r.remote, now)
-		s.audit(r, "signin", "failed", "")
-		return nil, "访问码不正确。请核对市电子政务办公室下发的访问码（不区分大小写，不含 0、O、1、l 等易混字符）。", http.StatusUnauthorized
+		s.audit(r, xxgk.AuditSignIn, xxgk.AuditFailure, "访问码不正确")
+		return nil, "访问码不正确。请核对市电子政务办公室下发的访问码（16 位，不区分大小写，可带或不带短横线）。", http.StatusUnauthorized
 	}
 	r.holder = h
 	return h, "", 0
@@ -70,19 +72,25 @@ func (s *Server) checkCode(r *request, code string) (h *Holder, msg string, stat
 
 // holderOf is whoever the code belongs to in round, nil for nobody.
 func (s *Server) holderOf(ctx context.Context, round, code string) (*Holder, error) {
-	office, unit, ok, err := s.cfg.Access.Identify(ctx, round, code)
-	if err != nil || !ok {
+	ch, err := s.cfg.Store.Authenticate(ctx, code)
+	if errors.Is(err, store.ErrBadCode) {
+		return nil, nil
+	}
+	if err != nil {
 		return nil, err
 	}
-	if office {
+	if ch.Office {
 		return &Holder{Office: true}, nil
+	}
+	if ch.Round != round {
+		return nil, nil // another round's code: this portal serves round only
 	}
 	_, cat, err := s.cfg.Store.Round(ctx, round)
 	if err != nil {
 		return nil, err
 	}
-	u, ok := cat.Units.Lookup(unit)
-	if !ok {
+	u, ok := cat.Units.Lookup(ch.Unit)
+	if !ok || u.Code != ch.Unit {
 		return nil, nil // a code of a unit no longer in the round
 	}
 	return &Holder{Unit: u}, nil
@@ -130,7 +138,7 @@ func (s *Server) login(w http.ResponseWriter, r *request) {
 	id, _ := s.sessions.create(*h, s.cfg.Now())
 	s.cookie(w, sessionCookie, id, int(sessionIdle/time.Second))
 	s.cookie(w, loginCookie, "", -1)
-	s.audit(r, "signin", "ok", "")
+	s.audit(r, xxgk.AuditSignIn, xxgk.AuditSuccess, "")
 	http.Redirect(w, r.Request, home(h), http.StatusSeeOther)
 }
 

@@ -22,8 +22,9 @@ type unitView struct {
 	Refused  *xxgk.Rejection     // its latest file was refused (and nothing newer accepted)
 	History  []xxgk.HistoryEntry // newest first
 	Checks   []xxgk.Check
-	Warnings xxgk.Problems // the current version's 填报提示
-	Letters  bool          // fonts are at hand: the letter can be printed
+	Warnings xxgk.Problems   // the current version's 填报提示
+	Review   xxgk.UnitReview // 审核 of the current version
+	Letters  bool            // fonts are at hand: the letter can be printed
 	Max      int64
 }
 
@@ -54,6 +55,7 @@ func (s *Server) unitData(r *request, u xxgk.Unit) (*unitView, error) {
 	if err != nil && !errors.Is(err, store.ErrNotFound) {
 		return nil, err
 	}
+	v.Review = rec.Review()
 	v.History = rec.Timeline(cat.For(u))
 	slices.Reverse(v.History)
 	return v, nil
@@ -78,8 +80,8 @@ func (s *Server) unitPage(w http.ResponseWriter, r *request) {
 // unitUpload is the page's upload form: the same import as the API, then back to the
 // page (303), which shows the result at once.
 func (s *Server) unitUpload(w http.ResponseWriter, r *request) {
-	if !s.uploads.take(r.holder.actor(), s.cfg.Now()) {
-		s.audit(r, "upload", "limited", "")
+	if !s.uploads.take(r.holder.key(), s.cfg.Now()) {
+		s.audit(r, xxgk.AuditUpload, xxgk.AuditDenied, "上传过于频繁")
 		s.errorPage(w, r, http.StatusTooManyRequests, "上传过于频繁，请稍后再试。")
 		return
 	}
@@ -92,15 +94,15 @@ func (s *Server) unitUpload(w http.ResponseWriter, r *request) {
 	}
 	res, err := s.importFile(r.Context(), r.round, r.holder, rc)
 	if err != nil {
-		s.audit(r, "upload", "failed", rc.name)
+		s.audit(r, xxgk.AuditUpload, xxgk.AuditFailure, rc.name)
 		s.unavailable(w, r, err)
 		return
 	}
-	result := "denied"
-	if !otherUnit(r.holder, res) {
-		result = res.Outcome.String()
+	result, detail := res.Outcome.String(), rc.name
+	if otherUnit(r.holder, res) {
+		result, detail = xxgk.AuditDenied, rc.name+"（文件属于"+res.Unit.Label()+"）"
 	}
-	s.audit(r, "upload", result, rc.name)
+	s.audit(r, xxgk.AuditUpload, result, detail)
 	s.sessions.setResult(r.session, &uploadResult{JSON: res.JSON(), Label: res.Outcome.Label(), Counts: res.Counts, At: s.cfg.Now()})
 	http.Redirect(w, r.Request, "/unit#result", http.StatusSeeOther)
 }
@@ -125,7 +127,7 @@ func (s *Server) unitTemplate(w http.ResponseWriter, r *request) {
 		s.unavailable(w, r, err)
 		return
 	}
-	s.audit(r, "download", "ok", "template")
+	s.audit(r, xxgk.AuditDownload, xxgk.AuditSuccess, "template")
 	attachment(w, templates.FileName(rnd, r.holder.Unit), xlsxType)
 	w.Write(b.Bytes())
 }
@@ -175,7 +177,7 @@ func (s *Server) returned(w http.ResponseWriter, r *request, u xxgk.Unit) {
 		s.errorPage(w, r, http.StatusNotFound, "被退回的文件无法作为工作簿打开，未能生成批注副本；请按页面上的问题清单改正。")
 		return
 	}
-	s.audit(r, "download", "ok", "returned "+u.Code)
+	s.audit(r, xxgk.AuditDownload, xxgk.AuditSuccess, "returned "+u.Code)
 	attachment(w, pdf.ReturnedFileName(u), xlsxType)
 	w.Write(out)
 }
@@ -206,7 +208,7 @@ func (s *Server) letter(w http.ResponseWriter, r *request, u xxgk.Unit) {
 			s.unavailable(w, r, err)
 			return
 		}
-		s.audit(r, "download", "ok", "letter "+u.Code)
+		s.audit(r, xxgk.AuditDownload, xxgk.AuditSuccess, "letter "+u.Code)
 		attachment(w, pdf.FeedbackFileName(sum.Round, u), pdfType)
 		w.Write(b.Bytes())
 		return

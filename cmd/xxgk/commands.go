@@ -19,6 +19,7 @@ func commands(e *env) []*cli.Command {
 		withdrawCommand(e),
 		rejectionsCommand(e),
 		verifyCommand(e),
+		serveCommand(e),
 		demoCommand(e),
 	}
 }
