@@ -322,3 +322,16 @@ func (f *fixture) audit(t testing.TB) []xxgk.AuditEntry {
 func fileName(u xxgk.Unit) string { return fmt.Sprintf("2020_%s_填报表.xlsx", u.Short) }
 
 func testdbSQLite(t testing.TB) string { return testdb.SQLite(t) }
+
+// template is unit u's blank template, as the portal hands it out.
+func (f *fixture) template(u xxgk.Unit) []byte {
+	f.t.Helper()
+	key, _ := f.st.TemplateKey(context.Background())
+	tw := templates.NewWriter()
+	tw.Key = key.Secret
+	var b bytes.Buffer
+	if err := tw.Write(&b, f.round, f.cat, u); err != nil {
+		f.t.Fatal(err)
+	}
+	return b.Bytes()
+}

@@ -99,13 +99,14 @@ func (s *Server) handle(pattern string, ru rule, h handlerFunc) {
 		api := strings.HasPrefix(hr.URL.Path, "/api/")
 		if ru != public {
 			var status int
-			if r.holder, r.session, status = s.identify(w, r, api); status != 0 {
-				s.refuse(w, r, status, api)
+			var msg string
+			if r.holder, r.session, status, msg = s.identify(r, api); status != 0 {
+				s.refuse(w, r, status, api, msg)
 				return
 			}
 		}
 		if code := authorize(r.holder, ru, hr.PathValue("unit")); code != 0 {
-			s.refuse(w, r, code, api)
+			s.refuse(w, r, code, api, "")
 			return
 		}
 		if ru != public {
@@ -121,14 +122,18 @@ func (s *Server) handle(pattern string, ru rule, h handlerFunc) {
 }
 
 // refuse answers a request authorize (or the attempt limits) turned away.
-func (s *Server) refuse(w http.ResponseWriter, r *request, status int, api bool) {
+// msg, when given, replaces the status's sentence.
+func (s *Server) refuse(w http.ResponseWriter, r *request, status int, api bool, msg string) {
+	if msg == "" {
+		msg = refusalText(status)
+	}
 	switch {
 	case api:
-		s.apiError(w, status, refusalText(status))
+		s.apiError(w, status, msg)
 	case status == http.StatusUnauthorized && r.Method == http.MethodGet:
 		http.Redirect(w, r.Request, "/login", http.StatusSeeOther)
 	default:
-		s.errorPage(w, r, status, refusalText(status))
+		s.errorPage(w, r, status, msg)
 	}
 }
 

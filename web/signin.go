@@ -16,25 +16,26 @@ import (
 
 // identify finds the holder of a request: the API's Bearer code, or the pages' session.
 // status is non-zero when the request must be refused before authorize (401, 429).
-func (s *Server) identify(w http.ResponseWriter, r *request, api bool) (*Holder, *session, int) {
+// msg is the refusal's sentence when it is more than the status says (a lock-out).
+func (s *Server) identify(r *request, api bool) (*Holder, *session, int, string) {
 	if api {
 		code, ok := strings.CutPrefix(r.Header.Get("Authorization"), "Bearer ")
 		if !ok || strings.TrimSpace(code) == "" {
-			return nil, nil, http.StatusUnauthorized
+			return nil, nil, http.StatusUnauthorized, ""
 		}
-		h, _, status := s.checkCode(r, strings.TrimSpace(code))
-		return h, nil, status
+		h, msg, status := s.checkCode(r, strings.TrimSpace(code))
+		return h, nil, status, msg
 	}
 	c, err := r.Cookie(sessionCookie)
 	if err != nil {
-		return nil, nil, http.StatusUnauthorized
+		return nil, nil, http.StatusUnauthorized, ""
 	}
 	se := s.sessions.get(c.Value, s.cfg.Now())
 	if se == nil {
-		return nil, nil, http.StatusUnauthorized
+		return nil, nil, http.StatusUnauthorized, ""
 	}
 	h := se.holder
-	return &h, se, 0
+	return &h, se, 0, ""
 }
 
 // checkCode recognises a code within the attempt limits, auditing the sign-in. msg is
