@@ -62,6 +62,9 @@ type Config struct {
 	Fonts *fonts.Set
 	// Limits of sign-in and upload attempts; zero fields take the defaults.
 	Limits Limits
+	// MaxActive is how many requests are worked on at once (uploads checked, pages
+	// read from the database); default twice the CPUs, at least 8.
+	MaxActive int
 	// RequestTimeout bounds one request's work (an upload's import included); default 2 min.
 	RequestTimeout time.Duration
 	Now            func() time.Time

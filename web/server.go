@@ -8,6 +8,7 @@ import (
 	"net"
 	"net/http"
 	"os"
+	"runtime"
 	"strings"
 	"sync"
 	"time"
@@ -26,6 +27,9 @@ type Server struct {
 	// (its hash), uploads every upload per holder.
 	failsByAddr, triesByCode, uploads *counter
 	verify                            verifyRun
+	// slots bounds the requests at work at once (Config.MaxActive); the rest wait their
+	// turn, so a burst of uploads neither exhausts the database's connections nor memory.
+	slots chan struct{}
 	mux                               *http.ServeMux
 	routes                            []route
 }
@@ -60,6 +64,9 @@ func New(cfg Config) (*Server, error) {
 		cfg.TempDir = os.TempDir()
 	}
 	cfg.Limits = cfg.Limits.orDefault()
+	if cfg.MaxActive <= 0 {
+		cfg.MaxActive = max(8, 2*runtime.GOMAXPROCS(0))
+	}
 	pg, err := loadPages()
 	if err != nil {
 		return nil, err
@@ -69,7 +76,7 @@ func New(cfg Config) (*Server, error) {
 		failsByAddr: newCounter(l.Window, l.FailsPerAddr),
 		triesByCode: newCounter(l.Window, l.TriesPerCode),
 		uploads:     newCounter(l.Window, l.UploadsPerUnit),
-		mux:         http.NewServeMux()}
+		mux:         http.NewServeMux(), slots: make(chan struct{}, cfg.MaxActive)}
 	s.register()
 	return s, nil
 }
@@ -98,6 +105,13 @@ func (s *Server) handle(pattern string, ru rule, h handlerFunc) {
 		r := &request{Request: hr, remote: s.remoteAddr(hr)}
 		api := strings.HasPrefix(hr.URL.Path, "/api/")
 		if ru != public {
+			select {
+			case s.slots <- struct{}{}:
+				defer func() { <-s.slots }()
+			case <-ctx.Done():
+				s.unavailable(w, r, fmt.Errorf("waiting for a free slot: %w", ctx.Err()))
+				return
+			}
 			var status int
 			var msg string
 			if r.holder, r.session, status, msg = s.identify(r, api); status != 0 {

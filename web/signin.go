@@ -54,6 +54,7 @@ func (s *Server) checkCode(r *request, code string) (h *Holder, msg string, stat
 	s.triesByCode.add(codeKey, now)
 	id, err := s.roundID(r.Context())
 	if err != nil {
+		s.cfg.Log.Printf("读取轮次失败：%v", err)
 		return nil, "系统暂时无法核对访问码，请稍后重试。", http.StatusServiceUnavailable
 	}
 	r.round = id
