@@ -201,8 +201,8 @@ func (f *fixture) workbook(u xxgk.Unit, p samples.Profile, seed uint64) []byte {
 
 // client is a browser: a cookie jar, redirects not followed.
 type client struct {
-	f   *fixture
-	hc  *http.Client
+	f    *fixture
+	hc   *http.Client
 	csrf string
 }
 

@@ -29,9 +29,9 @@ type Server struct {
 	verify                            verifyRun
 	// slots bounds the requests at work at once (Config.MaxActive); the rest wait their
 	// turn, so a burst of uploads neither exhausts the database's connections nor memory.
-	slots chan struct{}
-	mux                               *http.ServeMux
-	routes                            []route
+	slots  chan struct{}
+	mux    *http.ServeMux
+	routes []route
 }
 
 // route is one registered handler, kept so a test can go through every one.
