@@ -44,6 +44,33 @@ const (
 	AuditDenied  = "denied" // authenticated, but not allowed (another unit's file, an office page)
 )
 
+// AuditOutcomeLabel is the Chinese word for an outcome, the import's included.
+func AuditOutcomeLabel(o string) string {
+	switch o {
+	case AuditSuccess:
+		return "成功"
+	case AuditFailure:
+		return "失败"
+	case AuditDenied:
+		return "拒绝"
+	case "accepted":
+		return "已接收"
+	case "unchanged":
+		return "内容未变"
+	case "rejected":
+		return "已退回"
+	case "valid":
+		return "检查通过"
+	case "failed":
+		return "未能导入"
+	case "blank":
+		return "空白模板"
+	case "older":
+		return "旧版本"
+	}
+	return o
+}
+
 // ActorKind tells who acted.
 type ActorKind string
 

@@ -35,8 +35,9 @@ type UnitSummary struct {
 	SubmittedAt time.Time // import time of the current version
 	FirstAt     time.Time // import time of the first version; decides lateness
 	Submission  *Submission
-	Rejected    Rejected // files refused at import; see AddRejections
-	Checks      []Check  // latest website check of each opened column; see AddChecks
+	Rejected    Rejected   // files refused at import; see AddRejections
+	Checks      []Check    // latest website check of each opened column; see AddChecks
+	Review      UnitReview // the office's review (审核) of the current version; see AddReviews
 }
 
 // IndicatorCoverage is one indicator's line in 指标覆盖.
@@ -81,6 +82,9 @@ type Summary struct {
 	Late       int
 	Missing    int
 	Warnings   int
+	Returned   int  // units whose current version was returned for changes (退回修改); see AddReviews
+	Approved   int  // units whose current version was approved (已通过)
+	Reviewed   bool // some unit was ever reviewed: status shows the 审核 column
 }
 
 // Summarize computes the summary from the round's catalog and each unit's current submission.
@@ -141,7 +145,8 @@ func Summarize(r Round, cat *Catalog, current []Submission) Summary {
 }
 
 // ProblemsFirst returns the units ordered for a reader chasing problems: missing, then
-// late, then by completion from lowest, then in catalog order.
+// late, then (within each) those returned for changes, then by completion from lowest,
+// then in catalog order.
 func (s Summary) ProblemsFirst() []UnitSummary {
 	out := append([]UnitSummary(nil), s.Units...)
 	rank := map[UnitState]int{Missing: 0, Late: 1, Submitted: 2}
@@ -149,6 +154,9 @@ func (s Summary) ProblemsFirst() []UnitSummary {
 		a, b := out[i], out[j]
 		if rank[a.State] != rank[b.State] {
 			return rank[a.State] < rank[b.State]
+		}
+		if ra, rb := a.ReturnedReview() != nil, b.ReturnedReview() != nil; ra != rb {
+			return ra
 		}
 		return a.Completion() < b.Completion()
 	})

@@ -62,7 +62,7 @@ func writeProblemsSheet(f *excelize.File, st *styles, s xxgk.Summary, title stri
 		st.column(ProblemColumns[0], 16, st.text), st.column(ProblemColumns[1], 13, st.text), st.column(ProblemColumns[2], 11, st.text),
 		st.column(ProblemColumns[3], 30, st.wrap), st.column(ProblemColumns[4], 56, st.wrap),
 	}
-	n := 0
+	n := len(s.ReturnedUnits())
 	for _, u := range s.Units {
 		if u.Submission != nil {
 			n += len(u.Submission.Warnings)
@@ -82,6 +82,14 @@ func writeProblemsSheet(f *excelize.File, st *styles, s xxgk.Summary, title stri
 		return sw.finish(0, nil)
 	}
 	vals := make([]any, len(cols))
+	for _, u := range s.ReturnedUnits() { // the office's own verdicts first
+		for j, v := range returnedRow(u) {
+			vals[j] = excelize.Cell{Value: v, StyleID: cols[j].Style}
+		}
+		if err := sw.next(vals); err != nil {
+			return err
+		}
+	}
 	for _, u := range s.Units {
 		if u.Submission == nil {
 			continue
@@ -97,6 +105,14 @@ func writeProblemsSheet(f *excelize.File, st *styles, s xxgk.Summary, title stri
 		}
 	}
 	return sw.finish(n, nil)
+}
+
+// returnedRow is a unit's line in 问题清单 when its current version was returned for
+// changes (审核退回): where = 审核, value = the version, text = the office's comment.
+func returnedRow(u xxgk.UnitSummary) []any {
+	rv := u.ReturnedReview()
+	return []any{u.Unit.Label(), "审核", nil, str(fmt.Sprintf("第 %d 版", rv.Version)),
+		str("退回修改（" + rv.Operator + "，" + FormatTime(rv.At) + "）：" + rv.Comment)}
 }
 
 // problemText names the field when the message does not start with it.

@@ -30,6 +30,10 @@ type Options struct {
 	// BesideListOnly says the copy beside is the short one (the file was too large to
 	// annotate): the problem list alone, without the unit's sheets.
 	BesideListOnly bool
+	// AccessCode is the unit's portal access code, printed only in that unit's own letter
+	// (never in the 通报) when the portal address is set; empty: the letter tells the unit
+	// to sign in with the code the office issued (codes are shown only when made).
+	AccessCode string
 
 	trace func(fonts.Run) // tests: sees every run drawn
 }

@@ -51,6 +51,11 @@ func (l letter) reminder() {
 func (l letter) feedback() {
 	d, u := l.d, l.u
 	d.para(statusText(l.s, u))
+	returned := u.ReturnedReview()
+	if returned != nil {
+		d.para(fmt.Sprintf("经审核，你单位第%d次报送的文件需修改后重新报送（退回修改）。审核意见：%s",
+			returned.Version, strings.TrimRight(returned.Comment, "。.")+"。"))
+	}
 	if u.RefusedLatest() {
 		last := u.Rejected.Last
 		d.para(fmt.Sprintf("你单位于%s报送的《%s》因有%d处填写错误已退回，本反馈仍按你单位第%d次报送的文件统计。",
@@ -62,7 +67,7 @@ func (l letter) feedback() {
 	failedChecks := len(u.FailedChecks())
 	d.heading("一、需要整改的问题")
 	switch {
-	case len(findings) == 0 && failedChecks == 0:
+	case len(findings) == 0 && failedChecks == 0 && returned == nil:
 		d.para("经核对，你单位应建栏目均已开设并按要求填报，未发现需要整改的问题。请保持栏目内容及时更新。")
 	case len(findings) == 0:
 		d.para("经核对填报内容，你单位应建栏目均已开设并按要求填报。")
@@ -83,7 +88,7 @@ func (l letter) feedback() {
 	d.itemTable(u, l.inds)
 	d.gap(0.5)
 	d.heading("三、整改与报送要求")
-	l.deadline(len(findings) > 0 || failedChecks > 0 || u.RefusedLatest())
+	l.deadline(len(findings) > 0 || failedChecks > 0 || u.RefusedLatest() || returned != nil)
 	l.howToSend()
 	d.para(contactText(l.s.Round.Contact))
 }
@@ -146,6 +151,21 @@ func (l letter) howToSend() {
 	default:
 		l.d.para(fmt.Sprintf("报送方式：在你单位报送的《%s》中修改并保存，%s", l.u.Submission.FileName, reply))
 	}
+	l.portal()
+}
+
+// portal says how to hand in through the web portal when the round has one: its address,
+// and the unit's access code when this letter carries one (only ever the unit's own).
+func (l letter) portal() {
+	link := l.opt.Notice.PortalLink()
+	if link == "" {
+		return
+	}
+	code := "办公室发给你单位的访问码"
+	if l.opt.AccessCode != "" {
+		code = "访问码 " + l.opt.AccessCode + "（此前发放的访问码已停用，请妥善保管，勿转告他人）"
+	}
+	l.d.para(fmt.Sprintf("也可网上报送：在浏览器中打开 %s ，用%s登录，上传填好的工作簿，即可看到检查结果。", link, code))
 }
 
 // statusText is a submitted unit's standing: when it reported, which version counts, and

@@ -30,6 +30,10 @@ func (d *doc) findings(r *report) {
 	d.stale(r)
 	d.subheading("（三）部分栏目未报送需报送的信息")
 	d.unreported(r)
+	if units := r.s.ReturnedUnits(); len(units) > 0 {
+		d.subheading("（四）部分单位报送内容经审核需修改")
+		d.returned(units)
+	}
 }
 
 // found walks the findings of kind k of every submitted unit, in catalog order: the

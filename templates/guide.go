@@ -84,6 +84,7 @@ func (b *book) guideLines() []guideLine {
 		{key: "3.", text: "日期请按 2020-09-15 的格式填写；网址请填写完整。"},
 		{key: "4.", text: "保存时请保持 Excel 工作簿（*.xlsx）格式，不要另存为 .xls 或 WPS 的 .et 格式；文件名可保持不变。"},
 		{key: "5.", text: "请于" + due + "前将填好的文件报送" + sendTo + "。"},
+		{key: portalKey(b.portal), text: portalText(b.portal)},
 		{heading: true, text: "三、联系方式"},
 		{key: "联系单位", text: c.Office},
 		{key: "联系人", text: c.People},
@@ -167,4 +168,20 @@ func (b *book) guide() error {
 	return f.SetHeaderFooter(sh, &excelize.HeaderFooterOptions{
 		OddFooter: "&L" + footerText(b.unit.Name) + "&R第 &P 页，共 &N 页",
 	})
+}
+
+// portalKey and portalText are 注意事项 6: the portal's address when the round has one
+// (the access code itself is never in a template: it goes to the unit by letter).
+func portalKey(link string) string {
+	if link == "" {
+		return ""
+	}
+	return "6."
+}
+
+func portalText(link string) string {
+	if link == "" {
+		return ""
+	}
+	return "也可网上报送：在浏览器中打开 " + link + " ，用办公室发给本单位的访问码登录，上传填好的本文件，即可看到检查结果；发现问题可改正后再次上传，以最后一次接收的为准。"
 }

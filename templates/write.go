@@ -43,6 +43,9 @@ type Writer struct {
 	// office: `feedback` sends a template beside a letter signed by the round's
 	// remembered issuer. The 填报说明 still names the contact office to send it to.
 	Issuer string
+	// PortalURL, when set, is the intake portal's address (xxgk.Notice.PortalLink): the
+	// 填报说明 tells the unit it may also upload the workbook there with its access code.
+	PortalURL string
 }
 
 // NewWriter returns a Writer for any number of workbooks.
@@ -69,7 +72,7 @@ func (w *Writer) Write(out io.Writer, r xxgk.Round, cat *xxgk.Catalog, u xxgk.Un
 	if w.Now != nil {
 		now = w.Now
 	}
-	b := &book{f: f, round: r, unit: u, inds: inds, now: now(), key: w.Key, issuer: w.Issuer}
+	b := &book{f: f, round: r, unit: u, inds: inds, now: now(), key: w.Key, issuer: w.Issuer, portal: w.PortalURL}
 	if err := b.build(); err != nil {
 		return fmt.Errorf("生成 %s 的模板：%w", u.Short, err)
 	}
@@ -129,6 +132,7 @@ type book struct {
 	key   []byte    // signs the meta sheet when set
 	// issuer names the maker in the document properties; empty: the contact office
 	issuer string
+	portal string // the portal's address for 填报说明; empty: none
 }
 
 func (b *book) build() error {

@@ -15,10 +15,11 @@ import (
 func historyCommand(e *env) *cli.Command {
 	return &cli.Command{
 		Name:      "history",
-		Usage:     "查看一个单位的报送历史：每个版本、每次退回和每次更正（恢复、撤回、清除退回记录）",
+		Usage:     "查看一个单位的报送历史：每个版本、每次退回、每次更正（恢复、撤回、清除退回记录）和审核",
 		UsageText: "xxgk history [--round 轮次] [--format table|json] 单位",
 		Description: "按时间先后列出：每个版本（版本号、导入时间、文件名、导入人、各状态栏目数，* 为当前版本）、\n" +
-			"每个被退回的文件（已清除的注明）、每次 revert / withdraw / rejections clear（时间、操作人、说明）。\n" +
+			"每个被退回的文件（已清除的注明）、每次 revert / withdraw / rejections clear（时间、操作人、说明）、\n" +
+			"每次审核（xxgk review：通过，或退回修改及意见）。\n" +
 			"已接收的版本从不删除；更正都作为新的记录保留在这里。",
 		Flags: withGlobals(
 			roundFlag(),
@@ -55,6 +56,9 @@ func historyHeadline(r xxgk.Round, u xxgk.Unit, rec xxgk.UnitRecord) string {
 		state = fmt.Sprintf("第 %d 版已撤回，未报送", rec.Versions[len(rec.Versions)-1].Version)
 	case rec.Current > 0:
 		state = fmt.Sprintf("当前为第 %d 版", rec.Current)
+		if rv := rec.Review(); rv.Latest != nil {
+			state += "，" + rv.State.Label()
+		}
 	}
 	return fmt.Sprintf("%s · 轮次 %s：%s", u.Short, r.ID, state)
 }
@@ -78,6 +82,10 @@ func historyNote(en xxgk.HistoryEntry) string {
 		s = fmt.Sprintf("撤回第 %d 版，单位回到未报送", en.Version)
 	case xxgk.HistoryClearRejections:
 		s = fmt.Sprintf("清除 %d 条退回记录", en.ClearedN)
+	case xxgk.HistoryApprove:
+		s = fmt.Sprintf("第 %d 版审核通过", en.Version)
+	case xxgk.HistoryReturn:
+		return fmt.Sprintf("第 %d 版退回修改，意见：%s", en.Version, en.Note)
 	}
 	if en.Note != "" {
 		if s != "" {
@@ -108,7 +116,7 @@ func writeHistoryTable(w io.Writer, r xxgk.Round, u xxgk.Unit, rec xxgk.UnitReco
 		case xxgk.HistoryImport, xxgk.HistoryRevert:
 			version = strconv.Itoa(en.Version)
 			opened, notOpened, na = strconv.Itoa(en.Counts.Opened), strconv.Itoa(en.Counts.NotOpened), strconv.Itoa(en.Counts.NotApplicable)
-		case xxgk.HistoryWithdraw:
+		case xxgk.HistoryWithdraw, xxgk.HistoryApprove, xxgk.HistoryReturn:
 			version = strconv.Itoa(en.Version)
 		}
 		t.Row(mark, exporter.FormatTime(en.At), en.Kind.Label(), version, en.FileName,
@@ -127,12 +135,13 @@ type historyJSON struct {
 	Unit      string             `json:"unit"`
 	Current   int                `json:"current"` // 0: no current version
 	Withdrawn bool               `json:"withdrawn"`
+	Review    string             `json:"review"` // "", pending, approved, returned: the current version's review state
 	Events    []historyEntryJSON `json:"events"`
 }
 
 type historyEntryJSON struct {
 	Time          string `json:"time"`
-	Event         string `json:"event"` // import, revert, rejected, withdraw, clear_rejections
+	Event         string `json:"event"` // import, revert, rejected, withdraw, clear_rejections, approve, return
 	Version       int    `json:"version,omitempty"`
 	FromVersion   int    `json:"from_version,omitempty"`
 	File          string `json:"file,omitempty"`
@@ -149,7 +158,8 @@ type historyEntryJSON struct {
 }
 
 func writeHistoryJSON(w io.Writer, r xxgk.Round, u xxgk.Unit, rec xxgk.UnitRecord, entries []xxgk.HistoryEntry) error {
-	out := historyJSON{Round: r.ID, Unit: u.Short, Current: rec.Current, Withdrawn: rec.Withdrawn(), Events: []historyEntryJSON{}}
+	out := historyJSON{Round: r.ID, Unit: u.Short, Current: rec.Current, Withdrawn: rec.Withdrawn(),
+		Review: string(rec.Review().State), Events: []historyEntryJSON{}}
 	for _, en := range entries {
 		j := historyEntryJSON{
 			Time: jsonTime(en.At), Event: string(en.Kind),

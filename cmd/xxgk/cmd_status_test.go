@@ -74,7 +74,7 @@ func TestStatusFormats(t *testing.T) {
 	if err != nil || len(recs) != 37 {
 		t.Fatalf("csv: %d records, %v", len(recs), err)
 	}
-	if strings.Join(recs[0], ",") != "unit,kind,status,version,assigned,opened,not_opened,not_applicable,not_reported,completion,submitted_at,rejected,check_failures" {
+	if strings.Join(recs[0], ",") != "unit,kind,status,version,assigned,opened,not_opened,not_applicable,not_reported,completion,submitted_at,rejected,check_failures,review,review_comment" {
 		t.Errorf("csv header %v", recs[0])
 	}
 	if recs[1][0] != "市财政局" || recs[1][2] != "submitted" || recs[1][3] != "2" {

@@ -41,6 +41,7 @@ func templatesCommand(e *env) *cli.Command {
 			&cli.StringFlag{Name: "contact-people", Value: def.People, Usage: "联系人"},
 			&cli.StringFlag{Name: "contact-phone", Value: def.Phone, Usage: "联系电话"},
 			&cli.StringFlag{Name: "contact-email", Value: def.Email, Usage: "接收报送的电子邮箱"},
+			&cli.StringFlag{Name: "portal-url", Usage: "网上报送地址，印在填报说明上，如 https://xxgk.example.gov.cn/（本轮次记住，给空值清除；催报和反馈同样使用）"},
 		),
 		Action: func(c *cli.Context) error {
 			if err := required(c, "out"); err != nil {
@@ -81,6 +82,9 @@ func templatesCommand(e *env) *cli.Command {
 type templatesOptions struct {
 	Out   string
 	Round xxgk.Round
+	// Portal is --portal-url when given (PortalSet), to remember with the round.
+	Portal    string
+	PortalSet bool
 }
 
 // templatesOptionsFrom reads the flags. Without --round the round is the current year's;
@@ -102,7 +106,14 @@ func templatesOptionsFrom(c *cli.Context, e *env) (templatesOptions, error) {
 			return templatesOptions{}, failf("截止日期“%s”无法识别，请写成 %s-09-20 的形式", c.String("deadline"), id[:min(4, len(id))])
 		}
 	}
+	portal := strings.TrimSpace(c.String("portal-url"))
+	if portal != "" {
+		if err := xxgk.CheckPortalURL(portal); err != nil {
+			return templatesOptions{}, failf("--portal-url 的值“%s”不对：%v", xxgk.Visible(portal, 200), err)
+		}
+	}
 	return templatesOptions{
+		Portal: portal, PortalSet: c.IsSet("portal-url"),
 		Out: c.String("out"),
 		Round: xxgk.Round{
 			ID:       id,
@@ -208,7 +219,11 @@ func runTemplates(ctx context.Context, e *env, st *store.Store, cat *xxgk.Catalo
 		return failf("无法在数据库中记录轮次“%s”：%v", opts.Round.ID, err)
 	}
 
-	results := writeAll(ctx, opts, key.Secret, cat, units)
+	portal, err := templatesPortal(ctx, e, st, opts)
+	if err != nil {
+		return err
+	}
+	results := writeAll(ctx, opts, key.Secret, portal, cat, units)
 	written := 0
 	var failed []string
 	for i, res := range results {
@@ -232,6 +247,27 @@ func runTemplates(ctx context.Context, e *env, st *store.Store, cat *xxgk.Catalo
 	_, err = fmt.Fprintf(e.Stdout, "%d 个单位模板已生成到 %s（轮次 %s，截止 %s）\n",
 		written, opts.Out, opts.Round.ID, xxgk.ChineseDate(opts.Round.Deadline))
 	return err
+}
+
+// templatesPortal is the portal address the 填报说明 prints: --portal-url when given,
+// remembered with the round's other paper settings, else what the round remembers.
+func templatesPortal(ctx context.Context, e *env, st *store.Store, opts templatesOptions) (string, error) {
+	n, err := st.Notice(ctx, opts.Round.ID)
+	if err != nil {
+		return "", failf("读取轮次“%s”的发文设置失败：%v", opts.Round.ID, err)
+	}
+	if opts.PortalSet && opts.Portal != n.PortalURL {
+		n.PortalURL = opts.Portal
+		if err := st.SaveNotice(ctx, opts.Round.ID, n); err != nil {
+			return "", failf("保存轮次“%s”的发文设置失败：%v", opts.Round.ID, err)
+		}
+		if opts.Portal == "" {
+			fmt.Fprintf(e.Stdout, "已记住轮次 %s 的发文设置：网上报送地址已清除\n", opts.Round.ID)
+		} else {
+			fmt.Fprintf(e.Stdout, "已记住轮次 %s 的发文设置：网上报送地址“%s”\n", opts.Round.ID, opts.Portal)
+		}
+	}
+	return n.PortalLink(), nil
 }
 
 // writableDir creates dir and proves a file can be written in it.
@@ -259,10 +295,10 @@ type writeResult struct {
 
 // writeAll writes the workbooks on as many workers as there are CPUs; results keep the
 // units' order so the output reads the same every run.
-func writeAll(ctx context.Context, opts templatesOptions, key []byte, cat *xxgk.Catalog, units []xxgk.Unit) []writeResult {
+func writeAll(ctx context.Context, opts templatesOptions, key []byte, portal string, cat *xxgk.Catalog, units []xxgk.Unit) []writeResult {
 	results := make([]writeResult, len(units))
 	tw := templates.NewWriter()
-	tw.Key = key
+	tw.Key, tw.PortalURL = key, portal
 	jobs := make(chan int)
 	var wg sync.WaitGroup
 	for range min(runtime.GOMAXPROCS(0), len(units)) {

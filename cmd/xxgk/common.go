@@ -120,8 +120,13 @@ func summarize(ctx context.Context, st *store.Store, r xxgk.Round, cat *xxgk.Cat
 	if err != nil {
 		return xxgk.Summary{}, failf("读取轮次“%s”的退回记录失败：%v", r.ID, err)
 	}
+	reviews, err := st.Reviews(ctx, r.ID)
+	if err != nil {
+		return xxgk.Summary{}, failf("读取轮次“%s”的审核记录失败：%v", r.ID, err)
+	}
 	s := xxgk.Summarize(r, cat, current)
 	s.AddRejections(rejections)
+	s.AddReviews(reviews)
 	if err := addChecks(ctx, st, &s); err != nil {
 		return xxgk.Summary{}, err
 	}

@@ -72,6 +72,11 @@ func applyNoticeFlags(c *cli.Context, n *xxgk.Notice) (changed []string, err err
 	text("issuer", "发文机关", &n.Issuer)
 	text("cc", "抄送", &n.CC)
 	text("portal-url", "网上报送地址", &n.PortalURL)
+	if c.IsSet("portal-url") && n.PortalURL != "" {
+		if err := xxgk.CheckPortalURL(n.PortalURL); err != nil {
+			return nil, failf("--portal-url 的值“%s”不对：%v", xxgk.Visible(n.PortalURL, 200), err)
+		}
+	}
 	for _, d := range []struct {
 		flag, label string
 		field       *time.Time
