@@ -25,7 +25,6 @@ type Store interface {
 	// The portal's own records (access codes, reviews, the audit log).
 	Authenticate(ctx context.Context, code string) (xxgk.CodeHolder, error)
 	Review(ctx context.Context, r xxgk.Review) (xxgk.Review, error)
-	ReviewsByUnit(ctx context.Context, round string) (map[string]xxgk.UnitReview, error)
 	Audit(ctx context.Context, e xxgk.AuditEntry) error
 }
 

@@ -71,8 +71,13 @@ func (p papers) Summary(ctx context.Context, round string) (xxgk.Summary, *xxgk.
 	if err != nil {
 		return xxgk.Summary{}, nil, err
 	}
+	rvs, err := p.st.Reviews(ctx, r.ID)
+	if err != nil {
+		return xxgk.Summary{}, nil, err
+	}
 	s := xxgk.Summarize(r, cat, cur)
 	s.AddRejections(rej)
+	s.AddReviews(rvs)
 	s.AddChecks(checks)
 	return s, cat, nil
 }

@@ -17,13 +17,8 @@ func (s *Server) officePage(w http.ResponseWriter, r *request) {
 		s.unavailable(w, r, err)
 		return
 	}
-	reviews, err := s.cfg.Store.ReviewsByUnit(r.Context(), sum.Round.ID)
-	if err != nil {
-		s.unavailable(w, r, err)
-		return
-	}
 	s.render(w, r, http.StatusOK, "office", map[string]any{
-		"S": sum, "Units": sum.ProblemsFirst(), "Checked": sum.Checked(), "PDF": s.cfg.Fonts != nil, "Reviews": reviews,
+		"S": sum, "Units": sum.ProblemsFirst(), "Checked": sum.Checked(), "PDF": s.cfg.Fonts != nil,
 		"Verify": s.verifyState(),
 	})
 }
