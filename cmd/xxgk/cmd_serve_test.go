@@ -190,3 +190,52 @@ func TestServeFlags(t *testing.T) {
 		}
 	}
 }
+
+// TestDemoServe: demo --serve ends with the portal on 127.0.0.1, its links and codes
+// printed; the office's code reads the status and a unit's its own history.
+func TestDemoServe(t *testing.T) {
+	if testing.Short() {
+		t.Skip("runs the whole demo")
+	}
+	dir := t.TempDir()
+	var out, errb lockedBuffer
+	e := newEnv(strings.NewReader(""), &out, &errb)
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan int, 1)
+	go func() { done <- run(ctx, []string{"xxgk", "demo", "--dir", dir, "--serve"}, e) }()
+	link := regexp.MustCompile(`网上报送已启动：(http://127\.0\.0\.1:\d+)/`)
+	var base string
+	for deadline := time.Now().Add(3 * time.Minute); base == ""; time.Sleep(50 * time.Millisecond) {
+		if m := link.FindStringSubmatch(out.String()); m != nil {
+			base = m[1]
+		}
+		select {
+		case code := <-done:
+			t.Fatalf("demo exited %d before serving:\n%s\n%s", code, out.String(), errb.String())
+		default:
+		}
+		if time.Now().After(deadline) {
+			cancel()
+			t.Fatalf("demo did not start the portal:\n%s", out.String())
+		}
+	}
+	office := regexp.MustCompile(`办公室登录码  ([0-9A-Z-]+)`).FindStringSubmatch(out.String())
+	unit := regexp.MustCompile(`单位访问码    ([0-9A-Z-]+)（[^，]+，已报送）`).FindStringSubmatch(out.String())
+	if office == nil || unit == nil {
+		cancel()
+		t.Fatalf("codes not printed:\n%s", out.String())
+	}
+	if code, b := bearer(t, "GET", base+"/api/status", office[1], nil, ""); code != 200 || !strings.Contains(string(b), `"unit": "市财政局"`) {
+		t.Errorf("status with the printed office code: %d %s", code, b)
+	}
+	if code, _ := bearer(t, "GET", base+"/api/status", unit[1], nil, ""); code != 403 {
+		t.Errorf("status with the printed unit code: %d, want 403 (a unit's valid code)", code)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "访问码.csv")); err != nil {
+		t.Error(err)
+	}
+	cancel()
+	if code := <-done; code != exitOK || !strings.Contains(out.String(), "网上报送已停止") {
+		t.Errorf("demo --serve after Ctrl-C: exit %d\n%s", code, errb.String())
+	}
+}
