@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"xxgk"
+	"xxgk/fonts"
 	"xxgk/samples"
 )
 
@@ -214,5 +215,88 @@ func TestSecureCookies(t *testing.T) {
 	got := f.client().get("/login")
 	if cs := got.Cookies(); len(cs) != 1 || !cs[0].Secure || got.Header.Get("Strict-Transport-Security") == "" {
 		t.Errorf("TLS: cookies %+v, HSTS %q", cs, got.Header.Get("Strict-Transport-Security"))
+	}
+}
+
+// TestOfficeDownloads: every paper the office downloads comes as an attachment of its
+// type, audited; the 通报 and the letters are real PDFs.
+func TestOfficeDownloads(t *testing.T) {
+	set, _, err := fonts.Load("")
+	if err != nil {
+		t.Skipf("no Chinese font: %v", err)
+	}
+	f := newFixture(t, testdbSQLite(t), func(c *Config) { c.Fonts = set })
+	a := f.unit(0)
+	decodeResult(t, f.apiUpload(f.codes[a.Code], fileName(a), f.workbook(a, samples.Good, 1)))
+	b := f.unit(1)
+	decodeResult(t, f.apiUpload(f.codes[b.Code], fileName(b), f.workbook(b, samples.WithErrors, 2)))
+	o := f.client()
+	o.signIn(f.office)
+	for path, typ := range map[string]string{
+		"/office/download/report.xlsx": xlsxType, "/office/download/report.pdf": pdfType,
+		"/office/download/export.xlsx": xlsxType, "/office/download/export.csv": csvType,
+		"/office/units/" + a.Code + "/letter": pdfType, "/office/units/" + b.Code + "/letter": pdfType,
+		"/office/units/" + b.Code + "/returned": xlsxType,
+	} {
+		got := o.get(path)
+		if got.StatusCode != 200 || got.Header.Get("Content-Type") != typ || !strings.HasPrefix(got.Header.Get("Content-Disposition"), "attachment; ") {
+			t.Errorf("%s: %d %v", path, got.StatusCode, got.Header)
+			continue
+		}
+		if typ == pdfType && !strings.HasPrefix(got.body, "%PDF-") {
+			t.Errorf("%s is no PDF", path)
+		}
+		if typ == xlsxType && !strings.HasPrefix(got.body, "PK") {
+			t.Errorf("%s is no workbook", path)
+		}
+	}
+	if got := o.get("/office/download/nosuch"); got.StatusCode != 404 {
+		t.Errorf("unknown download: %d", got.StatusCode)
+	}
+	if got := o.get("/office/units/" + a.Code + "/returned"); got.StatusCode != 404 || !strings.Contains(got.body, "没有被退回的文件") {
+		t.Errorf("returned copy of a unit with none: %d", got.StatusCode)
+	}
+	downloads := 0
+	for _, e := range f.audit(t) {
+		if e.Action == xxgk.AuditDownload && e.Actor.Kind == xxgk.ActorOffice {
+			downloads++
+		}
+	}
+	if downloads != 7 {
+		t.Errorf("%d downloads audited, want 7", downloads)
+	}
+	// The unit's own letter and template from its page.
+	c := f.client()
+	c.signIn(f.codes[a.Code])
+	if got := c.get("/unit/letter"); got.StatusCode != 200 || !strings.HasPrefix(got.body, "%PDF-") {
+		t.Errorf("unit letter: %d", got.StatusCode)
+	}
+}
+
+// TestVerifyRun: the office starts a run, sees its progress page; a second start while
+// one runs is refused.
+func TestVerifyRun(t *testing.T) {
+	f := newFixture(t, testdbSQLite(t))
+	o := f.client()
+	o.signIn(f.office)
+	if got := o.post("/office/verify", url.Values{"unit": {f.unit(0).Code}}); got.StatusCode != http.StatusSeeOther || got.Header.Get("Location") != "/office/verify" {
+		t.Fatalf("start: %d %s", got.StatusCode, got.body)
+	}
+	for deadline := time.Now().Add(5 * time.Second); f.srv.verifyState().Running; time.Sleep(10 * time.Millisecond) {
+		if time.Now().After(deadline) {
+			t.Fatal("verify run did not finish")
+		}
+	}
+	if got := o.get("/office/verify"); !strings.Contains(got.body, "核查已完成") || !strings.Contains(got.body, f.unit(0).Short) {
+		t.Errorf("progress page: %s", got.body)
+	}
+	f.srv.verify.mu.Lock()
+	f.srv.verify.running = true
+	f.srv.verify.mu.Unlock()
+	if got := o.post("/office/verify", nil); got.StatusCode != http.StatusConflict || !strings.Contains(got.body, "已有一次核查正在进行") {
+		t.Errorf("second run: %d", got.StatusCode)
+	}
+	if got := o.get("/office/verify"); !strings.Contains(got.body, `http-equiv="refresh"`) {
+		t.Errorf("running page does not refresh itself")
 	}
 }

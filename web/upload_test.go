@@ -154,3 +154,27 @@ func TestAPIUploadRefusals(t *testing.T) {
 		t.Errorf("another unit is not limited by the first: %d", got.StatusCode)
 	}
 }
+
+// TestUploadFailures: the server's disk or database failing answers 503 in Chinese and
+// stores nothing.
+func TestUploadFailures(t *testing.T) {
+	f := newFixture(t, testdbSQLite(t), func(c *Config) { c.TempDir = "/nonexistent/xxgk-uploads" })
+	u := f.unit(0)
+	data := f.workbook(u, samples.Good, 7)
+	got := f.apiUpload(f.codes[u.Code], fileName(u), data)
+	if got.StatusCode != http.StatusServiceUnavailable || !strings.Contains(got.body, "服务器磁盘已满或无法写入，本次上传没有保存任何内容") {
+		t.Errorf("disk failure: %d %s", got.StatusCode, got.body)
+	}
+
+	g := newFixture(t, testdbSQLite(t))
+	code, wb := g.codes[g.unit(0).Code], g.workbook(g.unit(0), samples.Good, 8)
+	c := g.client()
+	c.signIn(code)
+	g.st.Close() // the database goes away
+	if got := g.apiUpload(code, fileName(g.unit(0)), wb); got.StatusCode != http.StatusServiceUnavailable || !strings.Contains(got.body, "系统暂时无法核对访问码，请稍后重试") {
+		t.Errorf("database failure, API: %d %s", got.StatusCode, got.body)
+	}
+	if got := c.upload(fileName(g.unit(0)), wb); got.StatusCode != http.StatusServiceUnavailable || !strings.Contains(got.body, "数据库或磁盘故障），本次操作没有保存任何内容") {
+		t.Errorf("database failure, page: %d %s", got.StatusCode, got.body)
+	}
+}
