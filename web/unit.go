@@ -86,12 +86,12 @@ func (s *Server) unitUpload(w http.ResponseWriter, r *request) {
 		return
 	}
 	rc, err := s.receive(w, r, true)
-	defer rc.Close()
 	if err != nil {
 		status, msg := s.receiveFailure(r, err)
 		s.errorPage(w, r, status, msg)
 		return
 	}
+	defer rc.Close()
 	res, err := s.importFile(r.Context(), r.round, r.holder, rc)
 	if err != nil {
 		s.audit(r, xxgk.AuditUpload, xxgk.AuditFailure, rc.name)

@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"io"
 	"mime/multipart"
+	"net"
 	"net/http"
 	"os"
 	"path/filepath"
@@ -237,5 +238,17 @@ func TestDemoServe(t *testing.T) {
 	cancel()
 	if code := <-done; code != exitOK || !strings.Contains(out.String(), "网上报送已停止") {
 		t.Errorf("demo --serve after Ctrl-C: exit %d\n%s", code, errb.String())
+	}
+}
+
+func TestLoopback(t *testing.T) {
+	for addr, want := range map[string]bool{"127.0.0.1:8080": true, "[::1]:80": true, "0.0.0.0:8080": false, "192.168.1.5:80": false} {
+		a, err := net.ResolveTCPAddr("tcp", addr)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := loopback(a); got != want {
+			t.Errorf("loopback(%s) = %v", addr, got)
+		}
 	}
 }
