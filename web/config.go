@@ -77,7 +77,7 @@ type Config struct {
 type Limits struct {
 	Window         time.Duration // default 15 minutes
 	FailsPerAddr   int           // failed sign-ins from one address; default 10
-	TriesPerCode   int           // sign-ins with one code, failed or not; default 20
+	FailsPerCode   int           // failed sign-ins with one code's key id, from anywhere; default 10
 	UploadsPerUnit int           // uploads of one holder per Window; default 60
 }
 
@@ -88,8 +88,8 @@ func (l Limits) orDefault() Limits {
 	if l.FailsPerAddr <= 0 {
 		l.FailsPerAddr = 10
 	}
-	if l.TriesPerCode <= 0 {
-		l.TriesPerCode = 20
+	if l.FailsPerCode <= 0 {
+		l.FailsPerCode = 10
 	}
 	if l.UploadsPerUnit <= 0 {
 		l.UploadsPerUnit = 60

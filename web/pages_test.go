@@ -140,7 +140,7 @@ func TestCSRF(t *testing.T) {
 // code tried too often is locked from everywhere; the audit log has each failure.
 func TestSignInLimits(t *testing.T) {
 	f := newFixture(t, testdbSQLite(t), func(c *Config) {
-		c.Limits = Limits{FailsPerAddr: 3, TriesPerCode: 4, Window: 15 * time.Minute}
+		c.Limits = Limits{FailsPerAddr: 3, FailsPerCode: 100, Window: 15 * time.Minute}
 	})
 	c := f.client()
 	for range 3 {
@@ -172,15 +172,33 @@ func TestSignInLimits(t *testing.T) {
 	}
 }
 
+// TestSignInPerCode: wrong secrets tried against one code's key id (printed on paper)
+// lock that code, from any address, while the code's own holder may use it freely before.
 func TestSignInPerCode(t *testing.T) {
 	f := newFixture(t, testdbSQLite(t), func(c *Config) {
-		c.Limits = Limits{FailsPerAddr: 100, TriesPerCode: 2, Window: 15 * time.Minute}
+		c.Limits = Limits{FailsPerAddr: 100, FailsPerCode: 2, Window: 15 * time.Minute}
 	})
-	code := f.codes[f.unit(0).Code]
-	for i, want := range []int{200, 200, 429} {
-		if got := f.apiGet(code, "/api/units/"+f.unit(0).Code+"/history"); got.StatusCode != want {
-			t.Errorf("use %d of the code: %d, want %d", i+1, got.StatusCode, want)
+	u := f.unit(0)
+	code := strings.ReplaceAll(f.codes[u.Code], "-", "")
+	for range 5 { // successes are not counted
+		if got := f.apiGet(code, "/api/units/"+u.Code+"/history"); got.StatusCode != 200 {
+			t.Fatalf("the right code: %d", got.StatusCode)
 		}
+	}
+	wrong := code[:5] + strings.Repeat("2", 11) // the same key id, another secret
+	if code[5:] == strings.Repeat("2", 11) {
+		wrong = code[:5] + strings.Repeat("3", 11)
+	}
+	for i, want := range []int{401, 401, 429} {
+		if got := f.apiGet(wrong, "/api/units/"+u.Code+"/history"); got.StatusCode != want {
+			t.Errorf("wrong secret %d: %d, want %d", i+1, got.StatusCode, want)
+		}
+	}
+	if got := f.apiGet(code, "/api/units/"+u.Code+"/history"); got.StatusCode != 429 || !strings.Contains(got.body, "此访问码登录失败次数过多") {
+		t.Errorf("the right code once locked: %d %s", got.StatusCode, got.body)
+	}
+	if got := f.apiGet(f.codes[f.unit(1).Code], "/api/units/"+f.unit(1).Code+"/history"); got.StatusCode != 200 {
+		t.Errorf("another unit's code is not locked: %d", got.StatusCode)
 	}
 }
 

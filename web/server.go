@@ -23,10 +23,10 @@ type Server struct {
 	cfg      Config
 	pages    *pages
 	sessions *sessions
-	// failsByAddr counts failed sign-ins per address, triesByCode every sign-in per code
-	// (its hash), uploads every upload per holder.
-	failsByAddr, triesByCode, uploads *counter
-	verify                            verifyRun
+	// failsByAddr counts failed sign-ins per address, failsByKey per code key id (see
+	// keyOf), uploads every upload per holder.
+	failsByAddr, failsByKey, uploads *counter
+	verify                           verifyRun
 	// slots bounds the requests at work at once (Config.MaxActive); the rest wait their
 	// turn, so a burst of uploads neither exhausts the database's connections nor memory.
 	slots  chan struct{}
@@ -74,7 +74,7 @@ func New(cfg Config) (*Server, error) {
 	l := cfg.Limits
 	s := &Server{cfg: cfg, pages: pg, sessions: newSessions(),
 		failsByAddr: newCounter(l.Window, l.FailsPerAddr),
-		triesByCode: newCounter(l.Window, l.TriesPerCode),
+		failsByKey:  newCounter(l.Window, l.FailsPerCode),
 		uploads:     newCounter(l.Window, l.UploadsPerUnit),
 		mux:         http.NewServeMux(), slots: make(chan struct{}, cfg.MaxActive)}
 	s.register()

@@ -2,8 +2,6 @@ package web
 
 import (
 	"context"
-	"crypto/sha256"
-	"encoding/hex"
 	"errors"
 	"fmt"
 	"net/http"
@@ -11,6 +9,7 @@ import (
 	"time"
 
 	"xxgk"
+	"xxgk/access"
 	"xxgk/store"
 )
 
@@ -42,16 +41,15 @@ func (s *Server) identify(r *request, api bool) (*Holder, *session, int, string)
 // the Chinese sentence for the sign-in page when it fails.
 func (s *Server) checkCode(r *request, code string) (h *Holder, msg string, status int) {
 	now := s.cfg.Now()
-	codeKey := codeHash(code)
+	codeKey := keyOf(code)
 	if blocked, until := s.failsByAddr.blocked(r.remote, now); blocked {
 		s.audit(r, xxgk.AuditSignIn, xxgk.AuditFailure, "已锁定：本地址失败次数过多")
 		return nil, lockedText(until, "本机"), http.StatusTooManyRequests
 	}
-	if blocked, until := s.triesByCode.blocked(codeKey, now); blocked {
-		s.audit(r, xxgk.AuditSignIn, xxgk.AuditFailure, "已锁定：此访问码尝试次数过多")
+	if blocked, until := s.failsByKey.blocked(codeKey, now); blocked {
+		s.audit(r, xxgk.AuditSignIn, xxgk.AuditFailure, "已锁定：此访问码编号失败次数过多")
 		return nil, lockedText(until, "此访问码"), http.StatusTooManyRequests
 	}
-	s.triesByCode.add(codeKey, now)
 	id, err := s.roundID(r.Context())
 	if err != nil {
 		s.cfg.Log.Printf("读取轮次失败：%v", err)
@@ -65,6 +63,7 @@ func (s *Server) checkCode(r *request, code string) (h *Holder, msg string, stat
 	}
 	if h == nil {
 		s.failsByAddr.add(r.remote, now)
+		s.failsByKey.add(codeKey, now)
 		s.audit(r, xxgk.AuditSignIn, xxgk.AuditFailure, "访问码不正确")
 		return nil, "访问码不正确。请核对市电子政务办公室下发的访问码（16 位，不区分大小写，可带或不带短横线）。", http.StatusUnauthorized
 	}
@@ -98,10 +97,15 @@ func (s *Server) holderOf(ctx context.Context, round, code string) (*Holder, err
 	return &Holder{Unit: u}, nil
 }
 
-// codeHash keys the per-code counter without keeping the code itself in memory.
-func codeHash(code string) string {
-	sum := sha256.Sum256([]byte(strings.ToUpper(strings.TrimSpace(code))))
-	return hex.EncodeToString(sum[:8])
+// keyOf keys the per-code counter by the code's public key id (its first characters,
+// printed on paper): guessing the secret of one unit's code is stopped there, from any
+// address, without keeping any secret part in memory. Malformed codes share one key.
+func keyOf(code string) string {
+	c, err := access.Parse(code)
+	if err != nil {
+		return "malformed"
+	}
+	return c.KeyID()
 }
 
 func lockedText(until time.Time, who string) string {
