@@ -102,6 +102,9 @@ func (r Review) Check() error {
 	default:
 		return errors.New("审核结论只能是“通过”或“退回修改”")
 	}
+	if tc := CheckText("", r.Comment); tc.Error != "" {
+		return errors.Join(ErrReviewComment, errors.New("审核意见"+tc.Error))
+	}
 	c := strings.TrimSpace(r.Comment)
 	if r.Decision == ReviewReturn && c == "" {
 		return errors.Join(ErrReviewComment, errors.New("退回修改必须写明意见：单位要知道改什么"))
@@ -114,6 +117,11 @@ func (r Review) Check() error {
 	}
 	return nil
 }
+
+// CleanReviewComment is a comment as it is stored and printed: runs of white space
+// (line breaks typed in a form or a shell) become one space, so the comment reads as one
+// sentence in status, the 通报 and the letter.
+func CleanReviewComment(s string) string { return strings.Join(strings.Fields(s), " ") }
 
 // ReviewStateOf is the one rule for a unit's review state: nothing to review without a
 // current version (current == 0: none, or withdrawn); otherwise the latest review decides

@@ -41,6 +41,7 @@ func TestReviewCheck(t *testing.T) {
 		{Review{Decision: ReviewReturn, Comment: " \n "}, "审核意见不符合要求\n退回修改必须写明意见：单位要知道改什么"},
 		{Review{Decision: ReviewReturn, Comment: strings.Repeat("长", ReviewCommentMax+1)}, "审核意见不符合要求\n审核意见过长（2001 字，最多 2000 字）"},
 		{Review{Decision: "maybe"}, "审核结论只能是“通过”或“退回修改”"},
+		{Review{Decision: ReviewReturn, Comment: "请改\x1b[2J"}, "审核意见不符合要求\n审核意见含有不可见的控制字符（U+001B），请删除后重新输入；从其他软件复制的内容请以纯文本粘贴"},
 	} {
 		r := c.r
 		r.Round, r.Unit, r.Operator = base.Round, base.Unit, base.Operator
@@ -93,5 +94,11 @@ func TestAddReviews(t *testing.T) {
 	})
 	if order := s.ProblemsFirst(); order[0].Unit.Code != "610902" || order[1].Unit.Code != "SJJ" || s.Returned != 1 {
 		t.Errorf("ProblemsFirst = %s, %s; Returned %d", order[0].Unit.Code, order[1].Unit.Code, s.Returned)
+	}
+}
+
+func TestCleanReviewComment(t *testing.T) {
+	if got := CleanReviewComment("  第一条：网址错误；\r\n\t第二条：补充条数  "); got != "第一条：网址错误； 第二条：补充条数" {
+		t.Errorf("CleanReviewComment = %q", got)
 	}
 }

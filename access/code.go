@@ -70,7 +70,7 @@ func Parse(s string) (Code, error) {
 		if r >= 'a' && r <= 'z' {
 			r -= 'a' - 'A'
 		}
-		if r > 0x7F || strings.IndexRune(Alphabet, r) < 0 {
+		if r > 0x7F || !strings.ContainsRune(Alphabet, r) {
 			return "", ErrMalformed
 		}
 		b.WriteRune(r)

@@ -61,7 +61,7 @@ func WriteAccessCodesXLSX(w io.Writer, title string, rows []AccessCodeRow) error
 	if err := f.SetSheetName("Sheet1", sh); err != nil {
 		return err
 	}
-	head, err := f.NewStyle(&excelize.Style{Font: &excelize.Font{Bold: true}, Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"FFD9E1F2"}},
+	head, err := f.NewStyle(&excelize.Style{Font: &excelize.Font{Bold: true}, Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"D9E1F2"}},
 		Border: borders()})
 	if err != nil {
 		return err
@@ -115,7 +115,7 @@ func WriteAccessCodesXLSX(w io.Writer, title string, rows []AccessCodeRow) error
 func borders() []excelize.Border {
 	var out []excelize.Border
 	for _, side := range []string{"left", "right", "top", "bottom"} {
-		out = append(out, excelize.Border{Type: side, Color: "FF808080", Style: 1})
+		out = append(out, excelize.Border{Type: side, Color: "808080", Style: 1})
 	}
 	return out
 }

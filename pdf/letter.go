@@ -161,11 +161,12 @@ func (l letter) portal() {
 	if link == "" {
 		return
 	}
-	code := "办公室发给你单位的访问码"
-	if l.opt.AccessCode != "" {
-		code = "访问码 " + l.opt.AccessCode + "（此前发放的访问码已停用，请妥善保管，勿转告他人）"
+	if l.opt.AccessCode == "" {
+		l.d.para(fmt.Sprintf("也可网上报送：在浏览器中打开 %s ，用办公室发给你单位的访问码登录，上传填好的工作簿，即可看到检查结果。", link))
+		return
 	}
-	l.d.para(fmt.Sprintf("也可网上报送：在浏览器中打开 %s ，用%s登录，上传填好的工作簿，即可看到检查结果。", link, code))
+	l.d.para(fmt.Sprintf("也可网上报送：在浏览器中打开 %s ，用你单位的访问码 %s 登录，上传填好的工作簿，即可看到检查结果。"+
+		"此访问码随本通知新发，此前的访问码已停用；请妥善保管，勿转告其他单位。", link, l.opt.AccessCode))
 }
 
 // statusText is a submitted unit's standing: when it reported, which version counts, and

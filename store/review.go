@@ -5,7 +5,6 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
-	"strings"
 
 	"xxgk"
 )
@@ -25,7 +24,10 @@ var ErrNotCurrent = errors.New("已不是当前版本")
 // unit without a current version wraps ErrNotFound; approving what is already approved,
 // or returning with the same comment again, wraps ErrNoEffect.
 func (s *Store) Review(ctx context.Context, r xxgk.Review) (xxgk.Review, error) {
-	r.Comment = strings.TrimSpace(r.Comment)
+	if err := r.Check(); err != nil {
+		return xxgk.Review{}, err
+	}
+	r.Comment = xxgk.CleanReviewComment(r.Comment)
 	if err := r.Check(); err != nil {
 		return xxgk.Review{}, err
 	}

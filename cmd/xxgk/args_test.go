@@ -107,7 +107,7 @@ func TestUnknownCommandSuggestsNearest(t *testing.T) {
 func TestTakesArgs(t *testing.T) {
 	e := newEnv(strings.NewReader(""), &strings.Builder{}, &strings.Builder{})
 	for _, c := range commands(e) {
-		want := map[string]bool{"import": true, "history": true, "revert": true, "withdraw": true}[c.Name]
+		want := map[string]bool{"import": true, "history": true, "revert": true, "withdraw": true, "review": true, "access": true}[c.Name]
 		if got := takesArgs(c, "xxgk "+c.Name); got != want {
 			t.Errorf("%s: takesArgs %v", c.Name, got)
 		}

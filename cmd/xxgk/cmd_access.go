@@ -101,7 +101,7 @@ func runAccess(c *cli.Context, e *env) error {
 		return failf("读取访问码状态失败：%v", err)
 	}
 	rows := accessRows(cat, states, issued, n.PortalLink(), c.Bool("reset"))
-	if err := writeAccessTable(e.Stdout, r, rows, len(issued), n.PortalLink(), c.Bool("reset")); err != nil {
+	if err := writeAccessTable(e.Stdout, r, rows, len(issued), n.PortalLink(), c.Bool("reset"), out != ""); err != nil {
 		return err
 	}
 	if out == "" {
@@ -179,7 +179,9 @@ func accessRows(cat *xxgk.Catalog, states []store.CodeState, issued []store.Issu
 	return rows
 }
 
-func writeAccessTable(w io.Writer, r xxgk.Round, rows []exporter.AccessCodeRow, issued int, link string, reset bool) error {
+// writeAccessTable lists the units; the codes made in this run are printed unless they go
+// to a file (hideCodes), so that they do not also stay in the terminal's scrollback.
+func writeAccessTable(w io.Writer, r xxgk.Round, rows []exporter.AccessCodeRow, issued int, link string, reset, hideCodes bool) error {
 	switch {
 	case reset:
 		fmt.Fprintf(w, "轮次 %s：已重置 %d 个单位的访问码，旧码已失效。\n", r.ID, issued)
@@ -197,8 +199,11 @@ func writeAccessTable(w io.Writer, r xxgk.Round, rows []exporter.AccessCodeRow, 
 	t := termtable.New("单位", "访问码", "状态")
 	for _, row := range rows {
 		code := row.Code
-		if code == "" {
+		switch {
+		case code == "":
 			code = "-"
+		case hideCodes:
+			code = "（见文件）"
 		}
 		t.Row(row.Unit, code, row.State)
 	}

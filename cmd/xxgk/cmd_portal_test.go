@@ -144,7 +144,7 @@ func testPortalCLI(t *testing.T, db string) {
 		!strings.Contains(txt, "请于2020年10月9日前完成上述问题的整改") {
 		t.Errorf("letter of the returned unit lacks the review:\n%s", txt)
 	}
-	code := regexp.MustCompile(`用访问码([2-9A-Z]{4}-[2-9A-Z]{4}-[2-9A-Z]{4}-[2-9A-Z]{4})（`).FindStringSubmatch(txt)
+	code := regexp.MustCompile(`用你单位的访问码([2-9A-Z]{4}-[2-9A-Z]{4}-[2-9A-Z]{4}-[2-9A-Z]{4})登录`).FindStringSubmatch(txt)
 	if code == nil || !strings.Contains(txt, "也可网上报送：在浏览器中打开"+link) {
 		t.Fatalf("letter lacks the portal link or code:\n%s", txt)
 	}
@@ -190,7 +190,7 @@ func testPortalCLI(t *testing.T, db string) {
 	}
 	codesCSV := filepath.Join(dir, "访问码.csv")
 	out = mustRun(clock(19, 9), "access", "--db", db, "--out", codesCSV, "--reset", "市财政局")
-	if !strings.Contains(out, "已将本次生成或重置的 1 个访问码写入 "+codesCSV) {
+	if !strings.Contains(out, "已将本次生成或重置的 1 个访问码写入 "+codesCSV) || !regexp.MustCompile(`\n市财政局 +（见文件） +已重置（旧码失效）\n`).MatchString(out) {
 		t.Errorf("access --reset:\n%s", out)
 	}
 	b, err := os.ReadFile(codesCSV)
@@ -200,6 +200,9 @@ func testPortalCLI(t *testing.T, db string) {
 	recs, err = csv.NewReader(strings.NewReader(strings.TrimPrefix(string(b), "\ufeff"))).ReadAll()
 	if err != nil || len(recs) != 2 || recs[1][0] != "市财政局" || recs[1][3] != "已重置（旧码失效）" || recs[1][4] != link {
 		t.Fatalf("访问码.csv = %q, %v", recs, err)
+	}
+	if strings.Contains(out, recs[1][2]) {
+		t.Error("access --out also printed the code")
 	}
 	if h, err := st.Authenticate(context.Background(), recs[1][2]); err != nil || h.Unit != "CZJ" {
 		t.Errorf("the reset code: %+v, %v", h, err)

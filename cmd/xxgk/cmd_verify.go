@@ -59,7 +59,15 @@ func verifyCommand(e *env) *cli.Command {
 					AllowHosts: c.StringSlice("allow-host"), Insecure: c.Bool("insecure"),
 				},
 			}
-			return runVerify(c.Context, e, st, s, cat, opt)
+			err = runVerify(c.Context, e, st, s, cat, opt)
+			if err == nil {
+				detail := "命令行核查：全部单位"
+				if len(opt.Units) > 0 {
+					detail = "命令行核查：" + strings.Join(opt.Units, "、")
+				}
+				auditCLI(c, e, st, xxgk.AuditVerify, s.Round.ID, detail)
+			}
+			return err
 		},
 	}
 }

@@ -150,6 +150,22 @@ func TestVerifyCommand(t *testing.T) {
 		t.Errorf("table output (exit %d):\n%s", code, out)
 	}
 
+	// Each run is in the audit log, as the operator's.
+	_, out, _ = runVerifyCmd(t, netCfg, "audit", "--db", db, "--format", "json")
+	var audit []auditJSON
+	if err := json.Unmarshal([]byte(out), &audit); err != nil {
+		t.Fatal(err)
+	}
+	var runs []string
+	for _, en := range audit {
+		if en.Action == "verify" {
+			runs = append(runs, en.Detail)
+		}
+	}
+	if strings.Join(runs, ",") != "命令行核查：全部单位,命令行核查：汉滨区,命令行核查：全部单位" {
+		t.Errorf("audited verify runs = %q", runs)
+	}
+
 	// status counts the latest check's findings per unit.
 	_, out, _ = runVerifyCmd(t, netCfg, "status", "--db", db, "--format", "json")
 	var st []statusEntry
