@@ -78,9 +78,14 @@ func TestAPIUploadOutcomes(t *testing.T) {
 		if blank.Outcome != "blank" {
 			t.Errorf("blank template: %+v", blank)
 		}
-		xls := decodeResult(t, f.apiUpload(code, "报送表.xls", append([]byte{0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1}, make([]byte, 600)...)))
-		if xls.Outcome != "rejected" || len(xls.Problems) != 1 || !strings.Contains(xls.Problems[0].Message, ".xlsx") {
-			t.Errorf(".xls: %+v", xls)
+		ole := append([]byte{0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1}, make([]byte, 600)...)
+		for name, want := range map[string]string{
+			"报送表.xls": "“另存为”Excel 工作簿（*.xlsx）", "报送表.et": "这是 WPS 表格专用格式（.et）", "报送表.wps": "“另存为”Excel 工作簿（*.xlsx）",
+		} {
+			got := decodeResult(t, f.apiUpload(code, name, ole))
+			if got.Outcome != "rejected" || len(got.Problems) != 1 || !strings.Contains(got.Problems[0].Message, want) {
+				t.Errorf("%s: %+v", name, got)
+			}
 		}
 		zip := decodeResult(t, f.apiUpload(code, "全部.zip", []byte("PK\x03\x04")))
 		if zip.Outcome != "rejected" || !strings.Contains(zip.Problems[0].Message, "不要上传 .zip") {
