@@ -101,10 +101,19 @@ func WriteAccessCodesXLSX(w io.Writer, title string, rows []AccessCodeRow) error
 			}
 		}
 	}
-	for col, width := range map[string]float64{"A": 18, "B": 30, "C": 24, "D": 30, "E": 40} {
+	for col, width := range map[string]float64{"A": 16, "B": 26, "C": 24, "D": 26, "E": 36} {
 		if err := f.SetColWidth(sh, col, col, width); err != nil {
 			return err
 		}
+	}
+	// One printed page wide: the office may print the list to hand out by hand.
+	landscape, one, tall := "landscape", 1, 0
+	if err := f.SetPageLayout(sh, &excelize.PageLayoutOptions{Orientation: &landscape, FitToWidth: &one, FitToHeight: &tall}); err != nil {
+		return err
+	}
+	fit := true
+	if err := f.SetSheetProps(sh, &excelize.SheetPropsOptions{FitToPage: &fit}); err != nil {
+		return err
 	}
 	if err := f.SetPanes(sh, &excelize.Panes{Freeze: true, YSplit: 2, TopLeftCell: "A3", ActivePane: "bottomLeft"}); err != nil {
 		return err
