@@ -170,11 +170,17 @@ func (s *Server) startVerify(w http.ResponseWriter, r *request) {
 		return
 	}
 	v.running, v.done, v.total, v.scope, v.started, v.err = true, 0, 0, scope, s.cfg.Now(), nil
+	runCtx := v.ctx
+	if runCtx == nil {
+		runCtx = context.Background()
+	}
+	v.wg.Add(1)
 	v.mu.Unlock()
 	s.audit(r, xxgk.AuditVerify, xxgk.AuditSuccess, "开始核查："+scope)
 	round := r.round
 	go func() {
-		err := s.cfg.Papers.Verify(context.Background(), round, units, func(done, total int) {
+		defer v.wg.Done()
+		err := s.cfg.Papers.Verify(runCtx, round, units, func(done, total int) {
 			v.mu.Lock()
 			v.done, v.total = done, total
 			v.mu.Unlock()

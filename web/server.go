@@ -227,6 +227,10 @@ func (s *Server) unavailable(w http.ResponseWriter, r *request, err error) {
 
 // verifyRun is the one verify run at a time.
 type verifyRun struct {
+	// ctx ends when Serve stops (nil until then: never); wg lets Serve wait for a run to
+	// store what it checked.
+	ctx         context.Context
+	wg          sync.WaitGroup
 	mu          sync.Mutex
 	running     bool
 	done, total int
@@ -248,6 +252,10 @@ func (s *Server) Serve(ctx context.Context, ln net.Listener, certFile, keyFile s
 		MaxHeaderBytes:    64 << 10,
 		ErrorLog:          s.cfg.Log,
 	}
+	s.verify.mu.Lock()
+	s.verify.ctx = ctx
+	s.verify.mu.Unlock()
+	defer s.verify.wg.Wait() // a verify run stops with ctx and stores the columns it checked
 	errc := make(chan error, 1)
 	go func() {
 		if certFile != "" {
