@@ -14,11 +14,15 @@ import (
 
 // Options configure a batch import.
 type Options struct {
-	Rounds    Rounds
-	Saver     Saver // not needed for a dry run
-	Now       func() time.Time
-	User      string
-	Round     string // when set, only files of this round are accepted
+	Rounds Rounds
+	Saver  Saver // not needed for a dry run
+	Now    func() time.Time
+	User   string
+	Round  string // when set, only files of this round are accepted
+	// Unit, when set, is the only unit whose files are accepted: the web portal's upload,
+	// where a unit's code may hand in its own workbook only. Another unit's file is refused
+	// with Result.Unit naming it, and nothing is kept of it (no Submission, no File).
+	Unit      string
 	DryRun    bool   // check only; store nothing
 	ErrorsDir string // when set, annotated copies of rejected workbooks are written here
 	Workers   int    // parallel readers; default GOMAXPROCS
@@ -71,7 +75,7 @@ func Import(ctx context.Context, opts Options, paths []string, emit func(Result)
 		emit:  emit,
 		tot:   &tot,
 		copy:  copies,
-		read:  &Reader{Rounds: opts.Rounds, Now: opts.Now, User: opts.User, Round: opts.Round, Limits: lim, Key: opts.Key},
+		read:  &Reader{Rounds: opts.Rounds, Now: opts.Now, User: opts.User, Round: opts.Round, Unit: opts.Unit, Limits: lim, Key: opts.Key},
 		size:  opts.BatchSize,
 		works: opts.Workers,
 	}

@@ -32,6 +32,7 @@ type Reader struct {
 	Now    func() time.Time // the import time; later 最近更新日期 are errors. Default time.Now
 	User   string           // recorded as ImportedBy
 	Round  string           // when set, files of any other round are rejected
+	Unit   string           // when set, files of any other unit are rejected (see Options.Unit)
 	Limits Limits           // zero fields take DefaultLimits
 	// Key checks the integrity code of each workbook's hidden sheet (see
 	// xxgk.TemplateMeta.IntegrityCode). Without one nothing is checked: tests and tools
@@ -188,6 +189,10 @@ func (rd *read) run(ctx context.Context) error {
 		return nil
 	}
 	rd.c.Unit = u
+	if rd.r.Unit != "" && u.Code != rd.r.Unit {
+		rd.fail(xxgk.SheetMeta, "", "", "本文件是%s的报送表，不是本单位的。请上传本单位的报送表", u.Label())
+		return nil
+	}
 	rd.cat = ri.cat
 	if rd.c.SavedAt.Before(ri.round.Created) {
 		// Saved before its template was made: the time is the spreadsheet library's

@@ -42,6 +42,7 @@ func demoFlags() []cli.Flag {
 	fs := withGlobals(
 		&cli.StringFlag{Name: "dir", Value: "xxgk-demo", Usage: "演示输出目录"},
 		fontFlag(),
+		&cli.BoolFlag{Name: "serve", Usage: "最后在本机启动网上报送（127.0.0.1:8080），打印单位和办公室的登录地址与访问码，按 Ctrl-C 停止"},
 	)
 	for i, f := range fs {
 		if f.Names()[0] == "db" {
@@ -222,6 +223,10 @@ func runDemo(c *cli.Context, e *env) error {
 		if !errors.Is(fontErr, fonts.ErrNoFont) {
 			fmt.Fprintln(e.Stdout, "可改用其他字体重新运行，例如 Debian/Ubuntu：sudo apt-get install fonts-wqy-microhei；或用 --font 指定 .ttf 字体或 .ttc 中的一个字体。")
 		}
+	}
+	if c.Bool("serve") {
+		step("第 9 步：网上报送（本机）")
+		return demoServe(c.Context, e, db, dir, "127.0.0.1:8080")
 	}
 	return nil
 }

@@ -212,12 +212,8 @@ func (p *importPrinter) clearBar() {
 
 func (p *importPrinter) result(r importer.Result) {
 	p.clearBar()
-	if r.Outcome == importer.Rejected && r.Unit.Code != "" && r.Round != "" && r.SHA256 != "" {
-		p.rejections = append(p.rejections, xxgk.Rejection{
-			Round: r.Round, Unit: r.Unit.Code, FileName: filepath.Base(r.Name), SHA256: r.SHA256,
-			At: p.now(), ImportedBy: p.user, Errors: len(r.Problems.Only(xxgk.Error)),
-			Problems: r.Problems, File: r.File,
-		})
+	if r.Recorded() {
+		p.rejections = append(p.rejections, r.Rejection(p.now(), p.user))
 		if len(p.rejections) >= rejectionBatch {
 			p.flushRejections()
 		}

@@ -22,6 +22,7 @@ func commands(e *env) []*cli.Command {
 		accessCommand(e),
 		auditCommand(e),
 		verifyCommand(e),
+		serveCommand(e),
 		demoCommand(e),
 	}
 }

@@ -129,25 +129,31 @@ func loadSummary(c *cli.Context, st *store.Store) (xxgk.Summary, *xxgk.Catalog, 
 	if err != nil {
 		return xxgk.Summary{}, nil, err
 	}
-	current, err := st.Current(c.Context, r.ID)
+	s, err := summarize(c.Context, st, r, cat)
+	return s, cat, err
+}
+
+// summarize is the round's summary every reading command and the portal start from.
+func summarize(ctx context.Context, st *store.Store, r xxgk.Round, cat *xxgk.Catalog) (xxgk.Summary, error) {
+	current, err := st.Current(ctx, r.ID)
 	if err != nil {
-		return xxgk.Summary{}, nil, failf("读取轮次“%s”的报送数据失败：%v", r.ID, err)
+		return xxgk.Summary{}, failf("读取轮次“%s”的报送数据失败：%v", r.ID, err)
 	}
-	rejections, err := st.Rejections(c.Context, r.ID)
+	rejections, err := st.Rejections(ctx, r.ID)
 	if err != nil {
-		return xxgk.Summary{}, nil, failf("读取轮次“%s”的退回记录失败：%v", r.ID, err)
+		return xxgk.Summary{}, failf("读取轮次“%s”的退回记录失败：%v", r.ID, err)
 	}
-	reviews, err := st.Reviews(c.Context, r.ID)
+	reviews, err := st.Reviews(ctx, r.ID)
 	if err != nil {
-		return xxgk.Summary{}, nil, failf("读取轮次“%s”的审核记录失败：%v", r.ID, err)
+		return xxgk.Summary{}, failf("读取轮次“%s”的审核记录失败：%v", r.ID, err)
 	}
 	s := xxgk.Summarize(r, cat, current)
 	s.AddRejections(rejections)
 	s.AddReviews(reviews)
-	if err := addChecks(c.Context, st, &s); err != nil {
-		return xxgk.Summary{}, nil, err
+	if err := addChecks(ctx, st, &s); err != nil {
+		return xxgk.Summary{}, err
 	}
-	return s, cat, nil
+	return s, nil
 }
 
 // jsonTime is how --format json writes an instant: RFC 3339 in China time

@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"xxgk"
+	"xxgk/importer"
 	"xxgk/internal/testdb"
 	"xxgk/samples"
 	"xxgk/store"
@@ -48,9 +49,9 @@ func TestImportJSON(t *testing.T) {
 	if code != exitRejected {
 		t.Fatalf("exit %d: %s", code, stderr)
 	}
-	got := map[string]importJSON{}
+	got := map[string]importer.JSON{}
 	for _, line := range strings.Split(strings.TrimSuffix(out, "\n"), "\n") {
-		var j importJSON
+		var j importer.JSON
 		dec := json.NewDecoder(strings.NewReader(line))
 		dec.DisallowUnknownFields()
 		if err := dec.Decode(&j); err != nil {
@@ -64,7 +65,7 @@ func TestImportJSON(t *testing.T) {
 	if j := got["市财政局"]; j.Outcome != "accepted" || j.Version != 1 || !strings.HasSuffix(j.File, "2020_市财政局_信息公开栏目建设情况填报表.xlsx") {
 		t.Errorf("accepted: %+v", j)
 	}
-	if j := got["汉滨区"]; j.Outcome != "accepted" || len(j.Problems) < 5 || j.Problems[0] != (problemJSON{Severity: "warning", Sheet: "填报表", Cell: "G5", Code: "CZ-01-1", Value: "是", Message: "已按“已开设”处理，请今后从下拉列表选择"}) {
+	if j := got["汉滨区"]; j.Outcome != "accepted" || len(j.Problems) < 5 || j.Problems[0] != (importer.ProblemJSON{Severity: "warning", Sheet: "填报表", Cell: "G5", Code: "CZ-01-1", Value: "是", Message: "已按“已开设”处理，请今后从下拉列表选择"}) {
 		t.Errorf("warnings: %+v", j)
 	}
 	j := got["市民政局"]
@@ -233,9 +234,9 @@ func TestImportJSONNewOutcomes(t *testing.T) {
 		if code != exitOK {
 			t.Fatalf("exit %d: %s", code, stderr)
 		}
-		got := map[string]importJSON{}
+		got := map[string]importer.JSON{}
 		for _, line := range strings.Split(strings.TrimSuffix(out, "\n"), "\n") {
-			var j importJSON
+			var j importer.JSON
 			dec := json.NewDecoder(strings.NewReader(line))
 			dec.DisallowUnknownFields()
 			if err := dec.Decode(&j); err != nil {

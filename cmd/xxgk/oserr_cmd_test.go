@@ -9,6 +9,7 @@ import (
 	"syscall"
 	"testing"
 
+	"xxgk/importer"
 	"xxgk/internal/oserr"
 	"xxgk/samples"
 )
@@ -43,7 +44,7 @@ func TestImportUnreadableIsNoRefusal(t *testing.T) {
 	code, out, _ = runImportTest(t, "import", "--db", db, "--format", "json", dir)
 	outcomes := map[string]string{}
 	for _, line := range strings.Split(strings.TrimSpace(out), "\n") {
-		var j importJSON
+		var j importer.JSON
 		if err := json.Unmarshal([]byte(line), &j); err != nil {
 			t.Fatalf("%v: %s", err, line)
 		}

@@ -70,7 +70,7 @@ func TestImportJSONEscapesControls(t *testing.T) {
 	if strings.ContainsAny(got, "\x1b\x7f\u009b\u202e\u2028\u2066\u0085") || strings.Count(got, "\n") != 1 {
 		t.Fatalf("raw control characters in output: %q", got)
 	}
-	var j importJSON
+	var j importer.JSON
 	if err := json.Unmarshal(out.Bytes(), &j); err != nil {
 		t.Fatal(err)
 	}

@@ -19,6 +19,7 @@ import (
 	"golang.org/x/text/encoding/simplifiedchinese"
 
 	"xxgk"
+	"xxgk/importer"
 	"xxgk/internal/oserr"
 	"xxgk/samples"
 	"xxgk/store"
@@ -182,7 +183,7 @@ func importOutcomes(t *testing.T, out string) map[string]string {
 	t.Helper()
 	got := map[string]string{}
 	for _, line := range strings.Split(strings.TrimSpace(out), "\n") {
-		var j importJSON
+		var j importer.JSON
 		if err := json.Unmarshal([]byte(line), &j); err != nil {
 			t.Fatalf("import json: %v: %q", err, line)
 		}
