@@ -41,7 +41,7 @@ var checkResultTexts = []struct {
 	{CheckNameMismatch, "栏目名称不符", "页面的当前位置、列表标题和网页标题所示栏目不是所填栏目名称或指标名称，或网址打开的不是网页"},
 	{CheckEmpty, "空白栏目", "栏目列表中没有信息条目"},
 	{CheckNoDates, "无发布日期", "页面有内容但没有发布日期，按检查规则视为未更新"},
-	{CheckStale, "长期未更新", "最新信息早于 " + StaleAfterText + "（每月公开的栏目 " + StaleMonthlyText + "）"},
+	{CheckStale, "长期未更新", "网页上的最新信息已超过" + StaleAfterText + "（每月公开的栏目超过" + StaleMonthlyText + "）未更新"},
 	{CheckDateMismatch, "更新日期不符", "填报的最近更新日期晚于页面上的最新信息日期"},
 	{CheckOK, "正常", "可以访问，栏目名称相符，有按时更新的信息"},
 }

@@ -85,6 +85,11 @@ func (d *doc) gap(lines float64) { d.y += lines * bodyGap }
 // within a line of it as the standard asks, and touches none of it.
 const sealLines = 2
 
+// sealBelow is how far (mm) a 4 cm seal reaches below the middle of the 署名 and date:
+// its radius less the 2 mm it sits above them, less what may overhang the text block's
+// foot (up to 5 mm, with 1 mm to spare).
+const sealBelow = 20 - 2 - 4
+
 // signature sets the issuing office and the date at the end: the date right-aligned four
 // characters in from the margin, the office centred above it, sealLines under the text.
 // The 署名 never stands on a page alone (GB/T 9704 7.3.5): when the block does not fit
@@ -98,7 +103,10 @@ func (d *doc) signature(office string, date time.Time) {
 	if office != "" {
 		rows = 2
 	}
-	if d.y+(sealLines+rows)*bodyGap <= bottomY+0.01 {
+	// The seal (4 cm, centred a little above the 署名 and date) must also end on the
+	// page: a signature on the last lines would send its lower half into the margin.
+	top := d.y + sealLines*bodyGap
+	if top+rows*bodyGap <= bottomY+0.01 && top+rows*bodyGap/2+sealBelow <= bottomY {
 		d.gap(sealLines)
 	} else {
 		d.pushLines()

@@ -159,7 +159,7 @@ func testPortalCLI(t *testing.T, db string) {
 	report := filepath.Join(dir, "通报.pdf")
 	mustRun(clock(17, 9), "report", "--db", db, "--out", report)
 	rep := pdfText(t, report)
-	if !strings.Contains(rep, "（四）部分单位报送内容经审核需修改经审核，以下1个单位报送的内容需修改后重新报送：1．市财政局："+comment+"。") {
+	if !strings.Contains(rep, "（二）部分单位报送内容经审核需修改经审核，以下1个单位报送的内容需修改后重新报送：1．市财政局："+comment+"。") {
 		t.Errorf("通报 lacks the returned unit:\n%s", rep)
 	}
 	if strings.Contains(rep, code[1]) || strings.Contains(rep, "访问码") {

@@ -89,7 +89,7 @@ func TestWriteErrorsInChinese(t *testing.T) {
 		{long, "xxgk: 无法写入导出文件 " + long + "：" + oserr.TooLongReason + "\n"},
 		{notDir, "xxgk: 无法写入导出文件 " + notDir + "：" + oserr.NotDirReason + "\n"},
 	} {
-		code, _, stderr := runCmd(t, "export", "--db", db, "--out", c.out)
+		code, _, stderr := runCmd(t, "export", "--db", db, "--round", "2020", "--out", c.out)
 		if code != exitFailed || stderr != c.want {
 			t.Errorf("export --out %s: exit %d, %q, want %q", filepath.Base(c.out), code, stderr, c.want)
 		}

@@ -37,6 +37,7 @@ func bodyLines(pages []Page) [][]Line {
 type FullLine struct {
 	Page int
 	Line Line
+	Next Line // the line after it, which starts at the left margin
 }
 
 // FullLines finds the full lines of a document and every body line that runs past the
@@ -57,7 +58,7 @@ func FullLines(pages []Page, b Block, tol float64) (full []FullLine, over []stri
 				next = &body[i+1][0]
 			}
 			if next != nil && atLeft(*next) {
-				full = append(full, FullLine{i + 1, l})
+				full = append(full, FullLine{i + 1, l, *next})
 			}
 		}
 	}
