@@ -14,6 +14,7 @@ const (
 	CheckRefused      CheckResult = "refused"       // not fetched: the address is not allowed
 	CheckUnreachable  CheckResult = "unreachable"   // DNS, connection, TLS, timeout or HTTP ≥ 400
 	CheckNameMismatch CheckResult = "name_mismatch" // the page is not the column reported
+	CheckScripted     CheckResult = "scripted"      // the list is drawn by script: not judged without a browser
 	CheckEmpty        CheckResult = "empty"         // no dated entries: a blank column
 	CheckStale        CheckResult = "stale"         // newest entry older than the staleness rule
 	CheckDateMismatch CheckResult = "date_mismatch" // the unit claims a later update than the page shows
@@ -22,7 +23,7 @@ const (
 
 // CheckResults lists every result in the order the rules apply them.
 var CheckResults = []CheckResult{
-	CheckRefused, CheckUnreachable, CheckNameMismatch, CheckEmpty, CheckStale, CheckDateMismatch, CheckOK,
+	CheckRefused, CheckUnreachable, CheckScripted, CheckNameMismatch, CheckEmpty, CheckStale, CheckDateMismatch, CheckOK,
 }
 
 // Label is the Chinese word used in tables, reports and letters.
@@ -34,6 +35,8 @@ func (r CheckResult) Label() string {
 		return "无法访问"
 	case CheckNameMismatch:
 		return "栏目名称不符"
+	case CheckScripted:
+		return "栏目内容由脚本加载"
 	case CheckEmpty:
 		return "空白栏目"
 	case CheckStale:
@@ -47,8 +50,14 @@ func (r CheckResult) Label() string {
 }
 
 // Failed tells a finding the unit must act on. A refused address is a failure too: the
-// unit reported an address the office will not open.
-func (r CheckResult) Failed() bool { return r != CheckOK }
+// unit reported an address the office will not open. A page whose list is drawn by
+// script is not: the check could not see it, which is no fault of the unit's
+// (see Unjudged).
+func (r CheckResult) Failed() bool { return r != CheckOK && r != CheckScripted }
+
+// Unjudged tells a column the check could not judge: its list is drawn by script and no
+// browser rendered it. It is neither a problem nor 正常, and papers say so.
+func (r CheckResult) Unjudged() bool { return r == CheckScripted }
 
 // Page is what fetching a column's address found: the facts the judging rules look at.
 // The verify package fills it; Judge turns it into a result.
@@ -59,11 +68,17 @@ type Page struct {
 	HTTPStatus int    // 0 when no response
 	FinalURL   string // after redirects
 	NotHTML    string // the content type, when the address is not a web page
-	Title      string
-	Headings   []string  // h1–h3 and breadcrumb texts, where a column names itself
-	Newest     time.Time // newest date found on the page; zero when none
-	Entries    int       // dated entries on the page
-	Truncated  bool      // the body was longer than the cap and only its start was read
+	// Scripted says why the page looks like a shell whose list a script fills in (an empty
+	// list and a script that fetches data, or a <noscript> asking for JavaScript), in
+	// Chinese; empty when the page shows its content itself, or once a browser rendered it.
+	Scripted  string
+	Rendered  bool // judged on the page as a browser drew it (verify --browser)
+	Title     string
+	Headings  []string    // h1–h3 and breadcrumb texts, where a column names itself
+	Newest    time.Time   // newest date found on the page; zero when none
+	Entries   int         // dated entries on the page
+	Dates     []time.Time // the entries' dates, for the rushed-update rule; not stored
+	Truncated bool        // the body was longer than the cap and only its start was read
 }
 
 // Check is one column's website check, as stored and reported.
@@ -74,6 +89,7 @@ type Check struct {
 	Result    CheckResult
 	Finding   string // one Chinese sentence saying what was found
 	GovDomain bool   // the final host is under .gov.cn (a warning when false, not a result)
+	Rushed    string // a rushed update (突击更新) seen on the page, in a sentence; a warning, not a result
 	CheckedAt time.Time
 }
 
@@ -95,6 +111,8 @@ func (r CheckResult) Criterion() string {
 		return "域名无法解析、无法连接、证书错误、超时，或网站返回 HTTP 400 以上的错误"
 	case CheckNameMismatch:
 		return "页面标题、标题栏和导航中没有所填栏目名称或指标名称，或网址打开的不是网页"
+	case CheckScripted:
+		return "页面的信息列表由网页脚本加载，未用浏览器打开，无法判断是否空白、是否按时更新（不计为问题）"
 	case CheckEmpty:
 		return "页面上没有带日期的信息条目"
 	case CheckStale:

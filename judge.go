@@ -7,7 +7,7 @@ import (
 )
 
 // Judge applies the check rules to what a fetch found for one reported column, on day
-// asOf: refused → unreachable → name mismatch → empty → stale → date mismatch → ok. The
+// asOf: refused → unreachable → drawn by script → name mismatch → empty → stale → date mismatch → ok. The
 // staleness rule is the indicator's own (IsStale), the one the reports use.
 func Judge(p Page, it Item, ind Indicator, asOf time.Time) (CheckResult, string) {
 	switch {
@@ -17,6 +17,9 @@ func Judge(p Page, it Item, ind Indicator, asOf time.Time) (CheckResult, string)
 		return CheckUnreachable, p.Error
 	case p.NotHTML != "":
 		return CheckNameMismatch, fmt.Sprintf("网址打开的不是网页（%s），不是栏目页面", p.NotHTML)
+	case p.Scripted != "":
+		// Before the name: a shell's breadcrumb is often drawn by the same script.
+		return CheckScripted, ScriptedFinding(p)
 	}
 	names := ColumnNames(it, ind)
 	if !NameMatches(names, append([]string{p.Title}, p.Headings...)) {

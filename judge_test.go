@@ -32,6 +32,11 @@ func TestJudgeOrder(t *testing.T) {
 		}), it, ind, CheckOK, ""},
 		{"name with full-width and spaces", with(func(p *Page) { p.Title = "财政　预决算" }), Item{Status: Opened, ColumnName: "财政预决算"}, Indicator{Area: "X", SubArea: "Y"}, CheckOK, ""},
 		{"name with suffix dropped", with(func(p *Page) { p.Title = "财政预决算" }), Item{Status: Opened, ColumnName: "财政预决算公开"}, Indicator{Area: "X", SubArea: "Y"}, CheckOK, ""},
+		{"scripted before the name", with(func(p *Page) { p.Title, p.Entries, p.Newest, p.Scripted = "首页", 0, time.Time{}, "列表由脚本请求数据后填充" }), it, ind, CheckScripted,
+			"栏目内容由脚本加载（列表由脚本请求数据后填充），未用浏览器打开核查，无法判断是否空白、是否按时更新"},
+		{"scripted after a render", with(func(p *Page) { p.Entries, p.Newest, p.Scripted, p.Rendered = 0, time.Time{}, "数据请求被拒绝", true }), it, ind, CheckScripted,
+			"栏目内容由脚本加载（数据请求被拒绝），用浏览器打开后仍未能取得列表"},
+		{"rendered page judged as any", with(func(p *Page) { p.Rendered = true }), it, ind, CheckOK, "共12条"},
 		{"empty", with(func(p *Page) { p.Entries, p.Newest = 0, time.Time{} }), it, ind, CheckEmpty, "没有带日期"},
 		{"stale after six months", with(func(p *Page) { p.Newest = day(2020, 3, 27) }), Item{ColumnName: "财政预决算"}, ind, CheckStale, "6个月"},
 		{"six months exactly is not stale", with(func(p *Page) { p.Newest = day(2020, 3, 28) }), Item{ColumnName: "财政预决算"}, ind, CheckOK, ""},
@@ -50,14 +55,17 @@ func TestJudgeOrder(t *testing.T) {
 }
 
 func TestCheckLabels(t *testing.T) {
-	want := []string{"未核查", "无法访问", "栏目名称不符", "空白栏目", "长期未更新", "更新日期不符", "正常"}
+	want := []string{"未核查", "无法访问", "栏目内容由脚本加载", "栏目名称不符", "空白栏目", "长期未更新", "更新日期不符", "正常"}
 	for i, r := range CheckResults {
 		if r.Label() != want[i] {
 			t.Errorf("%s.Label() = %q, want %q", r, r.Label(), want[i])
 		}
 	}
-	if CheckOK.Failed() || !CheckRefused.Failed() {
-		t.Error("only ok is not a failure")
+	if CheckOK.Failed() || !CheckRefused.Failed() || CheckScripted.Failed() {
+		t.Error("only ok and scripted are not failures")
+	}
+	if !CheckScripted.Unjudged() || CheckEmpty.Unjudged() || CheckOK.Unjudged() {
+		t.Error("only scripted is unjudged")
 	}
 }
 
