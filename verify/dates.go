@@ -29,6 +29,7 @@ type dateFinder struct {
 	pending [][2]int  // month-day entries seen before any year
 	newest  time.Time
 	entries int
+	dates   []time.Time // each entry's date, for the rushed-update rule
 }
 
 func newDateFinder(asOf time.Time) *dateFinder {
@@ -107,6 +108,7 @@ func (f *dateFinder) found(y, m, d int) bool {
 		return false
 	}
 	f.entries++
+	f.dates = append(f.dates, t)
 	if t.After(f.newest) {
 		f.newest = t
 	}

@@ -149,6 +149,7 @@ func (c *Checker) Fetch(ctx context.Context, raw string) xxgk.Page {
 		return p
 	}
 	p.Title, p.Headings, p.Newest, p.Entries = text.title, text.headings, text.newest, text.entries
+	p.Dates, p.Scripted = text.dates, text.scripted
 	return p
 }
 

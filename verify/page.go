@@ -19,6 +19,8 @@ type pageText struct {
 	headings []string // h1–h3 and breadcrumbs
 	newest   time.Time
 	entries  int
+	dates    []time.Time // every entry's date, in page order
+	scripted string      // why the page looks like a script-drawn shell (shell.go); "" when not
 }
 
 // breadcrumbKeys mark the element holding a page's breadcrumb (当前位置) by its class or id.
@@ -72,7 +74,8 @@ func readPage(body []byte, contentType string, asOf time.Time) (pageText, error)
 		}
 	}
 	walk(doc)
-	p.newest, p.entries = dates.newest, dates.entries
+	p.newest, p.entries, p.dates = dates.newest, dates.entries, dates.dates
+	p.scripted = shellReason(doc, p.entries)
 	return p, nil
 }
 

@@ -52,6 +52,7 @@ func (c *Checker) Check(ctx context.Context, t Target) xxgk.Check {
 	return xxgk.Check{
 		Round: t.Round, Unit: t.Unit, Code: t.Item.Code, URL: t.Item.URL, Page: p,
 		Result: res, Finding: finding, GovDomain: xxgk.GovDomain(host), CheckedAt: now,
+		Rushed: xxgk.RushedWarning(res, p.Dates, now),
 	}
 }
 
