@@ -43,6 +43,9 @@ func Targets(s xxgk.Summary, cat *xxgk.Catalog, only map[string]bool) []Target {
 // Check fetches and judges one column.
 func (c *Checker) Check(ctx context.Context, t Target) xxgk.Check {
 	p := c.Fetch(ctx, t.Item.URL)
+	if c.browser != nil && wantsRender(p) { // after Fetch gave back its host slot
+		p = c.render(ctx, p)
+	}
 	now := c.cfg.Now()
 	res, finding := xxgk.Judge(p, t.Item, t.Indicator, now)
 	host := hostOf(p.FinalURL)
