@@ -32,9 +32,13 @@ func TestJudgeOrder(t *testing.T) {
 		}), it, ind, CheckOK, ""},
 		{"name with full-width and spaces", with(func(p *Page) { p.Title = "财政　预决算" }), Item{Status: Opened, ColumnName: "财政预决算"}, Indicator{Area: "X", SubArea: "Y"}, CheckOK, ""},
 		{"name with suffix dropped", with(func(p *Page) { p.Title = "财政预决算" }), Item{Status: Opened, ColumnName: "财政预决算公开"}, Indicator{Area: "X", SubArea: "Y"}, CheckOK, ""},
-		{"scripted before the name", with(func(p *Page) { p.Title, p.Entries, p.Newest, p.Scripted = "首页", 0, time.Time{}, "列表由脚本请求数据后填充" }), it, ind, CheckScripted,
+		{"scripted before the name", with(func(p *Page) {
+			p.Title, p.Entries, p.Newest, p.Scripted = "首页", 0, time.Time{}, "列表由脚本请求数据后填充"
+		}), it, ind, CheckScripted,
 			"栏目内容由脚本加载（列表由脚本请求数据后填充），未用浏览器打开核查，无法判断是否空白、是否按时更新"},
-		{"scripted after a render", with(func(p *Page) { p.Entries, p.Newest, p.Scripted, p.Rendered = 0, time.Time{}, "数据请求被拒绝", true }), it, ind, CheckScripted,
+		{"scripted after a render", with(func(p *Page) {
+			p.Entries, p.Newest, p.Scripted, p.Rendered = 0, time.Time{}, "数据请求被拒绝", true
+		}), it, ind, CheckScripted,
 			"栏目内容由脚本加载（数据请求被拒绝），用浏览器打开后仍未能取得列表"},
 		{"rendered page judged as any", with(func(p *Page) { p.Rendered = true }), it, ind, CheckOK, "共12条"},
 		{"empty", with(func(p *Page) { p.Entries, p.Newest = 0, time.Time{} }), it, ind, CheckEmpty, "没有带日期"},

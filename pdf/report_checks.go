@@ -17,8 +17,12 @@ const topCheckUnits = 10
 func (d *doc) checks(r *report) {
 	s := r.s
 	t := s.CheckTally()
-	d.para(fmt.Sprintf("%s，对各单位填报为“已开设”并填写了网址的%d个栏目逐一访问核查：正常%d个，发现问题%d个，问题率%s。各类结果的数量和判定标准见下表（每个栏目只计第一个适用的结果）。",
-		xxgk.CheckDays(t.First, t.Last), t.Checked, t.ByResult[xxgk.CheckOK], t.Failed, xxgk.Percent(float64(t.Failed)/float64(t.Checked))))
+	unjudged := ""
+	if n := t.ByResult[xxgk.CheckScripted]; n > 0 {
+		unjudged = fmt.Sprintf("，%d个栏目的列表由网页脚本加载、未能判断", n)
+	}
+	d.para(fmt.Sprintf("%s，对各单位填报为“已开设”并填写了网址的%d个栏目逐一访问核查：正常%d个，发现问题%d个%s，问题率%s。各类结果的数量和判定标准见下表（每个栏目只计第一个适用的结果）。",
+		xxgk.CheckDays(t.First, t.Last), t.Checked, t.ByResult[xxgk.CheckOK], t.Failed, unjudged, xxgk.Percent(float64(t.Failed)/float64(t.Checked))))
 	d.gap(0.3)
 	var rows []row
 	for _, r := range xxgk.CheckResults {
