@@ -238,11 +238,12 @@ func (l *tabLog) problem() string {
 	return ""
 }
 
-// draw opens raw in a fresh tab (its own browser context: no cookies or storage carried
-// from one unit's page to the next), answers its requests, waits until the page is
-// loaded and quiet, and returns the drawn document.
+// draw opens raw in a new tab, answers its requests, waits until the page is loaded and
+// quiet, and returns the drawn document. Tabs share the run's fresh profile (a browser
+// context per page costs about a second more each, and pages of one site may rely on a
+// session cookie as a reader's browser would keep it).
 func (c *Checker) draw(ctx context.Context, raw string) (string, *tabLog, error) {
-	tab, closeTab := chromedp.NewContext(c.browser.ctx, chromedp.WithNewBrowserContext())
+	tab, closeTab := chromedp.NewContext(c.browser.ctx)
 	defer closeTab()
 	stop := context.AfterFunc(ctx, closeTab) // Ctrl-C ends the render
 	defer stop()
