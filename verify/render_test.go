@@ -153,3 +153,50 @@ new Image().src = 'http://10.9.9.9/pixel.gif';</script></body></html>`))
 		t.Errorf("requests reached the server unguarded: %v", leaked)
 	}
 }
+
+// TestRenderNothingEscapes: requests the Fetch domain does not pause (a WebSocket) or that
+// the page does not need (an image, a beacon) and one the guard refuses (an IP literal)
+// never reach a server on this machine: the browser resolves no names and its proxy is a
+// port that takes nothing.
+func TestRenderNothingEscapes(t *testing.T) {
+	l, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer l.Close()
+	var mu sync.Mutex
+	hits := 0
+	go func() {
+		for {
+			conn, err := l.Accept()
+			if err != nil {
+				return
+			}
+			mu.Lock()
+			hits++
+			mu.Unlock()
+			conn.Close()
+		}
+	}()
+	target := "127.0.0.1:" + strings.TrimPrefix(l.Addr().String(), "127.0.0.1:")
+	c, _ := newRenderChecker(t, map[string]http.HandlerFunc{"/escape": func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "text/html; charset=utf-8")
+		w.Write([]byte(`<!DOCTYPE html><html><head><meta charset="utf-8"><title>财政预决算</title></head><body>
+<ul id="list"></ul><img src="http://` + target + `/i.gif">
+<script>try { new WebSocket('ws://` + target + `/ws'); } catch (e) {}
+try { navigator.sendBeacon('http://` + target + `/b', 'x'); } catch (e) {}
+fetch('http://` + target + `/f').catch(function () {});
+fetch('http://localhost:` + strings.Split(target, ":")[1] + `/g').catch(function () {});
+var x = new XMLHttpRequest(); x.open('GET', '/api/list.json'); x.send();</script></body></html>`))
+	}})
+	ch := check(t, c, "http://www.ankang.gov.cn/escape")
+	time.Sleep(300 * time.Millisecond) // let a late connection arrive
+	mu.Lock()
+	defer mu.Unlock()
+	if hits > 0 {
+		t.Errorf("%d connections reached 127.0.0.1 from the rendered page (%s %q)", hits, ch.Result, ch.Finding)
+	}
+	if !ch.Rendered {
+		t.Errorf("the page was not rendered: %s %q", ch.Result, ch.Finding)
+	}
+}
