@@ -291,7 +291,7 @@ func (c *Checker) draw(ctx context.Context, raw string) (string, *tabLog, error)
 	// Read what is drawn, even when the time ran out: a list drawn before that counts.
 	read, cancelRead := context.WithTimeout(tab, 5*time.Second)
 	defer cancelRead()
-	doc, err := chromedp.Run(read, chromedp.Evaluate[string]("document.documentElement.outerHTML"))
+	doc, err := chromedp.Run(read, chromedp.Evaluate[string](drawnDocument))
 	cancel() // stops the event loop; answers still running fail quietly
 	if err != nil {
 		return "", log, errors.New(shortErr(err))
@@ -301,6 +301,19 @@ func (c *Checker) draw(ctx context.Context, raw string) (string, *tabLog, error)
 	}
 	return doc, log, nil
 }
+
+// drawnDocument is the drawn page with the bodies of its frames put in before </body>:
+// older CMSs show a column's list in an <iframe> of the same site, which outerHTML leaves
+// out. Frames of other origins cannot be read and are left out.
+const drawnDocument = `(function () {
+  var html = document.documentElement.outerHTML, extra = '';
+  document.querySelectorAll('iframe, frame').forEach(function (f) {
+    try { var d = f.contentDocument; if (d && d.body) { extra += '<div class="xxgk-frame">' + d.body.innerHTML + '</div>'; } } catch (e) {}
+  });
+  if (!extra) { return html; }
+  var i = html.lastIndexOf('</body>');
+  return i < 0 ? html + extra : html.slice(0, i) + extra + html.slice(i);
+})()`
 
 // answer fetches one paused request with the Checker's client, under the guard, and hands
 // the response to the browser; what the guard refuses, or the page does not need, fails.
