@@ -39,11 +39,12 @@ const (
 	DefaultRenders = 2                      // pages rendered at once
 )
 
-// renderTypes are the requests a page's list can depend on; images, styles, fonts and
-// media are refused unfetched (the text is what is judged).
+// renderTypes are the requests a page's list can depend on (a CORS preflight is how a
+// script asks another host of the site for its data); images, styles, fonts, media and
+// beacons are refused unfetched: the text is what is judged.
 var renderTypes = map[network.ResourceType]bool{
 	network.ResourceTypeDocument: true, network.ResourceTypeScript: true,
-	network.ResourceTypeXHR: true, network.ResourceTypeFetch: true,
+	network.ResourceTypeXHR: true, network.ResourceTypeFetch: true, network.ResourceTypePreflight: true,
 }
 
 // browser is one headless browser process shared by a run.

@@ -2,6 +2,7 @@ package verify
 
 import (
 	"context"
+	"io"
 	"net"
 	"net/http"
 	"os"
@@ -64,6 +65,7 @@ func newRenderChecker(t *testing.T, extra map[string]http.HandlerFunc) (*Checker
 	n := &renderNet{dns: &fakeDNS{names: map[string][]string{
 		"www.ankang.gov.cn":   {"203.0.113.10"},
 		"oa.intranet.example": {"10.1.2.3"},
+		"data.ankang.gov.cn":  {"203.0.113.11"},
 	}}}
 	c := New(Config{
 		LookupIP: n.dns.lookup, Dial: toServer(srv, &n.dialed, &n.mu),
@@ -200,5 +202,47 @@ var x = new XMLHttpRequest(); x.open('GET', '/api/list.json'); x.send();</script
 	}
 	if !ch.Rendered {
 		t.Errorf("the page was not rendered: %s %q", ch.Result, ch.Finding)
+	}
+}
+
+// TestRenderCrossOrigin: a shell that POSTs JSON to another host of the site (a CORS
+// preflight, then the request with its body) gets its list through the guarded client.
+func TestRenderCrossOrigin(t *testing.T) {
+	var mu sync.Mutex
+	var seen []string
+	c, _ := newRenderChecker(t, map[string]http.HandlerFunc{
+		"/cors/list.json": func(w http.ResponseWriter, r *http.Request) {
+			w.Header().Set("Access-Control-Allow-Origin", "*")
+			w.Header().Set("Access-Control-Allow-Headers", "Content-Type, X-Requested-With")
+			w.Header().Set("Access-Control-Allow-Methods", "POST")
+			body, _ := io.ReadAll(r.Body)
+			mu.Lock()
+			seen = append(seen, r.Method+" "+r.Host+" "+string(body))
+			mu.Unlock()
+			if r.Method == http.MethodOptions {
+				w.WriteHeader(http.StatusNoContent)
+				return
+			}
+			w.Header().Set("Content-Type", "application/json")
+			w.Write([]byte(listJSON))
+		},
+		"/cors.html": func(w http.ResponseWriter, r *http.Request) {
+			w.Header().Set("Content-Type", "text/html; charset=utf-8")
+			w.Write([]byte(`<!DOCTYPE html><html><head><meta charset="utf-8"><title>财政预决算</title></head><body>
+<ul id="list"></ul><script>
+fetch('http://data.ankang.gov.cn/cors/list.json', {method: 'POST', headers: {'Content-Type': 'application/json', 'X-Requested-With': 'XMLHttpRequest'}, body: '{"col":12}'})
+  .then(function (r) { return r.json(); })
+  .then(function (d) { document.getElementById('list').innerHTML = d.list.map(function (e) { return '<li>' + e.title + ' ' + e.date + '</li>'; }).join(''); });
+</script></body></html>`))
+		},
+	})
+	ch := check(t, c, "http://www.ankang.gov.cn/cors.html")
+	if ch.Result != xxgk.CheckOK || ch.Entries != 3 {
+		t.Errorf("cross-origin shell: %s %q entries=%d, want ok with 3", ch.Result, ch.Finding, ch.Entries)
+	}
+	mu.Lock()
+	defer mu.Unlock()
+	if got := strings.Join(seen, " | "); !strings.Contains(got, `POST data.ankang.gov.cn {"col":12}`) {
+		t.Errorf("the data host saw %q, want the POST with its body", got)
 	}
 }
