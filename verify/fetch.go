@@ -155,8 +155,7 @@ func (c *Checker) Fetch(ctx context.Context, raw string) xxgk.Page {
 		p.NotHTML = "无法解析的 HTML"
 		return p
 	}
-	p.Title, p.Headings, p.Newest, p.Entries = text.title, text.headings, text.newest, text.entries
-	p.Dates, p.Scripted = text.dates, text.scripted
+	text.apply(&p)
 	return p
 }
 

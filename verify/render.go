@@ -168,8 +168,9 @@ func (c *Checker) render(ctx context.Context, p xxgk.Page) xxgk.Page {
 		return p
 	}
 	out := xxgk.Page{HTTPStatus: p.HTTPStatus, FinalURL: p.FinalURL, Rendered: true,
-		Title: text.title, Headings: text.headings, Newest: text.newest, Entries: text.entries, Dates: text.dates,
 		Truncated: p.Truncated || tab.truncated, Error: p.Error}
+	text.apply(&out)
+	out.Scripted = "" // drawn: judged on what it shows, unless a request failed (below)
 	if tab.truncated && out.Error == "" {
 		out.Error = "页面或其数据超过大小限制，只核查了已取得的部分"
 	}
@@ -362,6 +363,10 @@ func (c *Checker) answer(ctx context.Context, ev fetch.EventRequestPaused, n int
 		log.note(&log.failed, failure(err, c.cfg.Timeout).Error)
 		fail(network.ErrorReasonFailed)
 		return
+	}
+	if status >= 400 && ev.ResourceType != network.ResourceTypeDocument {
+		// A script or data address that answers with an error leaves the list undrawn.
+		log.note(&log.failed, fmt.Sprintf("%s 返回 HTTP %d", xxgk.Visible(u.String(), 80), status))
 	}
 	params := fetch.FulfillRequestParams{RequestID: ev.RequestID, ResponseCode: int64(status), Body: body}
 	for k, vs := range header {

@@ -6,6 +6,8 @@ import (
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
+
+	"xxgk"
 )
 
 // Many 信息公开 platforms send a shell: the page's frame with an empty list, and a script
@@ -228,4 +230,11 @@ func attr(n *html.Node, key string) string {
 		}
 	}
 	return ""
+}
+
+// apply puts what the analysis read into a Page, the same for a fetched page and a drawn
+// one (render.go), so that both are judged on the same facts.
+func (t pageText) apply(p *xxgk.Page) {
+	p.Title, p.Headings, p.Newest, p.Entries = t.title, t.headings, t.newest, t.entries
+	p.Dates, p.Scripted = t.dates, t.scripted
 }
