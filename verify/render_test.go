@@ -105,6 +105,11 @@ func TestRenderScriptedPages(t *testing.T) {
 	if ch.Rendered || ch.Result != xxgk.CheckOK {
 		t.Errorf("listed.html: %s rendered=%v, want ok, not rendered", ch.Result, ch.Rendered)
 	}
+	// A JCMS page whose list script answers 404 cannot draw its list: not judged, and why.
+	ch = check(t, c, "http://www.ankang.gov.cn/jcms.html")
+	if want := "页面的数据请求失败：http://www.ankang.gov.cn/module/web/jpage/jpage.js 返回 HTTP 404"; ch.Result != xxgk.CheckScripted || !strings.Contains(ch.Finding, want) {
+		t.Errorf("jcms.html: %s %q, want scripted with %q", ch.Result, ch.Finding, want)
+	}
 	// A blank column stays blank once drawn: its requests all succeeded.
 	ch = check(t, c, "http://www.ankang.gov.cn/blank_trs.html")
 	if !ch.Rendered || ch.Result != xxgk.CheckEmpty {
