@@ -156,7 +156,7 @@ func (c *Checker) render(ctx context.Context, p xxgk.Page) xxgk.Page {
 	case <-ctx.Done():
 		return p
 	}
-	doc, tab, err := c.draw(ctx, p.FinalURL)
+	doc, at, tab, err := c.draw(ctx, p.FinalURL)
 	if err != nil {
 		if p.Scripted != "" {
 			p.Scripted += "；浏览器未能打开页面：" + err.Error()
@@ -167,7 +167,11 @@ func (c *Checker) render(ctx context.Context, p xxgk.Page) xxgk.Page {
 	if err != nil {
 		return p
 	}
-	out := xxgk.Page{HTTPStatus: p.HTTPStatus, FinalURL: p.FinalURL, Rendered: true,
+	final := p.FinalURL
+	if u, err := url.Parse(at); err == nil && (u.Scheme == "http" || u.Scheme == "https") {
+		final = at // a script sent the page elsewhere (location.href = …), through the guard
+	}
+	out := xxgk.Page{HTTPStatus: p.HTTPStatus, FinalURL: final, Rendered: true,
 		Truncated: p.Truncated || tab.truncated, Error: p.Error}
 	text.apply(&out)
 	out.Scripted = "" // drawn: judged on what it shows, unless a request failed (below)
@@ -244,7 +248,7 @@ func (l *tabLog) problem() string {
 // quiet, and returns the drawn document. Tabs share the run's fresh profile (a browser
 // context per page costs about a second more each, and pages of one site may rely on a
 // session cookie as a reader's browser would keep it).
-func (c *Checker) draw(ctx context.Context, raw string) (string, *tabLog, error) {
+func (c *Checker) draw(ctx context.Context, raw string) (doc, at string, _ *tabLog, _ error) {
 	tab, closeTab := chromedp.NewContext(c.browser.ctx)
 	defer closeTab()
 	stop := context.AfterFunc(ctx, closeTab) // Ctrl-C ends the render
@@ -256,7 +260,7 @@ func (c *Checker) draw(ctx context.Context, raw string) (string, *tabLog, error)
 	log := &tabLog{last: time.Now()}
 	events := chromedp.Events(load, fetch.RequestPaused)
 	if _, err := chromedp.Call(load, fetch.Enable, fetch.EnableParams{}); err != nil {
-		return "", log, errors.New(shortErr(err))
+		return "", "", log, errors.New(shortErr(err))
 	}
 	wg.Add(1)
 	go func() {
@@ -275,7 +279,7 @@ func (c *Checker) draw(ctx context.Context, raw string) (string, *tabLog, error)
 		}
 	}()
 	if err := chromedp.Do(load, chromedp.Navigate(raw)); err != nil && load.Err() == nil {
-		return "", log, errors.New(shortErr(err))
+		return "", "", log, errors.New(shortErr(err))
 	}
 	tick := time.NewTicker(100 * time.Millisecond)
 	defer tick.Stop()
@@ -293,18 +297,20 @@ func (c *Checker) draw(ctx context.Context, raw string) (string, *tabLog, error)
 	// Read what is drawn, even when the time ran out: a list drawn before that counts.
 	read, cancelRead := context.WithTimeout(tab, 5*time.Second)
 	defer cancelRead()
-	doc, err := chromedp.Run(read, chromedp.Evaluate[string](drawnDocument))
+	drawn, err := chromedp.Run(read, chromedp.Evaluate[string](drawnDocument))
 	cancel() // stops the event loop; answers still running fail quietly
 	if err != nil {
-		return "", log, errors.New(shortErr(err))
+		return "", "", log, errors.New(shortErr(err))
 	}
+	at, doc, _ = strings.Cut(drawn, "\n") // the address, then the document
 	if int64(len(doc)) > c.cfg.MaxBody*renderBudget {
 		doc, log.truncated = doc[:c.cfg.MaxBody*renderBudget], true
 	}
-	return doc, log, nil
+	return doc, at, log, nil
 }
 
-// drawnDocument is the drawn page with the bodies of its frames put in before </body>:
+// drawnDocument is the page's address, a newline, and the drawn page with the bodies of
+// its frames put in before </body>:
 // older CMSs show a column's list in an <iframe> of the same site, which outerHTML leaves
 // out. Frames of other origins cannot be read and are left out.
 const drawnDocument = `(function () {
@@ -312,9 +318,9 @@ const drawnDocument = `(function () {
   document.querySelectorAll('iframe, frame').forEach(function (f) {
     try { var d = f.contentDocument; if (d && d.body) { extra += '<div class="xxgk-frame">' + d.body.innerHTML + '</div>'; } } catch (e) {}
   });
-  if (!extra) { return html; }
   var i = html.lastIndexOf('</body>');
-  return i < 0 ? html + extra : html.slice(0, i) + extra + html.slice(i);
+  if (extra) { html = i < 0 ? html + extra : html.slice(0, i) + extra + html.slice(i); }
+  return location.href.replace(/\n/g, '') + '\n' + html;
 })()`
 
 // answer fetches one paused request with the Checker's client, under the guard, and hands

@@ -105,6 +105,11 @@ func TestRenderScriptedPages(t *testing.T) {
 	if ch.Rendered || ch.Result != xxgk.CheckOK {
 		t.Errorf("listed.html: %s rendered=%v, want ok, not rendered", ch.Result, ch.Rendered)
 	}
+	// A page a script sends elsewhere is judged where it lands.
+	ch = check(t, c, "http://www.ankang.gov.cn/jsredirect.html")
+	if ch.Result != xxgk.CheckOK || ch.Entries != 3 || ch.FinalURL != "http://www.ankang.gov.cn/xhr.html" {
+		t.Errorf("jsredirect.html: %s %q entries=%d final %s, want ok at xhr.html", ch.Result, ch.Finding, ch.Entries, ch.FinalURL)
+	}
 	// A JCMS page whose list script answers 404 cannot draw its list: not judged, and why.
 	ch = check(t, c, "http://www.ankang.gov.cn/jcms.html")
 	if want := "页面的数据请求失败：http://www.ankang.gov.cn/module/web/jpage/jpage.js 返回 HTTP 404"; ch.Result != xxgk.CheckScripted || !strings.Contains(ch.Finding, want) {
