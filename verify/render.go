@@ -156,7 +156,13 @@ func (c *Checker) render(ctx context.Context, p xxgk.Page) xxgk.Page {
 	case <-ctx.Done():
 		return p
 	}
-	doc, at, tab, err := c.draw(ctx, p.FinalURL)
+	// A drawn page with dated entries is done; one without is read once more.
+	enough := func(drawn string) bool {
+		_, doc, _ := strings.Cut(drawn, "\n")
+		t, err := readPage([]byte(doc), "text/html; charset=utf-8", c.cfg.Now())
+		return err == nil && t.entries > 0
+	}
+	doc, at, tab, err := c.draw(ctx, p.FinalURL, enough)
 	if err != nil {
 		if p.Scripted != "" {
 			p.Scripted += "；浏览器未能打开页面：" + err.Error()
@@ -245,10 +251,11 @@ func (l *tabLog) problem() string {
 }
 
 // draw opens raw in a new tab, answers its requests, waits until the page is loaded and
-// quiet, and returns the drawn document. Tabs share the run's fresh profile (a browser
+// quiet and enough says the drawn page holds what it needs (or once more after that), and
+// returns the drawn document and its address. Tabs share the run's fresh profile (a browser
 // context per page costs about a second more each, and pages of one site may rely on a
 // session cookie as a reader's browser would keep it).
-func (c *Checker) draw(ctx context.Context, raw string) (doc, at string, _ *tabLog, _ error) {
+func (c *Checker) draw(ctx context.Context, raw string, enough func(drawn string) bool) (doc, at string, _ *tabLog, _ error) {
 	tab, closeTab := chromedp.NewContext(c.browser.ctx)
 	defer closeTab()
 	stop := context.AfterFunc(ctx, closeTab) // Ctrl-C ends the render
@@ -283,24 +290,43 @@ func (c *Checker) draw(ctx context.Context, raw string) (doc, at string, _ *tabL
 	}
 	tick := time.NewTicker(100 * time.Millisecond)
 	defer tick.Stop()
-	for load.Err() == nil && !log.quiet() {
-		select {
-		case <-load.Done():
-		case <-tick.C:
+	var drawn string
+	var err error
+	settled := false
+	for {
+		for load.Err() == nil && !log.quiet() {
+			select {
+			case <-load.Done():
+			case <-tick.C:
+			}
 		}
+		// Read what is drawn, even when the time ran out: a list drawn before that
+		// counts. A page between two documents (a meta refresh, a script's redirect)
+		// reads as "", and is waited for again.
+		read, cancelRead := context.WithTimeout(tab, 5*time.Second)
+		drawn, err = chromedp.Run(read, chromedp.Evaluate[string](drawnDocument))
+		cancelRead()
+		if err != nil || load.Err() != nil || drawn != "" && (settled || enough(drawn)) {
+			break
+		}
+		if drawn != "" {
+			// No entries yet: a slow machine may still be drawing what the last
+			// answer brought. One more quiet spell, then what is there is the page.
+			settled = true
+		}
+		time.Sleep(renderQuiet)
 	}
 	if load.Err() != nil {
 		log.mu.Lock()
 		log.timedOut = log.inFlight > 0
 		log.mu.Unlock()
 	}
-	// Read what is drawn, even when the time ran out: a list drawn before that counts.
-	read, cancelRead := context.WithTimeout(tab, 5*time.Second)
-	defer cancelRead()
-	drawn, err := chromedp.Run(read, chromedp.Evaluate[string](drawnDocument))
 	cancel() // stops the event loop; answers still running fail quietly
 	if err != nil {
 		return "", "", log, errors.New(shortErr(err))
+	}
+	if drawn == "" {
+		return "", "", log, errors.New("页面在规定时间内没有显示完成")
 	}
 	at, doc, _ = strings.Cut(drawn, "\n") // the address, then the document
 	if int64(len(doc)) > c.cfg.MaxBody*renderBudget {
@@ -314,6 +340,7 @@ func (c *Checker) draw(ctx context.Context, raw string) (doc, at string, _ *tabL
 // older CMSs show a column's list in an <iframe> of the same site, which outerHTML leaves
 // out. Frames of other origins cannot be read and are left out.
 const drawnDocument = `(function () {
+  if (!document.documentElement || document.readyState !== 'complete') { return ''; }
   var html = document.documentElement.outerHTML, extra = '';
   document.querySelectorAll('iframe, frame').forEach(function (f) {
     try { var d = f.contentDocument; if (d && d.body) { extra += '<div class="xxgk-frame">' + d.body.innerHTML + '</div>'; } } catch (e) {}

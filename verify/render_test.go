@@ -105,10 +105,12 @@ func TestRenderScriptedPages(t *testing.T) {
 	if ch.Rendered || ch.Result != xxgk.CheckOK {
 		t.Errorf("listed.html: %s rendered=%v, want ok, not rendered", ch.Result, ch.Rendered)
 	}
-	// A page a script sends elsewhere is judged where it lands.
-	ch = check(t, c, "http://www.ankang.gov.cn/jsredirect.html")
-	if ch.Result != xxgk.CheckOK || ch.Entries != 3 || ch.FinalURL != "http://www.ankang.gov.cn/xhr.html" {
-		t.Errorf("jsredirect.html: %s %q entries=%d final %s, want ok at xhr.html", ch.Result, ch.Finding, ch.Entries, ch.FinalURL)
+	// A page a script or a meta refresh sends elsewhere is judged where it lands.
+	for _, name := range []string{"jsredirect.html", "refresh.html"} {
+		ch = check(t, c, "http://www.ankang.gov.cn/"+name)
+		if ch.Result != xxgk.CheckOK || ch.Entries != 3 || ch.FinalURL != "http://www.ankang.gov.cn/xhr.html" {
+			t.Errorf("%s: %s %q entries=%d final %s, want ok at xhr.html", name, ch.Result, ch.Finding, ch.Entries, ch.FinalURL)
+		}
 	}
 	// A JCMS page whose list script answers 404 cannot draw its list: not judged, and why.
 	ch = check(t, c, "http://www.ankang.gov.cn/jcms.html")

@@ -20,6 +20,9 @@ import (
 // xhrScript matches script text that fetches data (as opposed to writing markup).
 var xhrScript = regexp.MustCompile(`(?i)XMLHttpRequest|ActiveXObject\(|\bfetch\s*\(|\$\.(?:ajax|get|getJSON|post)\s*\(|jQuery\.(?:ajax|get|getJSON|post)\s*\(|\baxios\b|\.load\s*\(\s*["']|\bjsonp\b|\.json["'?]`)
 
+// moveScript matches script text that sends the reader to another address.
+var moveScript = regexp.MustCompile(`(?:^|[^\w.])(?:window\.|top\.|self\.|document\.)?location(?:\.href)?\s*=[^=]|location\.(?:replace|assign)\s*\(`)
+
 // writeScript matches script text that writes the page itself, the older way.
 var writeScript = regexp.MustCompile(`document\.write(?:ln)?\s*\(`)
 
@@ -50,6 +53,10 @@ func shellReason(doc *html.Node, entries int) string {
 	var s shellSigns
 	s.walk(doc)
 	switch {
+	case s.moves && s.text < 200:
+		return "页面由脚本跳转到其他网址"
+	case s.refresh && s.text < 200:
+		return "页面自动跳转（meta refresh）到其他网址"
 	case s.datastore:
 		return "列表数据内嵌在页面脚本中，由脚本写出"
 	case s.writesList:
@@ -69,6 +76,8 @@ type shellSigns struct {
 	empty      bool // a list container with no entries, or one saying it is loading
 	writesList bool // such a container holds a script that writes the page
 	noscript   bool // <noscript> asks for JavaScript
+	moves      bool // a script sends the reader elsewhere
+	refresh    bool // <meta http-equiv="refresh"> does
 	text       int  // characters of text outside scripts, styles and <noscript>
 }
 
@@ -85,6 +94,10 @@ func (s *shellSigns) walk(n *html.Node) {
 			return
 		case atom.Style, atom.Template:
 			return
+		case atom.Meta:
+			if strings.EqualFold(attr(n, "http-equiv"), "refresh") && strings.Contains(strings.ToLower(attr(n, "content")), "url") {
+				s.refresh = true
+			}
 		case atom.Ul, atom.Ol, atom.Tbody, atom.Table, atom.Div, atom.Section, atom.Dl:
 			if listLike(n) && unfilled(n) {
 				s.empty = true
@@ -114,6 +127,9 @@ func (s *shellSigns) script(n *html.Node) {
 			s.fetch = true
 		}
 		return
+	}
+	if moveScript.MatchString(text) {
+		s.moves = true
 	}
 	if xhrScript.MatchString(text) {
 		s.fetch = true

@@ -19,6 +19,8 @@ func TestShellReason(t *testing.T) {
 		"writer_src.html": "列表由脚本 document.write 写出",
 		"jcms.html":       "列表数据内嵌在页面脚本中，由脚本写出",
 		"spa.html":        "页面提示需启用 JavaScript 才能显示内容",
+		"jsredirect.html": "页面由脚本跳转到其他网址",
+		"refresh.html":    "页面自动跳转（meta refresh）到其他网址",
 		// A blank column with boilerplate <noscript>, a pager written by script and a
 		// visitor counter called by $.ajax is blank, not a shell.
 		"blank_trs.html": "",
