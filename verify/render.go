@@ -306,8 +306,13 @@ func (c *Checker) draw(ctx context.Context, raw string, enough func(drawn string
 		read, cancelRead := context.WithTimeout(tab, 5*time.Second)
 		drawn, err = chromedp.Run(read, chromedp.Evaluate[string](drawnDocument))
 		cancelRead()
-		if err != nil || load.Err() != nil || drawn != "" && (settled || enough(drawn)) {
+		if load.Err() != nil || err == nil && drawn != "" && (settled || enough(drawn)) {
 			break
+		}
+		if err != nil { // a page being replaced ("Inspected target navigated"): wait for the next
+			drawn = ""
+			time.Sleep(renderQuiet)
+			continue
 		}
 		if drawn != "" {
 			// No entries yet: a slow machine may still be drawing what the last
