@@ -18,6 +18,7 @@ const (
 	CheckSearchPage   CheckResult = "search_page"   // the address is a site-search result page
 	CheckArticle      CheckResult = "article"       // the address is one article, not its column
 	CheckNameMismatch CheckResult = "name_mismatch" // the page is not the column reported
+	CheckScripted     CheckResult = "scripted"      // the list is drawn by script: not judged without a browser
 	CheckEmpty        CheckResult = "empty"         // a list with no entries: a blank column
 	CheckNoDates      CheckResult = "no_dates"      // content without publication dates: counts as not updated
 	CheckStale        CheckResult = "stale"         // newest entry older than the staleness rule
@@ -38,6 +39,7 @@ var checkResultTexts = []struct {
 	{CheckHomePage, "网站首页", "网址打开的是网站首页，不是栏目页面"},
 	{CheckSearchPage, "搜索页面", "网址打开的是站内搜索结果页面，不是栏目页面"},
 	{CheckArticle, "文章页面", "网址打开的是一篇文章（一个标题、一段正文和发布信息，没有信息列表），不是栏目页面"},
+	{CheckScripted, "栏目内容由脚本加载", "页面的信息列表由网页脚本加载，未用浏览器打开，无法判断是否空白、是否按时更新（不计为问题）"},
 	{CheckNameMismatch, "栏目名称不符", "页面的当前位置、列表标题和网页标题所示栏目不是所填栏目名称或指标名称，或网址打开的不是网页"},
 	{CheckEmpty, "空白栏目", "栏目列表中没有信息条目"},
 	{CheckNoDates, "无发布日期", "页面有内容但没有发布日期，按检查规则视为未更新"},
@@ -67,11 +69,16 @@ func (r CheckResult) Label() string {
 
 // Failed tells a finding the unit must act on. A refused address is not one: the office
 // did not open it (the address is an IP or resolves to an intranet), so nothing is known
-// of the column. It is counted apart (Unchecked), outside every 问题率 and ranking.
-func (r CheckResult) Failed() bool { return r != CheckOK && r != CheckRefused }
+// of the column. It is counted apart (Unchecked), outside every 问题率 and ranking. Nor
+// is a page whose list is drawn by script: the check could not see it (Unjudged).
+func (r CheckResult) Failed() bool { return r != CheckOK && r != CheckRefused && r != CheckScripted }
 
 // Unchecked tells the office's own state: the address guard refused to open the column.
 func (r CheckResult) Unchecked() bool { return r == CheckRefused }
+
+// Unjudged tells a column the check could not judge: its list is drawn by script and no
+// browser rendered it. It is neither a problem nor 正常, and papers say so.
+func (r CheckResult) Unjudged() bool { return r == CheckScripted }
 
 // Page is what fetching a column's address found: the facts the judging rules look at.
 // The verify package fills it; Judge turns it into a result.
@@ -93,6 +100,12 @@ type Page struct {
 	// from dates elsewhere on the page (sidebars, footers): the finding says so.
 	DatesOutside bool
 	Truncated    bool // the body was longer than the cap and only its start was read
+	// Scripted says why the page looks like a shell whose list a script fills in (an empty
+	// list and a script that fetches data, or a <noscript> asking for JavaScript), in
+	// Chinese; empty when the page shows its content itself, or once a browser rendered it.
+	Scripted string
+	Rendered bool        // judged on the page as a browser drew it (verify --browser)
+	Dates    []time.Time // the main list's entry dates, for the rushed-update rule; not stored
 }
 
 // Check is one column's website check, as stored and reported.
@@ -103,6 +116,7 @@ type Check struct {
 	Result    CheckResult
 	Finding   string // one Chinese sentence saying what was found
 	GovDomain bool   // the final host is under .gov.cn (a warning when false, not a result)
+	Rushed    string // a rushed update (突击更新) seen on the page, in a sentence; a warning, not a result
 	CheckedAt time.Time
 }
 

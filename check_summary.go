@@ -84,15 +84,16 @@ type CheckTally struct {
 	Last      time.Time // the latest check time
 }
 
-// Judged is how many columns were opened and judged: the base of the 问题率.
-func (t CheckTally) Judged() int { return t.Checked - t.Unchecked }
+// Judged is how many columns were opened and judged: the base of the 问题率. Columns
+// whose list is drawn by script and was not rendered were opened but not judged.
+func (t CheckTally) Judged() int { return t.Checked - t.Unchecked - t.ByResult[CheckScripted] }
 
 // JudgedChecks are the unit's checks the office could open and judge (every result but
-// CheckRefused): the columns its 问题率 and the rankings count.
+// CheckRefused and CheckScripted): the columns its 问题率 and the rankings count.
 func (u UnitSummary) JudgedChecks() []Check {
 	var out []Check
 	for _, c := range u.Checks {
-		if !c.Result.Unchecked() {
+		if !c.Result.Unchecked() && !c.Result.Unjudged() {
 			out = append(out, c)
 		}
 	}

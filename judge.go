@@ -8,7 +8,7 @@ import (
 
 // Judge applies the check rules to what a fetch found for one reported column, on day
 // asOf: refused → unreachable → not a web page → page not found → home page → search page
-// → article → name mismatch → empty or no dates → stale → date mismatch → ok. The
+// → article → drawn by script → name mismatch → empty or no dates → stale → date mismatch → ok. The
 // staleness rule is the indicator's own (IsStale), the one the reports use.
 func Judge(p Page, it Item, ind Indicator, asOf time.Time) (CheckResult, string) {
 	const askColumn = "，请填写栏目列表页面的网址"
@@ -31,6 +31,9 @@ func Judge(p Page, it Item, ind Indicator, asOf time.Time) (CheckResult, string)
 			text = fmt.Sprintf("网址是一篇文章（发布于%s），不是栏目页面", ChineseDate(p.Newest))
 		}
 		return CheckArticle, text + askColumn
+	case p.Scripted != "":
+		// Before the name: a shell's breadcrumb is often drawn by the same script.
+		return CheckScripted, ScriptedFinding(p)
 	}
 	names := ColumnNames(it, ind)
 	own := OwnNames(p)

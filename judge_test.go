@@ -41,6 +41,15 @@ func TestJudgeOrder(t *testing.T) {
 		{"dates from outside the list are said so", with(func(p *Page) { p.Kind, p.DatesOutside = PageOther, true }), it, ind, CheckOK, "共12条带日期的信息，最新2020年9月1日（页面上没有找到信息列表，日期取自页面其他部分）"},
 		{"name with full-width and spaces", with(func(p *Page) { p.Title = "财政　预决算" }), Item{Status: Opened, ColumnName: "财政预决算"}, Indicator{Area: "X", SubArea: "Y"}, CheckOK, ""},
 		{"name with suffix dropped", with(func(p *Page) { p.Title = "财政预决算" }), Item{Status: Opened, ColumnName: "财政预决算公开"}, Indicator{Area: "X", SubArea: "Y"}, CheckOK, ""},
+		{"scripted before the name", with(func(p *Page) {
+			p.Title, p.Entries, p.Newest, p.Scripted = "首页", 0, time.Time{}, "列表由脚本请求数据后填充"
+		}), it, ind, CheckScripted,
+			"栏目内容由脚本加载（列表由脚本请求数据后填充），未用浏览器打开核查，无法判断是否空白、是否按时更新"},
+		{"scripted after a render", with(func(p *Page) {
+			p.Entries, p.Newest, p.Scripted, p.Rendered = 0, time.Time{}, "数据请求被拒绝", true
+		}), it, ind, CheckScripted,
+			"栏目内容由脚本加载（数据请求被拒绝），用浏览器打开后仍未能取得列表"},
+		{"rendered page judged as any", with(func(p *Page) { p.Rendered = true }), it, ind, CheckOK, "共12条"},
 		{"empty", with(func(p *Page) { p.Entries, p.Newest = 0, time.Time{} }), it, ind, CheckEmpty, "栏目列表中没有信息条目"},
 		{"stale after six months", with(func(p *Page) { p.Newest = day(2020, 3, 27) }), Item{ColumnName: "财政预决算"}, ind, CheckStale, "6个月"},
 		{"six months exactly is not stale", with(func(p *Page) { p.Newest = day(2020, 3, 28) }), Item{ColumnName: "财政预决算"}, ind, CheckOK, ""},
@@ -59,7 +68,7 @@ func TestJudgeOrder(t *testing.T) {
 }
 
 func TestCheckLabels(t *testing.T) {
-	want := []string{"未核查", "无法访问", "页面不存在", "网站首页", "搜索页面", "文章页面", "栏目名称不符", "空白栏目", "无发布日期", "长期未更新", "更新日期不符", "正常"}
+	want := []string{"未核查", "无法访问", "页面不存在", "网站首页", "搜索页面", "文章页面", "栏目内容由脚本加载", "栏目名称不符", "空白栏目", "无发布日期", "长期未更新", "更新日期不符", "正常"}
 	if len(CheckResults) != len(want) {
 		t.Fatalf("%d results, want %d", len(CheckResults), len(want))
 	}
@@ -71,6 +80,10 @@ func TestCheckLabels(t *testing.T) {
 	// A refused address is the office's own state, not the unit's problem.
 	if CheckOK.Failed() || CheckRefused.Failed() || !CheckRefused.Unchecked() || !CheckUnreachable.Failed() {
 		t.Error("ok and refused are not failures; every other result is")
+	}
+	// A list drawn by script was not seen: not judged, not a failure.
+	if CheckScripted.Failed() || !CheckScripted.Unjudged() || CheckEmpty.Unjudged() {
+		t.Error("scripted is unjudged and no failure; empty is judged")
 	}
 }
 

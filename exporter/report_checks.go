@@ -11,8 +11,9 @@ import (
 // positions (which defined names refer to) do not move.
 const SheetChecks = "核查结果"
 
-// CheckColumns are the headers of 核查结果.
-var CheckColumns = []string{"单位", "指标编码", "栏目网址", "核查结果", "说明", "最新信息日期", "带日期条目", "HTTP 状态", "网页标题", "政府域名", "核查时间"}
+// CheckColumns are the headers of 核查结果; 提示 holds warnings that are not results (a
+// rushed update, 突击更新).
+var CheckColumns = []string{"单位", "指标编码", "栏目网址", "核查结果", "说明", "最新信息日期", "带日期条目", "HTTP 状态", "网页标题", "政府域名", "核查时间", "提示"}
 
 // writeChecksSheet adds 核查结果: findings first (in result order, then units in catalog
 // order), the columns found in order after them.
@@ -27,7 +28,7 @@ func writeChecksSheet(f *excelize.File, st *styles, s xxgk.Summary, title string
 		st.column(CheckColumns[0], 16, st.text), st.column(CheckColumns[1], 11, st.text), st.column(CheckColumns[2], 36, st.wrap),
 		st.column(CheckColumns[3], 13, st.center), st.column(CheckColumns[4], 48, st.wrap), st.column(CheckColumns[5], 12, st.date),
 		st.column(CheckColumns[6], 8, st.number), st.column(CheckColumns[7], 8, st.number), st.column(CheckColumns[8], 30, st.wrap),
-		st.column(CheckColumns[9], 8, st.center), st.column(CheckColumns[10], 17, st.dateTime),
+		st.column(CheckColumns[9], 8, st.center), st.column(CheckColumns[10], 17, st.dateTime), st.column(CheckColumns[11], 40, st.wrap),
 	}
 	type entry struct {
 		unit xxgk.Unit
@@ -66,7 +67,7 @@ func writeChecksSheet(f *excelize.File, st *styles, s xxgk.Summary, title string
 			gov = "是"
 		}
 		row := []any{e.unit.Label(), c.Code, c.URL, c.Result.Label(), str(c.PaperFinding()), dateValue(c.Newest),
-			entries, status, str(c.Title), gov, timeValue(c.CheckedAt)}
+			entries, status, str(c.Title), gov, timeValue(c.CheckedAt), str(c.Rushed)}
 		for j, v := range row {
 			vals[j] = excelize.Cell{Value: v, StyleID: cols[j].Style}
 		}

@@ -25,6 +25,9 @@ func TestReportChecksSheet(t *testing.T) {
 			if i%3 == 0 {
 				c.Result, c.Finding, c.Page = xxgk.CheckUnreachable, "网站返回 HTTP 404 Not Found", xxgk.Page{HTTPStatus: 404, ErrorKind: "http_status"}
 			}
+			if i%3 == 1 && len(cs) < 3 {
+				c.Rushed = "2020年9月21日至2020年9月27日集中发布了3条信息，此前6个月没有发布信息，疑似突击更新"
+			}
 			cs = append(cs, c)
 		}
 	}
@@ -52,6 +55,19 @@ func TestReportChecksSheet(t *testing.T) {
 	}
 	if n := tally.ByResult[xxgk.CheckUnreachable]; n == 0 || rs[n][3] != "无法访问" || rs[n+1][3] != "正常" {
 		t.Errorf("findings are not grouped first (%d unreachable)", n)
+	}
+	// A rushed update is a warning in 提示, the result stays 正常.
+	rushed := 0
+	for _, r := range rs[1:] {
+		if len(r) > 11 && r[11] != "" {
+			rushed++
+			if r[3] != "正常" || r[11] != "2020年9月21日至2020年9月27日集中发布了3条信息，此前6个月没有发布信息，疑似突击更新" {
+				t.Errorf("rushed row %q", r)
+			}
+		}
+	}
+	if rushed == 0 {
+		t.Error("no rushed-update warning in 提示")
 	}
 
 	// No check, no sheet.

@@ -135,3 +135,58 @@ func TestFeedbackChecks(t *testing.T) {
 }
 
 func itoa(n int) string { return strconv.Itoa(n) }
+
+// TestFeedbackUnjudgedAndRushed: a column drawn by script is named as not judged, not as
+// a problem, and a rushed update is a warning paragraph of its own.
+func TestFeedbackUnjudgedAndRushed(t *testing.T) {
+	s, cat := fixture(t, 40, 0)
+	at := time.Date(2020, 9, 28, 9, 0, 0, 0, xxgk.ChinaTime)
+	var unit xxgk.UnitSummary
+	var cs []xxgk.Check
+	for _, u := range s.Units {
+		if u.Submission == nil {
+			continue
+		}
+		n := 0
+		for _, it := range u.Submission.Items {
+			if it.Status != xxgk.Opened {
+				continue
+			}
+			c := xxgk.Check{Round: s.Round.ID, Unit: u.Unit.Code, Code: it.Code, URL: it.URL, Result: xxgk.CheckOK, Finding: "共8条", CheckedAt: at}
+			switch n {
+			case 0:
+				c.Result, c.Finding = xxgk.CheckScripted, xxgk.ScriptedFinding(xxgk.Page{Scripted: "列表为空，由脚本请求数据后填充"})
+			case 1:
+				c.Rushed = "2020年9月21日至2020年9月27日集中发布了3条信息，此前6个月没有发布信息，疑似突击更新"
+			}
+			cs = append(cs, c)
+			n++
+		}
+		if n >= 2 {
+			unit = u
+			break
+		}
+		cs = nil
+	}
+	s.AddChecks(cs)
+	for _, u := range s.Units {
+		if u.Unit.Code == unit.Unit.Code {
+			unit = u
+		}
+	}
+	raw := renderFeedback(t, s, unit, cat)
+	for _, w := range []string{
+		"个栏目进行了网站核查，未发现问题。",
+		"另有1个栏目（" + cs[0].Code,
+		"的信息列表由网页脚本加载，本次核查未能判断其是否空白、是否按时更新，不作为问题",
+		"以下1个栏目在核查前集中发布信息而此前长期未更新，疑似突击更新（仅作提示）",
+		cs[1].URL + "：2020年9月21日至2020年9月27日集中发布了3条信息",
+	} {
+		if !strings.Contains(raw, squash(w)) {
+			t.Errorf("feedback lacks %q:\n%s", w, raw)
+		}
+	}
+	if strings.Contains(raw, squash("均可正常访问，栏目名称相符，且按时更新")) || strings.Contains(raw, squash("【栏目内容由脚本加载】")) {
+		t.Errorf("a column not judged is called fine or a problem:\n%s", raw)
+	}
+}

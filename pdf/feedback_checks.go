@@ -56,7 +56,11 @@ func checkText(c xxgk.Check, noAdvice bool) string {
 	if a := c.Result.Advice(); a != "" && !noAdvice {
 		s += "，" + a
 	}
-	return s + "。网址：" + c.URL
+	s += "。网址：" + c.URL
+	if c.Rushed != "" {
+		s += "。另：" + c.Rushed
+	}
+	return s
 }
 
 // sameAdvice pairs a check result with the finding whose sentence already asks the same.
@@ -102,4 +106,29 @@ func checkedText(u xxgk.UnitSummary) (when string, judged int) {
 		return "", 0
 	}
 	return xxgk.CheckDays(xxgk.CheckSpan(js)), len(js)
+}
+
+// uncertainText says, in one paragraph each, which of the unit's columns the check could
+// not judge (lists drawn by script) and which look like a rushed update (a warning, not a
+// problem); nothing when there are none.
+func uncertainText(u xxgk.UnitSummary, name func(code string) string) []string {
+	var unjudged, rushed []string
+	for _, c := range u.Checks {
+		switch {
+		case c.Result.Unjudged():
+			unjudged = append(unjudged, c.Code+" "+name(c.Code))
+		case !c.Result.Failed() && c.Rushed != "":
+			rushed = append(rushed, c.Code+" "+name(c.Code)+"："+c.Rushed+"。网址："+c.URL)
+		}
+	}
+	var out []string
+	if len(unjudged) > 0 {
+		out = append(out, fmt.Sprintf("另有%d个栏目（%s）的信息列表由网页脚本加载，本次核查未能判断其是否空白、是否按时更新，不作为问题；请确保栏目内容在常用浏览器中能正常显示。",
+			len(unjudged), strings.Join(unjudged, "、")))
+	}
+	if len(rushed) > 0 {
+		out = append(out, fmt.Sprintf("以下%d个栏目在核查前集中发布信息而此前长期未更新，疑似突击更新（仅作提示，不作为问题），请注意日常及时更新：%s。",
+			len(rushed), strings.Join(rushed, "；")))
+	}
+	return out
 }

@@ -110,6 +110,16 @@ func (l letter) feedback() {
 	if s := uncheckedText(u); s != "" {
 		d.para(s)
 	}
+	for _, s := range uncertainText(u, func(code string) string {
+		for _, ind := range l.inds {
+			if ind.Code == code {
+				return d.indName(ind)
+			}
+		}
+		return ""
+	}) {
+		d.para(s)
+	}
 	if hints := hintTexts(u.Submission.Warnings); len(hints) > 0 {
 		d.para(hints[0])
 	}

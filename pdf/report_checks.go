@@ -20,7 +20,13 @@ func (d *doc) checks(r *report) {
 	var b strings.Builder
 	fmt.Fprintf(&b, "%s，对各单位填报为“已开设”并填写了网址的%d个栏目逐一访问核查。", xxgk.CheckDays(t.First, t.Last), t.Checked)
 	if t.Unchecked > 0 {
-		fmt.Fprintf(&b, "其中%d个栏目未能核查（网址为 IP 地址或内网地址，从互联网无法打开），不计入问题率，已在各单位反馈意见中说明；其余%d个栏目中，", t.Unchecked, t.Judged())
+		fmt.Fprintf(&b, "其中%d个栏目未能核查（网址为 IP 地址或内网地址，从互联网无法打开），不计入问题率，已在各单位反馈意见中说明。", t.Unchecked)
+	}
+	if n := t.ByResult[xxgk.CheckScripted]; n > 0 {
+		fmt.Fprintf(&b, "%d个栏目的信息列表由网页脚本加载，未能判断是否空白、是否按时更新，不计入问题率。", n)
+	}
+	if t.Judged() < t.Checked {
+		fmt.Fprintf(&b, "其余%d个栏目中，", t.Judged())
 	}
 	rate := xxgk.NoRate
 	if t.Judged() > 0 {

@@ -36,8 +36,11 @@ type page struct {
 // Sample site behaviours, by column number modulo 20.
 const (
 	siteBehind   = 1 // the page's newest entry is three weeks older than the unit claims
+	siteScripted = 3 // an empty shell whose list a script fetches as JSON (scripted.go)
 	siteDead     = 5
+	siteArticle  = 7 // the address is one article's, not the column's (scripted.go)
 	siteEmpty    = 9
+	siteRushed   = 11 // three entries in the last week after a year of silence (突击更新)
 	siteStale    = 13
 	siteMismatch = 17
 )
@@ -76,10 +79,20 @@ func NewSite(cols []SiteColumn, today time.Time) *Site {
 			dates = nil
 		case siteStale:
 			dates = entryDates(today.AddDate(-1, -1, 0), 5)
+		case siteRushed:
+			dates = append([]time.Time{today.AddDate(0, 0, -1), today.AddDate(0, 0, -3), today.AddDate(0, 0, -5)},
+				entryDates(today.AddDate(-1, 0, 0), 4)...)
 		case siteMismatch:
 			title = "网站首页"
 		}
 		html := columnHTML(title, host, today, dates, i)
+		switch i % 20 {
+		case siteScripted:
+			html = shellHTML(title, host, u.EscapedPath()+".json")
+			s.pages[host+u.EscapedPath()+".json"] = page{status: http.StatusOK, body: listJSON(title, dates), ctype: "application/json; charset=utf-8"}
+		case siteArticle:
+			html = articleHTML(title, host, newest)
+		}
 		// A page whose reported name GBK cannot write (an emoji, a rare character) stays
 		// UTF-8 rather than being served empty.
 		p.body, p.ctype = []byte(html), "text/html; charset=utf-8"

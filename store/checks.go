@@ -31,8 +31,8 @@ func (s *Store) SaveChecks(ctx context.Context, cs []xxgk.Check) error {
 			}
 			stmt, err := tx.PrepareContext(ctx, `INSERT INTO site_checks
 (round_id, unit_code, code, url, final_url, http_status, result, error_kind, error, not_html, title,
- newest_date, entries, truncated, gov_domain, finding, checked_at)
-VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
+ newest_date, entries, truncated, gov_domain, finding, checked_at, rendered, rushed)
+VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
 			if err != nil {
 				return err
 			}
@@ -48,7 +48,8 @@ VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
 				}
 				if _, err := stmt.ExecContext(ctx, c.Round, c.Unit, c.Code, c.URL, c.FinalURL, c.HTTPStatus,
 					string(c.Result), c.ErrorKind, c.Error, c.NotHTML, c.Title, newest, c.Entries,
-					boolInt(c.Truncated), boolInt(c.GovDomain), c.Finding, at.UTC().UnixMicro()); err != nil {
+					boolInt(c.Truncated), boolInt(c.GovDomain), c.Finding, at.UTC().UnixMicro(),
+					boolInt(c.Rendered), c.Rushed); err != nil {
 					return fmt.Errorf("保存核查结果 %s %s：%w", c.Unit, c.Code, err)
 				}
 			}
@@ -66,7 +67,8 @@ func (s *Store) LatestChecks(ctx context.Context, round string) ([]xxgk.Check, e
 			return err
 		}
 		rows, err := tx.QueryContext(ctx, `SELECT c.unit_code, c.code, c.url, c.final_url, c.http_status, c.result,
-c.error_kind, c.error, c.not_html, c.title, c.newest_date, c.entries, c.truncated, c.gov_domain, c.finding, c.checked_at
+c.error_kind, c.error, c.not_html, c.title, c.newest_date, c.entries, c.truncated, c.gov_domain, c.finding, c.checked_at,
+c.rendered, c.rushed
 FROM site_checks c
 WHERE c.round_id = ? AND c.id = (SELECT MAX(l.id) FROM site_checks l
   WHERE l.round_id = c.round_id AND l.unit_code = c.unit_code AND l.code = c.code)
@@ -79,10 +81,10 @@ ORDER BY c.unit_code, c.code`, round)
 			c := xxgk.Check{Round: round}
 			var result string
 			var newest sql.NullString
-			var truncated, gov int
+			var truncated, gov, rendered int
 			var at int64
 			if err := rows.Scan(&c.Unit, &c.Code, &c.URL, &c.FinalURL, &c.HTTPStatus, &result, &c.ErrorKind, &c.Error,
-				&c.NotHTML, &c.Title, &newest, &c.Entries, &truncated, &gov, &c.Finding, &at); err != nil {
+				&c.NotHTML, &c.Title, &newest, &c.Entries, &truncated, &gov, &c.Finding, &at, &rendered, &c.Rushed); err != nil {
 				return err
 			}
 			c.Result = xxgk.CheckResult(result)
@@ -92,7 +94,7 @@ ORDER BY c.unit_code, c.code`, round)
 					return fmt.Errorf("核查结果中的日期“%s”无法读取：%w", newest.String, err)
 				}
 			}
-			c.Truncated, c.GovDomain = truncated != 0, gov != 0
+			c.Truncated, c.GovDomain, c.Rendered = truncated != 0, gov != 0, rendered != 0
 			c.CheckedAt = time.UnixMicro(at).UTC()
 			out = append(out, c)
 		}

@@ -22,8 +22,9 @@ func testChecks(t *testing.T, e engine) {
 	first := time.Date(2020, 9, 28, 1, 0, 0, 123000, time.UTC)
 	run1 := []xxgk.Check{
 		{Round: "2020", Unit: "CZJ", Code: "CZ-01-1", URL: "http://www.ankang.gov.cn/Node-1.html",
-			Page:   xxgk.Page{HTTPStatus: 200, FinalURL: "http://www.ankang.gov.cn/Node-1.html", Title: "预决算公开 - " + longText, Newest: time.Date(2019, 11, 15, 0, 0, 0, 0, time.UTC), Entries: 12},
-			Result: xxgk.CheckStale, Finding: "最新信息日期为2019年11月15日，已超过6个月未更新", GovDomain: true, CheckedAt: first},
+			Page:   xxgk.Page{HTTPStatus: 200, FinalURL: "http://www.ankang.gov.cn/Node-1.html", Title: "预决算公开 - " + longText, Newest: time.Date(2019, 11, 15, 0, 0, 0, 0, time.UTC), Entries: 12, Rendered: true},
+			Result: xxgk.CheckStale, Finding: "最新信息日期为2019年11月15日，已超过6个月未更新", GovDomain: true, CheckedAt: first,
+			Rushed: "2020年9月21日至2020年9月27日集中发布了3条信息，此前6个月没有发布信息，疑似突击更新"},
 		{Round: "2020", Unit: "CZJ", Code: "CZ-02-1", URL: "http://10.0.0.1/",
 			Page:   xxgk.Page{Refused: true, Error: "网址的主机是 IP 地址 10.0.0.1"},
 			Result: xxgk.CheckRefused, Finding: "网址的主机是 IP 地址 10.0.0.1", CheckedAt: first},

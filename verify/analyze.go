@@ -24,6 +24,11 @@ type Analysis struct {
 	// DatesOutside says no main list or article was found and Newest and Entries come
 	// from dates elsewhere on the page (sidebars, widgets, footers).
 	DatesOutside bool
+	// Dates are the main list's entry dates, in page order (for the rushed-update rule).
+	Dates []time.Time
+	// Scripted says why the page looks like a shell whose list a script fills in
+	// (shell.go), in Chinese; empty when it shows its entries itself.
+	Scripted string
 }
 
 // Analyze reads one page: body as served (any charset; the body cap already applied),
@@ -37,11 +42,16 @@ func Analyze(body []byte, contentType, pageURL string, asOf time.Time) (Analysis
 		return Analysis{}, err
 	}
 	u, _ := url.Parse(pageURL) // a nil URL only loses the address hints
-	return analyzeDoc(doc, u, asOf), nil
+	a := analyzeDoc(doc, u, asOf)
+	if a.Kind == xxgk.PageList || a.Kind == xxgk.PageOther {
+		a.Scripted = shellReason(doc, a.Entries)
+	}
+	return a, nil
 }
 
 // fill copies the analysis into the facts Judge reads.
 func (a Analysis) fill(p *xxgk.Page) {
 	p.Title, p.Headings, p.Kind = a.Title, a.Headings, a.Kind
 	p.Newest, p.Entries, p.DatesOutside = a.Newest, a.Entries, a.DatesOutside
+	p.Dates, p.Scripted = a.Dates, a.Scripted
 }

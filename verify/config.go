@@ -39,6 +39,8 @@ type Config struct {
 	// Dial connects to an address the guard has checked (an IP and port); default a
 	// net.Dialer. The demo sends every connection to its local sample site here.
 	Dial func(ctx context.Context, network, addr string) (net.Conn, error)
+	// Renders is how many pages the browser draws at once (StartBrowser); default 2.
+	Renders int
 	// Now is the clock for check times and the staleness rule; default time.Now.
 	Now func() time.Time
 }
@@ -55,6 +57,9 @@ func (c Config) withDefaults() Config {
 	}
 	if c.MaxBody <= 0 {
 		c.MaxBody = DefaultMaxBody
+	}
+	if c.Renders <= 0 {
+		c.Renders = DefaultRenders
 	}
 	if c.UserAgent == "" {
 		c.UserAgent = "xxgk-verify/dev"

@@ -35,6 +35,8 @@ type Checker struct {
 	client *http.Client
 	mu     sync.Mutex
 	hosts  map[string]chan struct{} // per-host semaphores, by host:port
+	// browser draws script-drawn pages (StartBrowser, render.go); nil when not asked for.
+	browser *browser
 }
 
 // New makes a Checker.
@@ -71,8 +73,13 @@ func New(cfg Config) *Checker {
 
 var errTooManyRedirects = errors.New("too many redirects")
 
-// Close releases idle connections.
-func (c *Checker) Close() { c.client.CloseIdleConnections() }
+// Close releases idle connections and stops the browser, if one was started.
+func (c *Checker) Close() {
+	if c.browser != nil {
+		c.browser.close()
+	}
+	c.client.CloseIdleConnections()
+}
 
 // hostSlot takes one of the host's PerHost places, waiting for one; release gives it back.
 func (c *Checker) hostSlot(ctx context.Context, host string) (release func(), err error) {

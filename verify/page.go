@@ -83,6 +83,11 @@ func analyzeDoc(doc *html.Node, u *url.URL, asOf time.Time) Analysis {
 	switch {
 	case main != nil:
 		a.Newest, a.Entries = main.newest(), len(main.entries)
+		for _, e := range main.entries {
+			if d := entryDate(e); !d.IsZero() {
+				a.Dates = append(a.Dates, d)
+			}
+		}
 	case side != nil:
 		a.Newest, a.Entries, a.DatesOutside = side.newest(), len(side.entries), true
 	default:

@@ -43,6 +43,9 @@ func Targets(s xxgk.Summary, cat *xxgk.Catalog, only map[string]bool) []Target {
 // Check fetches and judges one column.
 func (c *Checker) Check(ctx context.Context, t Target) xxgk.Check {
 	p := c.Fetch(ctx, t.Item.URL)
+	if c.browser != nil && wantsRender(p) { // after Fetch gave back its host slot
+		p = c.render(ctx, p)
+	}
 	now := c.cfg.Now()
 	res, finding := xxgk.Judge(p, t.Item, t.Indicator, now)
 	host := hostOf(p.FinalURL)
@@ -52,6 +55,7 @@ func (c *Checker) Check(ctx context.Context, t Target) xxgk.Check {
 	return xxgk.Check{
 		Round: t.Round, Unit: t.Unit, Code: t.Item.Code, URL: t.Item.URL, Page: p,
 		Result: res, Finding: finding, GovDomain: xxgk.GovDomain(host), CheckedAt: now,
+		Rushed: xxgk.RushedWarning(res, p.Dates, now),
 	}
 }
 

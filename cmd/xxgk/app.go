@@ -188,7 +188,7 @@ func run(ctx context.Context, args []string, e *env) int {
 		}
 	}
 	app := newApp(e)
-	args, err := normalizeArgs(app, helpArgs(args))
+	args, err := normalizeArgs(app, optionalBrowserValue(helpArgs(args)))
 	if err == nil {
 		err = app.RunContext(ctx, args)
 	}

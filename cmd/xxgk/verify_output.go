@@ -33,10 +33,12 @@ type checkEntry struct {
 	Label      string  `json:"label"`
 	ErrorKind  string  `json:"error_kind"`
 	Finding    string  `json:"finding"`
+	Rendered   bool    `json:"rendered"`      // judged on the page as a browser drew it (--browser)
+	Rushed     string  `json:"rushed_update"` // the 突击更新 warning, "" when none
 }
 
 var checkCSVHeader = []string{"unit", "code", "url", "final_url", "http_status", "result", "newest_date",
-	"entries", "title", "gov_domain", "error", "checked_at", "label", "error_kind", "finding"}
+	"entries", "title", "gov_domain", "error", "checked_at", "label", "error_kind", "finding", "rendered", "rushed_update"}
 
 func checkEntries(cs []xxgk.Check, names map[string]string) []checkEntry {
 	out := make([]checkEntry, 0, len(cs))
@@ -45,7 +47,7 @@ func checkEntries(cs []xxgk.Check, names map[string]string) []checkEntry {
 			Unit: names[c.Unit], Code: c.Code, URL: c.URL, FinalURL: c.FinalURL, HTTPStatus: c.HTTPStatus,
 			Result: string(c.Result), Label: c.Result.Label(), Entries: c.Entries, Title: c.Title,
 			GovDomain: c.GovDomain, Error: c.Error, ErrorKind: c.ErrorKind, Finding: c.Finding,
-			CheckedAt: jsonTime(c.CheckedAt),
+			CheckedAt: jsonTime(c.CheckedAt), Rendered: c.Rendered, Rushed: c.Rushed,
 		}
 		if !c.Newest.IsZero() {
 			d := xxgk.FormatDate(c.Newest)
@@ -76,7 +78,7 @@ func writeChecksCSV(w io.Writer, cs []xxgk.Check, names map[string]string) error
 		n := exporter.Neutralize
 		_ = cw.Write([]string{n(en.Unit), en.Code, n(en.URL), n(en.FinalURL), strconv.Itoa(en.HTTPStatus), en.Result,
 			newest, strconv.Itoa(en.Entries), n(en.Title), strconv.FormatBool(en.GovDomain), n(en.Error), en.CheckedAt,
-			en.Label, en.ErrorKind, n(en.Finding)})
+			en.Label, en.ErrorKind, n(en.Finding), strconv.FormatBool(en.Rendered), n(en.Rushed)})
 	}
 	cw.Flush()
 	return cw.Error()
@@ -103,7 +105,7 @@ func writeChecksTable(w io.Writer, s xxgk.Summary, cs []xxgk.Check, names map[st
 	failed := failures(cs)
 	var parts []string
 	for _, r := range xxgk.CheckResults {
-		if n := byResult[r]; n > 0 && r != xxgk.CheckOK {
+		if n := byResult[r]; n > 0 && r.Failed() {
 			parts = append(parts, fmt.Sprintf("%s %d", r.Label(), n))
 		}
 	}
@@ -111,30 +113,54 @@ func writeChecksTable(w io.Writer, s xxgk.Summary, cs []xxgk.Check, names map[st
 	if len(parts) > 0 {
 		detail = "（" + strings.Join(parts, "，") + "）"
 	}
+	if n := byResult[xxgk.CheckScripted]; n > 0 {
+		detail += fmt.Sprintf("，未能判断 %d（%s）", n, xxgk.CheckScripted.Label())
+	}
 	fmt.Fprintf(w, "轮次 %s 核查：%d 个单位的 %d 个栏目，正常 %d，异常 %d%s，用时 %s\n",
 		s.Round.ID, len(order), len(cs), byResult[xxgk.CheckOK], failed, detail, took.Round(100*time.Millisecond))
+	rushed, rendered := 0, 0
+	for _, c := range cs {
+		if c.Rushed != "" {
+			rushed++
+		}
+		if c.Rendered {
+			rendered++
+		}
+	}
+	if rendered > 0 {
+		fmt.Fprintf(w, "其中 %d 个栏目页面用浏览器打开后核查\n", rendered)
+	}
 	if offGov > 0 {
 		fmt.Fprintf(w, "另有 %d 个栏目网址不在 .gov.cn 域名下（表中标 !，仅提示）\n", offGov)
 	}
-	sort.SliceStable(order, func(i, j int) bool { return failures(byUnit[order[i]]) > failures(byUnit[order[j]]) })
+	sort.SliceStable(order, func(i, j int) bool { return notable(byUnit[order[i]]) > notable(byUnit[order[j]]) })
 	t := termtable.New("", "单位", "指标编码", "核查结果", "最新日期", "栏目网址", "说明")
 	t.MaxWidth(5, 46).MaxWidth(6, 64)
 	clean := 0
 	for _, unit := range order {
 		list := byUnit[unit]
 		n := failures(list)
-		if n == 0 {
+		if notable(list) == 0 {
 			clean++
 			continue
 		}
 		first := true
 		for _, c := range list {
-			if c.Result == xxgk.CheckOK {
+			if !shown(c) {
 				continue
 			}
 			mark, name := "✘", ""
+			finding := c.Finding
+			switch {
+			case c.Result.Unjudged():
+				mark = "?"
+			case !c.Result.Failed():
+				mark, finding = "△", c.Rushed
+			case c.Rushed != "":
+				finding += "；" + c.Rushed
+			}
 			if !c.GovDomain {
-				mark = "✘!"
+				mark += "!"
 			}
 			if first {
 				name, first = names[unit], false
@@ -143,7 +169,7 @@ func writeChecksTable(w io.Writer, s xxgk.Summary, cs []xxgk.Check, names map[st
 			if !c.Newest.IsZero() {
 				newest = xxgk.FormatDate(c.Newest)
 			}
-			t.Row(mark, name, c.Code, c.Result.Label(), newest, c.URL, c.Finding)
+			t.Row(mark, name, c.Code, c.Result.Label(), newest, c.URL, finding)
 		}
 		t.Row("", "", "", fmt.Sprintf("小计 异常 %d/%d", n, len(list)))
 	}
@@ -156,6 +182,16 @@ func writeChecksTable(w io.Writer, s xxgk.Summary, cs []xxgk.Check, names map[st
 	if clean > 0 {
 		fmt.Fprintf(w, "\n其余 %d 个单位核查的栏目全部正常。\n", clean)
 	}
+	if n := byResult[xxgk.CheckScripted]; n > 0 {
+		fmt.Fprintf(w, "\n? %s：页面的信息列表由网页脚本加载，未能判断，不计为异常", xxgk.CheckScripted.Label())
+		if rendered == 0 {
+			fmt.Fprint(w, "；加 --browser 用本机的 Edge、Chrome 或 Chromium 打开这些页面后再核查")
+		}
+		fmt.Fprintln(w)
+	}
+	if rushed > 0 {
+		fmt.Fprintf(w, "\n△ 疑似突击更新 %d 个：%s\n", rushed, xxgk.RushedCriterion())
+	}
 	if failed > 0 {
 		var order []string // the judging order, as xxgk.CheckResults lists it
 		for _, r := range xxgk.CheckResults {
@@ -167,6 +203,19 @@ func writeChecksTable(w io.Writer, s xxgk.Summary, cs []xxgk.Check, names map[st
 		fmt.Fprintln(w, "全部结果（含正常栏目）：xxgk verify --format csv 或 json；结果已保存，status、export、report、feedback 会列出。")
 	}
 	return nil
+}
+
+// shown tells a check the table lists: a finding, a column not judged, or a warning.
+func shown(c xxgk.Check) bool { return c.Result.Failed() || c.Result.Unjudged() || c.Rushed != "" }
+
+func notable(cs []xxgk.Check) int {
+	n := 0
+	for _, c := range cs {
+		if shown(c) {
+			n++
+		}
+	}
+	return n
 }
 
 func failures(cs []xxgk.Check) int {

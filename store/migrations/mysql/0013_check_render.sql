@@ -1,0 +1,10 @@
+-- Website checks gain what verify --browser and the rushed-update rule add (issue 16):
+-- rendered (1 when the page was judged as a browser drew it) and rushed (the 突击更新
+-- warning sentence, '' when none). Rows of earlier runs were never rendered and carry no
+-- warning.
+-- No IF NOT EXISTS (MySQL 8 lacks it for columns): the migration lock serialises
+-- migrators, and a rerun after a crash tolerates the duplicate column.
+
+ALTER TABLE site_checks ADD COLUMN rendered SMALLINT NOT NULL DEFAULT 0;
+
+ALTER TABLE site_checks ADD COLUMN rushed VARCHAR(500) NOT NULL DEFAULT '';
