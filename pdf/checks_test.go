@@ -176,11 +176,11 @@ func TestFeedbackUnjudgedAndRushed(t *testing.T) {
 	}
 	raw := renderFeedback(t, s, unit, cat)
 	for _, w := range []string{
-		"个栏目进行了网站核查，未发现问题。",
+		"网站核查未发现问题。",
 		"另有1个栏目（" + cs[0].Code,
 		"的信息列表由网页脚本加载，本次核查未能判断其是否空白、是否按时更新，不作为问题",
-		"以下1个栏目在核查前集中发布信息而此前长期未更新，疑似突击更新（仅作提示）",
-		cs[1].URL + "：2020年9月21日至2020年9月27日集中发布了3条信息",
+		"以下1个栏目在核查前集中发布信息而此前长期未更新，疑似突击更新（仅作提示，不作为问题）",
+		"：2020年9月21日至2020年9月27日集中发布了3条信息，此前6个月没有发布信息，疑似突击更新。网址：" + cs[1].URL,
 	} {
 		if !strings.Contains(raw, squash(w)) {
 			t.Errorf("feedback lacks %q:\n%s", w, raw)

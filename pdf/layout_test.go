@@ -315,7 +315,8 @@ func TestColophonPlacement(t *testing.T) {
 	}{
 		{1, 0, 2, true},   // the signature takes two lines to page 2, which has room
 		{2, -8, 2, true},  // even with room: under the text
-		{2, -4, 4, false}, // even and full: blank page, then the 版记 page
+		{2, -5, 4, false}, // even and full (the signature in its last lines, its seal still on the page): blank page, then the 版记 page
+		{2, -4, 4, true},  // the seal would run off the page: the last lines go down to page 3, the 版记 on page 4
 		{3, -12, 4, true}, // odd: the 版记 on the next page
 	}
 	for _, tt := range tests {

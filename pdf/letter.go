@@ -92,6 +92,12 @@ func (l letter) feedback() {
 	allWell := ""
 	if _, n := checkedText(u); n > 0 && failedChecks == 0 {
 		allWell = "核查的栏目均可正常访问，栏目名称相符，且按时更新"
+		for _, c := range u.Checks {
+			if c.Result.Unjudged() { // not seen: nothing may be said to be in order
+				allWell = "网站核查未发现问题"
+				break
+			}
+		}
 	}
 	switch {
 	case len(items) == 0 && returned != nil:
