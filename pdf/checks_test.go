@@ -65,6 +65,13 @@ func TestReportChecksSection(t *testing.T) {
 	if tally.Unchecked == 0 || strings.Contains(raw, "未核查"+itoa(tally.Unchecked)) {
 		t.Error("the unchecked columns are not counted apart, outside the results table")
 	}
+	// Columns drawn by script were not judged: said apart, outside the table, whose rows
+	// add up to its 合计.
+	scripted := tally.ByResult[xxgk.CheckScripted]
+	if scripted == 0 || strings.Contains(raw, "栏目内容由脚本加载"+itoa(scripted)) ||
+		!strings.Contains(raw, itoa(scripted)+"个栏目的信息列表由网页脚本加载，未能判断是否空白、是否按时更新，不计入问题率") {
+		t.Error("the scripted columns are not counted apart, outside the results table")
+	}
 	for _, w := range want {
 		if !strings.Contains(raw, squash(w)) {
 			t.Errorf("report lacks %q", w)

@@ -38,7 +38,7 @@ func (d *doc) checks(r *report) {
 	d.gap(0.3)
 	var rows []row
 	for _, r := range xxgk.CheckResults {
-		if r.Unchecked() {
+		if r.Unchecked() || r.Unjudged() { // said above, outside the 问题率 and this table
 			continue
 		}
 		rows = append(rows, row{cells: []string{r.Label(), strconv.Itoa(t.ByResult[r]), r.Criterion()},
