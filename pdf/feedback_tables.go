@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"xxgk"
+	"xxgk/fonts"
 )
 
 // indName is 一级指标／二级指标, the 二级指标 as xxgk.IndicatorNames prints it.
@@ -23,54 +24,136 @@ func (d *doc) indTitle(ind xxgk.Indicator) string {
 	return ind.Title()
 }
 
-// itemTable lists every row the unit reported. A4 portrait holds six columns, so the
-// code, the indicator and the column name share one cell (the name only where it
-// differs), and so
-// do 报送内容 and 备注; long text wraps inside its cell and URLs break after / ? & or ..
-// The widths keep the usual cell within four lines.
+// itemTable lists every row the unit reported, two lines a row on A4 portrait: the
+// code, the indicator, 是否开设, 最近更新 and 条数 on the first, the address, 报送内容 and
+// 备注 across the table's width on the second (six columns side by side left the address
+// and 报送内容 a third of the width each, and long ones ran far past four lines). No cell
+// runs past four lines: longer text is cut, and says where the whole of it is.
 func (d *doc) itemTable(u xxgk.UnitSummary, inds []xxgk.Indicator) {
-	d.table(d.itemLayout(u, inds))
+	cols, rows := d.itemLayout(u, inds)
+	d.spanTable(cols, itemSpanHead, rows)
 }
 
-// itemLayout is itemTable's columns, sized, and rows.
+// itemStart is the height the 填报明细 needs under its heading: header and first record.
+func (d *doc) itemStart(u xxgk.UnitSummary, inds []xxgk.Indicator) float64 {
+	cols, rows := d.itemLayout(u, inds)
+	return d.layTable(cols, itemSpanHead, rows).start(rows)
+}
+
+// itemSpanHead heads the records' second lines.
+const itemSpanHead = "栏目网址／报送内容／备注"
+
+// maxCellLines is the most lines a cell of a letter's 填报明细 takes.
+const maxCellLines = 4
+
+// clipped is how a cut cell ends: the unit wrote more, which its workbook holds.
+const clipped = "…（全文见填报表）"
+
+// itemLayout is itemTable's columns, sized, and rows: each reported indicator a record
+// of a row and a span row kept with it (the span row only when there is something to say).
 func (d *doc) itemLayout(u xxgk.UnitSummary, inds []xxgk.Indicator) ([]column, []row) {
 	items := map[string]xxgk.Item{}
 	for _, it := range u.Submission.Items {
 		items[it.Code] = it
 	}
-	var rows []row
+	type record struct {
+		cells []string
+		span  []string // labelled parts of the second line: 网址, 报送, 备注
+		shade bool
+	}
+	var recs []record
 	for _, ind := range inds {
 		it, ok := items[ind.Code]
 		if !ok {
-			rows = append(rows, row{cells: []string{ind.Code + "\n" + d.indTitle(ind), "未填报"}, shaded: true})
+			recs = append(recs, record{cells: []string{ind.Code, d.indTitle(ind), "未填报"}, shade: true})
 			continue
 		}
 		count := ""
 		if it.Count >= 0 {
 			count = strconv.Itoa(it.Count)
 		}
-		name := ind.Code + "\n" + d.indTitle(ind)
+		name := d.indTitle(ind)
 		// The column's own name only where it says more than the indicator's: most
 		// columns are named after it, and the cell stays short.
 		if c := strings.TrimSpace(it.ColumnName); c != "" && xxgk.FoldName(c) != xxgk.FoldName(ind.Title()) && xxgk.FoldName(c) != xxgk.FoldName(d.indTitle(ind)) {
 			name += "\n栏目：" + c
 		}
-		var notes []string
+		var span []string
+		if it.URL != "" {
+			span = append(span, "网址："+it.URL)
+		}
 		if it.Reported != "" {
-			notes = append(notes, "报送："+it.Reported)
+			span = append(span, "报送："+oneLine(it.Reported))
 		}
 		if it.Remark != "" {
-			notes = append(notes, "备注："+it.Remark)
+			span = append(span, "备注："+oneLine(it.Remark))
 		}
-		rows = append(rows, row{cells: []string{name, string(it.Status), it.URL, xxgk.FormatDate(it.LastUpdate), count, strings.Join(notes, "\n")},
-			shaded: it.Status == xxgk.NotOpened})
+		recs = append(recs, record{cells: []string{ind.Code, name, string(it.Status), xxgk.FormatDate(it.LastUpdate), count},
+			span: span, shade: it.Status == xxgk.NotOpened})
 	}
-	// The code heads the indicator's cell: a column of its own cost the name the width
-	// that kept it within four lines.
-	cols := []column{{head: "指标及栏目名称", align: 'L'}, {head: "是否\n开设", align: 'C'},
-		{head: "栏目网址", align: 'L', w: 38}, {head: "最近\n更新", align: 'C'}, {head: "条数", align: 'C'},
-		{head: "报送内容及备注", align: 'L', w: 36}}
-	return d.fit(cols, rows, 0), rows
+	cols := []column{{head: "编码", align: 'L'}, {head: "指标及栏目名称", align: 'L'}, {head: "是否开设", align: 'C'},
+		{head: "最近更新", align: 'C'}, {head: "条数", align: 'C'}}
+	var first []row
+	for _, r := range recs {
+		first = append(first, row{cells: r.cells})
+	}
+	cols = d.fit(cols, first, 1)
+	var rows []row
+	spanW := textW - 2*padX
+	for _, r := range recs {
+		cells := append([]string(nil), r.cells...)
+		for i := range cells {
+			cells[i] = d.clipCell(cells[i], cols[i].w-2*padX, maxCellLines, "…")
+		}
+		rows = append(rows, row{cells: cells, shaded: r.shade, whole: true})
+		if len(r.span) > 0 {
+			rows = append(rows, row{cells: []string{d.clipSpan(r.span, spanW)}, span: true, keep: true, whole: true, shaded: r.shade})
+		}
+	}
+	return cols, rows
+}
+
+// oneLine joins a cell's lines with spaces: the second line of a record is read as one
+// sentence, and a unit's line breaks would waste its four lines.
+func oneLine(s string) string {
+	return strings.Join(strings.Fields(s), " ")
+}
+
+// clipSpan sets a record's second line within maxCellLines: the address takes at most
+// two lines, every part keeps at least one, and 报送内容 has what the others leave.
+func (d *doc) clipSpan(parts []string, width float64) string {
+	left := maxCellLines
+	lines := make([]string, len(parts))
+	for i, p := range parts {
+		budget := left - (len(parts) - 1 - i) // one line for each part still to come
+		if strings.HasPrefix(p, "网址：") {
+			budget = min(budget, 2)
+		}
+		suffix := clipped
+		if strings.HasPrefix(p, "网址：") {
+			suffix = "…"
+		}
+		lines[i] = d.clipCell(p, width, max(budget, 1), suffix)
+		left -= strings.Count(lines[i], "\n") + 1
+	}
+	return strings.Join(lines, "\n")
+}
+
+// clipCell wraps s to width and keeps at most n lines; when it had more, the last kept line
+// is shortened to end in suffix. The lines are returned joined by newlines, so that the
+// table wraps them as they are.
+func (d *doc) clipCell(s string, width float64, n int, suffix string) string {
+	lines := d.wrap(s, fonts.Body, cellSize, width, 0)
+	if len(lines) <= n {
+		return strings.Join(lines, "\n")
+	}
+	lines = lines[:n]
+	last := []rune(lines[n-1])
+	for len(last) > 0 && d.width(string(last)+suffix, fonts.Body, cellSize) > width {
+		last = last[:len(last)-1]
+	}
+	lines[n-1] = strings.TrimRight(string(last), " 　，、；：。/?&.") + suffix
+	return strings.Join(lines, "\n")
 }
 
 func (d *doc) todoTable(inds []xxgk.Indicator) {
@@ -82,12 +165,15 @@ func (d *doc) todoTable(inds []xxgk.Indicator) {
 	d.table(d.fit(cols, rows, 2), rows)
 }
 
+// tableStart is what a table needs below its heading when its own height is not known:
+// a two-line header and a few rows, in mm.
+const tableStart = 30.0
+
 // tableHeading sets a heading that a table follows directly, on a new page when the
 // table's header and first rows would not fit under it: a heading is never the last
 // line of a page (the table moves its header on by itself).
-func (d *doc) tableHeading(s string) {
-	const tableStart = 30.0 // mm: a two-line header and a few rows
-	if d.y+bodyGap+tableStart > bottomY {
+func (d *doc) tableHeading(s string, tableStart float64) {
+	if d.y+bodyGap+tableStart > bottomY+0.01 {
 		d.newPage()
 	}
 	d.heading(s)

@@ -65,7 +65,7 @@ func TestFeedbackSubmitted(t *testing.T) {
 		"报送方式：在你单位报送的" + submittedFile(u.Submission.FileName) + "中修改并保存，回复办公室的通知邮件",
 		"请保持文件名不变",
 		"联系人：吴远兴、张骞；电话：3201058；邮箱：327455818@qq.com",
-		"指标及栏目名称是否开设栏目网址最近更新条数报送内容及备注",
+		"编码指标及栏目名称是否开设最近更新条数", "栏目网址／报送内容／备注",
 		"安康市电子政务办公室2020年9月25日",
 	}
 	for _, f := range xxgk.Findings(cat.For(u.Unit), u.Submission, testDate) {

@@ -19,12 +19,13 @@ type letter struct {
 	n    *int // headings so far: a refused file's errors get a part of their own
 }
 
-// head sets the next numbered heading (一、二、…); table says a table follows it.
-func (l letter) head(title string, table bool) {
+// head sets the next numbered heading (一、二、…); table is the height (mm) the table
+// that follows it needs to start under it, 0 when no table follows.
+func (l letter) head(title string, table float64) {
 	*l.n++
 	s := chineseNumber(*l.n) + "、" + title
-	if table {
-		l.d.tableHeading(s)
+	if table > 0 {
+		l.d.tableHeading(s, table+0.3*bodyGap)
 		return
 	}
 	l.d.heading(s)
@@ -56,11 +57,11 @@ func (l letter) reminder() {
 	if u.WasRejected() {
 		l.refusal(u.Rejected.Last)
 	}
-	l.head("应建栏目清单", true)
+	l.head("应建栏目清单", tableStart)
 	d.gap(0.3)
 	d.todoTable(l.inds)
 	d.gap(0.5)
-	l.head("报送要求", false)
+	l.head("报送要求", 0)
 	l.deadline(false)
 	l.howToSend()
 	d.para(contactText(s.Round.Contact))
@@ -84,7 +85,7 @@ func (l letter) feedback() {
 	findings := xxgk.Findings(l.inds, u.Submission, l.opt.asOf())
 	failedChecks := len(u.FailedChecks())
 	items := l.problemItems(findings)
-	l.head("需要整改的问题", false)
+	l.head("需要整改的问题", 0)
 	checked := "经核对填报内容"
 	if when, n := checkedText(u); n > 0 {
 		checked += fmt.Sprintf("，并于%s对你单位填报为“已开设”的%d个栏目进行网站核查", when, n)
@@ -129,11 +130,11 @@ func (l letter) feedback() {
 	if hints := hintTexts(u.Submission.Warnings); len(hints) > 0 {
 		d.para(hints[0])
 	}
-	l.head("填报明细", true)
+	l.head("填报明细", d.itemStart(u, l.inds))
 	d.gap(0.3)
 	d.itemTable(u, l.inds)
 	d.gap(0.5)
-	l.head("整改与报送要求", false)
+	l.head("整改与报送要求", 0)
 	l.deadline(len(findings) > 0 || failedChecks > 0 || u.RefusedLatest() || returned != nil)
 	l.howToSend()
 	d.para(contactText(l.s.Round.Contact))
@@ -143,7 +144,7 @@ func (l letter) feedback() {
 func (l letter) refusal(r xxgk.Rejection) {
 	errs := r.Problems.Only(xxgk.Error)
 	if len(errs) > 0 {
-		l.head("退回原因", false)
+		l.head("退回原因", 0)
 		texts := make([]string, len(errs))
 		for i, p := range errs {
 			texts[i] = located(p) + "。"

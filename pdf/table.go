@@ -15,7 +15,13 @@ type row struct {
 	cells  []string
 	shaded bool
 	strong bool
-	keep   bool // keep with the row before (a totals row)
+	keep   bool // keep with the row before (a totals row, a record's second line)
+	// span says the row is one cell across the whole table (cells[0]): the second line
+	// of a two-line record, under the row it is kept with.
+	span bool
+	// whole says the row never splits across pages: it moves on whole (a record's
+	// lines are short, and its two lines stay together).
+	whole bool
 }
 
 // Table text sizes: 五号 body, 五号 黑体 header; padding in mm.
@@ -31,32 +37,56 @@ func cellLineH() float64 { return cellSize * ptMM * 1.35 }
 // runs onto. A row that does not fit moves to the next page whole, unless it is tall
 // enough to split between lines of text (never through a line) with two lines or more
 // on either side.
-func (d *doc) table(cols []column, rows []row) {
-	head := make([][]string, len(cols))
-	headH := 0.0
+func (d *doc) table(cols []column, rows []row) { d.spanTable(cols, "", rows) }
+
+// laidRow is a table row broken into its cells' lines.
+type laidRow struct {
+	lines [][]string
+	h     float64
+	role  fonts.Role
+	cols  []column // the table's columns, or one across it (a span row)
+}
+
+// tableLayout is a table's header (one row of column heads, and the span head under it
+// when sub is set) and its rows, broken into lines.
+type tableLayout struct {
+	head    [][]string
+	headH   float64
+	sub     []string
+	subH    float64
+	rows    []laidRow
+	spanCol []column
+}
+
+func (d *doc) layTable(cols []column, sub string, rows []row) tableLayout {
+	var t tableLayout
+	t.head = make([][]string, len(cols))
 	for i, c := range cols {
-		head[i] = d.wrap(c.head, fonts.Heading, cellSize, c.w-2*padX, 0)
-		headH = max(headH, float64(len(head[i]))*cellLineH()+2*padY)
+		t.head[i] = d.wrap(c.head, fonts.Heading, cellSize, c.w-2*padX, 0)
+		t.headH = max(t.headH, float64(len(t.head[i]))*cellLineH()+2*padY)
 	}
-	drawHead := func() {
-		d.cells(cols, head, headH, fonts.Heading, true, 'C')
+	width := 0.0
+	for _, c := range cols {
+		width += c.w
 	}
-	// Lay out every row first, so that a row marked keep (the totals) can pull the row
-	// before it onto the next page instead of standing alone under a repeated header.
-	type laid struct {
-		lines [][]string
-		h     float64
-		role  fonts.Role
+	t.spanCol = []column{{w: width, align: 'L'}}
+	if sub != "" {
+		t.sub = d.wrap(sub, fonts.Heading, cellSize, width-2*padX, 0)
+		t.subH = float64(len(t.sub))*cellLineH() + 2*padY
 	}
-	all := make([]laid, len(rows))
+	t.rows = make([]laidRow, len(rows))
 	for k, r := range rows {
 		role := fonts.Body
 		if r.strong {
 			role = fonts.Heading
 		}
-		lines := make([][]string, len(cols))
+		rc := cols
+		if r.span {
+			rc = t.spanCol
+		}
+		lines := make([][]string, len(rc))
 		n := 1
-		for i, c := range cols {
+		for i, c := range rc {
 			text := ""
 			if i < len(r.cells) {
 				text = r.cells[i]
@@ -64,26 +94,64 @@ func (d *doc) table(cols []column, rows []row) {
 			lines[i] = d.wrap(text, role, cellSize, c.w-2*padX, 0)
 			n = max(n, len(lines[i]))
 		}
-		all[k] = laid{lines, float64(n)*cellLineH() + 2*padY, role}
+		t.rows[k] = laidRow{lines, float64(n)*cellLineH() + 2*padY, role, rc}
 	}
+	return t
+}
+
+// start is the height a table needs at the foot of a page to begin there: its header
+// and its first row, with the rows kept with that one (a record's second line), or
+// three lines of it when it is taller.
+func (t tableLayout) start(rows []row) float64 {
+	h := t.headH + t.subH
+	if len(t.rows) == 0 {
+		return h
+	}
+	first := t.rows[0].h
+	for k := 1; k < len(rows) && rows[k].keep; k++ {
+		first += t.rows[k].h
+	}
+	if !rows[0].whole {
+		first = min(first, 3*cellLineH()+2*padY)
+	}
+	return h + first
+}
+
+// spanTable is table with a second header row, sub, across the whole table: the head
+// of the span rows (a two-line record's second line).
+func (d *doc) spanTable(cols []column, sub string, rows []row) {
+	t := d.layTable(cols, sub, rows)
+	head, headH := t.head, t.headH
+	drawHead := func() {
+		d.cells(cols, head, headH, fonts.Heading, true, 'C')
+		if len(t.sub) > 0 {
+			d.cells(t.spanCol, [][]string{t.sub}, t.subH, fonts.Heading, true, 'C')
+		}
+	}
+	headH += t.subH
+	all := t.rows
 	first := true
 	for k, r := range rows {
-		lines, h, role := all[k].lines, all[k].h, all[k].role
+		lines, h, role, rc := all[k].lines, all[k].h, all[k].role, all[k].cols
 		if first {
 			// the header never sits alone at the foot of a page
-			if d.y+headH+min(h, 3*cellLineH()+2*padY) > bottomY {
+			if d.y+t.start(rows) > bottomY {
 				d.newPage()
 			}
 			drawHead()
 			first = false
 		}
-		if k+1 < len(rows) && rows[k+1].keep && d.y+h <= bottomY && d.y+h+all[k+1].h > bottomY && d.y > marginTop+headH+0.01 {
+		kept := h
+		for j := k + 1; j < len(rows) && rows[j].keep; j++ {
+			kept += all[j].h
+		}
+		if kept > h && d.y+h <= bottomY && d.y+kept > bottomY && d.y > marginTop+headH+0.01 {
 			d.newPage()
 			drawHead()
 		}
 		for {
 			if d.y+h <= bottomY+0.01 {
-				d.cellsShaded(cols, lines, h, role, r.shaded)
+				d.cellsShaded(rc, lines, h, role, r.shaded)
 				break
 			}
 			// How many lines fit on this page? A tall row is split between lines when
@@ -92,15 +160,15 @@ func (d *doc) table(cols []column, rows []row) {
 			// line on either side, moves on whole when a fresh page holds it.
 			fit := int((bottomY - d.y - 2*padY) / cellLineH())
 			n := maxLen(lines)
-			split := fit >= 2 && n-fit >= 2
+			split := fit >= 2 && n-fit >= 2 && !r.whole
 			if fit < 1 || (!split && h <= bottomY-marginTop-headH) {
 				d.newPage()
 				drawHead()
 				continue
 			}
 			top, rest := splitLines(lines, fit)
-			d.cellsShaded(cols, top, float64(fit)*cellLineH()+2*padY, role, r.shaded)
-			if len(rest[0]) == 0 {
+			d.cellsShaded(rc, top, float64(fit)*cellLineH()+2*padY, role, r.shaded)
+			if len(rest[0]) == 0 && !r.span {
 				rest[0] = top[0] // the continuation names its row (the code) again
 			}
 			lines = rest
