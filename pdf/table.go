@@ -123,7 +123,7 @@ func (d *doc) spanTable(cols []column, sub string, rows []row) {
 	t := d.layTable(cols, sub, rows)
 	head, headH := t.head, t.headH
 	drawHead := func() {
-		d.cells(cols, head, headH, fonts.Heading, true, 'C')
+		d.cells(cols, head, t.headH, fonts.Heading, true, 'C')
 		if len(t.sub) > 0 {
 			d.cells(t.spanCol, [][]string{t.sub}, t.subH, fonts.Heading, true, 'C')
 		}
