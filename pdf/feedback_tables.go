@@ -49,6 +49,9 @@ const maxCellLines = 4
 // clipped is how a cut cell ends: the unit wrote more, which its workbook holds.
 const clipped = "…（全文见填报表）"
 
+// urlLabel starts the address on a record's second line.
+const urlLabel = "网址："
+
 // itemLayout is itemTable's columns, sized, and rows: each reported indicator a record
 // of a row and a span row kept with it (the span row only when there is something to say).
 func (d *doc) itemLayout(u xxgk.UnitSummary, inds []xxgk.Indicator) ([]column, []row) {
@@ -80,7 +83,7 @@ func (d *doc) itemLayout(u xxgk.UnitSummary, inds []xxgk.Indicator) ([]column, [
 		}
 		var span []string
 		if it.URL != "" {
-			span = append(span, "网址："+it.URL)
+			span = append(span, urlLabel+it.URL)
 		}
 		if it.Reported != "" {
 			span = append(span, "报送："+oneLine(it.Reported))
@@ -126,11 +129,11 @@ func (d *doc) clipSpan(parts []string, width float64) string {
 	lines := make([]string, len(parts))
 	for i, p := range parts {
 		budget := left - (len(parts) - 1 - i) // one line for each part still to come
-		if strings.HasPrefix(p, "网址：") {
+		if strings.HasPrefix(p, urlLabel) {
 			budget = min(budget, 2)
 		}
 		suffix := clipped
-		if strings.HasPrefix(p, "网址：") {
+		if strings.HasPrefix(p, urlLabel) {
 			suffix = "…"
 		}
 		lines[i] = d.clipCell(p, width, max(budget, 1), suffix)
