@@ -42,7 +42,7 @@ const (
 	siteEmpty    = 9
 	siteRushed   = 11 // three entries in the last week after a year of silence (突击更新)
 	siteStale    = 13
-	siteMismatch = 17
+	siteMismatch = 17 // the page of another column (工作动态)
 )
 
 // NewSite builds the pages for cols as of day today.
@@ -83,7 +83,9 @@ func NewSite(cols []SiteColumn, today time.Time) *Site {
 			dates = append([]time.Time{today.AddDate(0, 0, -1), today.AddDate(0, 0, -3), today.AddDate(0, 0, -5)},
 				entryDates(today.AddDate(-1, 0, 0), 4)...)
 		case siteMismatch:
-			title = "网站首页"
+			// Another column of the same site, as when a unit copies the wrong link: the
+			// page is a real column page, only not the one reported.
+			title = "工作动态"
 		}
 		html := columnHTML(title, host, today, dates, i)
 		switch i % 20 {

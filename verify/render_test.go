@@ -219,6 +219,8 @@ var x = new XMLHttpRequest(); x.open('GET', '/api/list.json'); x.send();</script
 
 // TestRenderCrossOrigin: a shell that POSTs JSON to another host of the site (a CORS
 // preflight, then the request with its body) gets its list through the guarded client.
+// The page draws what column pages draw: each entry a link to its article and a date,
+// under a breadcrumb; the page analysis takes only linked entries for a list.
 func TestRenderCrossOrigin(t *testing.T) {
 	var mu sync.Mutex
 	var seen []string
@@ -241,10 +243,11 @@ func TestRenderCrossOrigin(t *testing.T) {
 		"/cors.html": func(w http.ResponseWriter, r *http.Request) {
 			w.Header().Set("Content-Type", "text/html; charset=utf-8")
 			w.Write([]byte(`<!DOCTYPE html><html><head><meta charset="utf-8"><title>财政预决算</title></head><body>
+<div class="position">当前位置：<a href="/">首页</a> &gt; <a href="/xxgk/">信息公开</a> &gt; 财政预决算</div>
 <ul id="list"></ul><script>
 fetch('http://data.ankang.gov.cn/cors/list.json', {method: 'POST', headers: {'Content-Type': 'application/json', 'X-Requested-With': 'XMLHttpRequest'}, body: '{"col":12}'})
   .then(function (r) { return r.json(); })
-  .then(function (d) { document.getElementById('list').innerHTML = d.list.map(function (e) { return '<li>' + e.title + ' ' + e.date + '</li>'; }).join(''); });
+  .then(function (d) { document.getElementById('list').innerHTML = d.list.map(function (e) { return '<li><a href="' + e.url + '">' + e.title + '</a><span>' + e.date + '</span></li>'; }).join(''); });
 </script></body></html>`))
 		},
 	})

@@ -14,7 +14,7 @@ import (
 
 	"xxgk"
 	"xxgk/importer"
-	"xxgk/store"
+	"xxgk/importstore"
 )
 
 // uploadedBy is the 导入人 of a file handed in through the portal.
@@ -163,7 +163,7 @@ func (s *Server) importFile(ctx context.Context, round string, h *Holder, rc *re
 		return res, err
 	}
 	opts := importer.Options{
-		Rounds: storeRounds{s.cfg.Store}, Saver: storeSaver{s.cfg.Store},
+		Rounds: importstore.Rounds(s.cfg.Store), Saver: importstore.Saver(s.cfg.Store),
 		Now: s.cfg.Now, User: uploadedBy, Round: round, Unit: h.Unit.Code, Key: key,
 		Workers: 1, BatchSize: 1,
 	}
@@ -192,29 +192,4 @@ func (s *Server) importFile(ctx context.Context, round string, h *Holder, rc *re
 // otherUnit tells an upload of a file naming another unit than the holder's.
 func otherUnit(h *Holder, res importer.Result) bool {
 	return res.Unit.Code != "" && res.Unit.Code != h.Unit.Code
-}
-
-// storeRounds adapts the store to the importer, which knows its own ErrNotFound.
-type storeRounds struct{ st Store }
-
-func (a storeRounds) Round(ctx context.Context, id string) (xxgk.Round, *xxgk.Catalog, error) {
-	r, cat, err := a.st.Round(ctx, id)
-	if errors.Is(err, store.ErrNotFound) {
-		err = fmt.Errorf("%w: %w", importer.ErrNotFound, err)
-	}
-	return r, cat, err
-}
-
-type storeSaver struct{ st Store }
-
-func (a storeSaver) SaveSubmissions(ctx context.Context, subs []*xxgk.Submission) ([]importer.Saved, error) {
-	res, err := a.st.SaveSubmissions(ctx, subs)
-	if errors.Is(err, store.ErrBusy) {
-		err = importer.Stop(err)
-	}
-	out := make([]importer.Saved, len(res))
-	for i, r := range res {
-		out[i] = importer.Saved{Version: r.Version, Unchanged: r.Unchanged, ID: r.ID, FirstAt: r.FirstAt, Current: r.Current, Withdrawn: r.Withdrawn}
-	}
-	return out, err
 }

@@ -13,6 +13,7 @@ import (
 
 	"xxgk"
 	"xxgk/importer"
+	"xxgk/importstore"
 	"xxgk/store"
 	"xxgk/termtable"
 )
@@ -70,8 +71,8 @@ func runImportCmd(c *cli.Context, e *env) error {
 		p.saveRejections = func(rs []xxgk.Rejection) error { return st.SaveRejections(save, rs) }
 	}
 	opts := importer.Options{
-		Rounds:    storeRounds{st},
-		Saver:     storeSaver{st},
+		Rounds:    importstore.Rounds(st),
+		Saver:     importstore.Saver(st),
 		Now:       e.Now,
 		User:      e.User,
 		Round:     c.String("round"),
@@ -130,31 +131,6 @@ func checkImportTargets(c *cli.Context, st *store.Store) error {
 		}
 	}
 	return nil
-}
-
-// storeRounds adapts the store to the importer: the importer knows its own ErrNotFound.
-type storeRounds struct{ st *store.Store }
-
-func (a storeRounds) Round(ctx context.Context, id string) (xxgk.Round, *xxgk.Catalog, error) {
-	r, cat, err := a.st.Round(ctx, id)
-	if errors.Is(err, store.ErrNotFound) {
-		err = fmt.Errorf("%w: %w", importer.ErrNotFound, err)
-	}
-	return r, cat, err
-}
-
-type storeSaver struct{ st *store.Store }
-
-func (a storeSaver) SaveSubmissions(ctx context.Context, subs []*xxgk.Submission) ([]importer.Saved, error) {
-	res, err := a.st.SaveSubmissions(ctx, subs)
-	if errors.Is(err, store.ErrBusy) {
-		err = importer.Stop(err)
-	}
-	out := make([]importer.Saved, len(res))
-	for i, r := range res {
-		out[i] = importer.Saved{Version: r.Version, Unchanged: r.Unchanged, ID: r.ID, FirstAt: r.FirstAt, Current: r.Current, Withdrawn: r.Withdrawn}
-	}
-	return out, err
 }
 
 // importPrinter writes one block per file to stdout and, on a terminal with many files,

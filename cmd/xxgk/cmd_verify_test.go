@@ -146,7 +146,7 @@ func TestVerifyCommand(t *testing.T) {
 	// The table: a summary line, findings by unit with subtotals, the legend in judging order.
 	code, out, _ = runVerifyCmd(t, netCfg, "verify", "--db", db)
 	if code != exitOK || !strings.HasPrefix(out, "轮次 2020 核查：2 个单位的 ") || !strings.Contains(out, "小计 异常 ") ||
-		!strings.Contains(out, "\n✘ 核查异常，结果取第一个适用的：未核查 → 无法访问 → 页面不存在 → 网站首页 → 搜索页面 → 文章页面 → 栏目名称不符 → 空白栏目 → 无发布日期 → 长期未更新 → 更新日期不符　! 网址不在 .gov.cn 域名下\n") {
+		!strings.Contains(out, "\n✘ 核查异常，结果取第一个适用的：未核查 → 无法访问 → 页面不存在 → 网站首页 → 搜索页面 → 文章页面 → 栏目内容由脚本加载 → 栏目名称不符 → 空白栏目 → 无发布日期 → 长期未更新 → 更新日期不符　! 网址不在 .gov.cn 域名下\n") {
 		t.Errorf("table output (exit %d):\n%s", code, out)
 	}
 

@@ -116,6 +116,9 @@ func writeChecksTable(w io.Writer, s xxgk.Summary, cs []xxgk.Check, names map[st
 	if n := byResult[xxgk.CheckScripted]; n > 0 {
 		detail += fmt.Sprintf("，未能判断 %d（%s）", n, xxgk.CheckScripted.Label())
 	}
+	if n := byResult[xxgk.CheckRefused]; n > 0 {
+		detail += fmt.Sprintf("，%s %d（网址是 IP 地址或解析到内网，未打开）", xxgk.CheckRefused.Label(), n)
+	}
 	fmt.Fprintf(w, "轮次 %s 核查：%d 个单位的 %d 个栏目，正常 %d，异常 %d%s，用时 %s\n",
 		s.Round.ID, len(order), len(cs), byResult[xxgk.CheckOK], failed, detail, took.Round(100*time.Millisecond))
 	rushed, rendered := 0, 0
@@ -133,7 +136,14 @@ func writeChecksTable(w io.Writer, s xxgk.Summary, cs []xxgk.Check, names map[st
 	if offGov > 0 {
 		fmt.Fprintf(w, "另有 %d 个栏目网址不在 .gov.cn 域名下（表中标 !，仅提示）\n", offGov)
 	}
-	sort.SliceStable(order, func(i, j int) bool { return notable(byUnit[order[i]]) > notable(byUnit[order[j]]) })
+	// Units with most findings first; among equals, those with more rows to look at.
+	sort.SliceStable(order, func(i, j int) bool {
+		a, b := byUnit[order[i]], byUnit[order[j]]
+		if fa, fb := failures(a), failures(b); fa != fb {
+			return fa > fb
+		}
+		return notable(a) > notable(b)
+	})
 	t := termtable.New("", "单位", "指标编码", "核查结果", "最新日期", "栏目网址", "说明")
 	t.MaxWidth(5, 46).MaxWidth(6, 64)
 	clean := 0
@@ -152,6 +162,8 @@ func writeChecksTable(w io.Writer, s xxgk.Summary, cs []xxgk.Check, names map[st
 			mark, name := "✘", ""
 			finding := c.Finding
 			switch {
+			case c.Result.Unchecked():
+				mark = "–"
 			case c.Result.Unjudged():
 				mark = "?"
 			case !c.Result.Failed():
@@ -171,7 +183,7 @@ func writeChecksTable(w io.Writer, s xxgk.Summary, cs []xxgk.Check, names map[st
 			}
 			t.Row(mark, name, c.Code, c.Result.Label(), newest, c.URL, finding)
 		}
-		t.Row("", "", "", fmt.Sprintf("小计 异常 %d/%d", n, len(list)))
+		t.Row("", "", "", fmt.Sprintf("小计 异常 %d/%d", n, len(list)), "", "", notCounted(list))
 	}
 	if t.Len() > 0 {
 		fmt.Fprintln(w)
@@ -189,10 +201,22 @@ func writeChecksTable(w io.Writer, s xxgk.Summary, cs []xxgk.Check, names map[st
 		}
 		fmt.Fprintln(w)
 	}
+	if refused := refusedChecks(cs); len(refused) > 0 {
+		allow := ""
+		for i, h := range xxgk.CheckHosts(refused) {
+			if i == 3 {
+				allow += " …"
+				break
+			}
+			allow += " --allow-host " + h
+		}
+		fmt.Fprintf(w, "\n– %s %d 个：网址是 IP 地址或解析到本机、内网地址，未打开，不计为异常；确认网站可以从互联网访问后，用 xxgk verify%s 放行再核查\n",
+			xxgk.CheckRefused.Label(), len(refused), allow)
+	}
 	if rushed > 0 {
 		fmt.Fprintf(w, "\n△ 疑似突击更新 %d 个：%s\n", rushed, xxgk.RushedCriterion())
 	}
-	if failed > 0 {
+	if failed+byResult[xxgk.CheckRefused]+byResult[xxgk.CheckScripted] > 0 {
 		var order []string // the judging order, as xxgk.CheckResults lists it
 		for _, r := range xxgk.CheckResults {
 			if r != xxgk.CheckOK {
@@ -205,8 +229,46 @@ func writeChecksTable(w io.Writer, s xxgk.Summary, cs []xxgk.Check, names map[st
 	return nil
 }
 
-// shown tells a check the table lists: a finding, a column not judged, or a warning.
-func shown(c xxgk.Check) bool { return c.Result.Failed() || c.Result.Unjudged() || c.Rushed != "" }
+// shown tells a check the table lists: a finding, a column not checked or not judged (the
+// operator must see those, though they count for no unit), or a warning.
+func shown(c xxgk.Check) bool {
+	return c.Result.Failed() || c.Result.Unchecked() || c.Result.Unjudged() || c.Rushed != ""
+}
+
+// notCounted says, on a unit's subtotal line, how many of its columns were not checked or
+// not judged: listed above, they are no findings of the unit.
+func notCounted(cs []xxgk.Check) string {
+	var unchecked, unjudged int
+	for _, c := range cs {
+		switch {
+		case c.Result.Unchecked():
+			unchecked++
+		case c.Result.Unjudged():
+			unjudged++
+		}
+	}
+	var parts []string
+	if unchecked > 0 {
+		parts = append(parts, fmt.Sprintf("%s %d 个", xxgk.CheckRefused.Label(), unchecked))
+	}
+	if unjudged > 0 {
+		parts = append(parts, fmt.Sprintf("未能判断 %d 个", unjudged))
+	}
+	if len(parts) == 0 {
+		return ""
+	}
+	return strings.Join(parts, "，") + "，不计为异常"
+}
+
+func refusedChecks(cs []xxgk.Check) []xxgk.Check {
+	var out []xxgk.Check
+	for _, c := range cs {
+		if c.Result.Unchecked() {
+			out = append(out, c)
+		}
+	}
+	return out
+}
 
 func notable(cs []xxgk.Check) int {
 	n := 0
@@ -218,10 +280,12 @@ func notable(cs []xxgk.Check) int {
 	return n
 }
 
+// failures counts the findings a unit must act on (xxgk.CheckResult.Failed): not the
+// columns the office could not open or judge.
 func failures(cs []xxgk.Check) int {
 	n := 0
 	for _, c := range cs {
-		if c.Result != xxgk.CheckOK {
+		if c.Result.Failed() {
 			n++
 		}
 	}
