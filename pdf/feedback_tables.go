@@ -28,16 +28,12 @@ func (d *doc) indTitle(ind xxgk.Indicator) string {
 // code, the indicator, 是否开设, 最近更新 and 条数 on the first, the address, 报送内容 and
 // 备注 across the table's width on the second (six columns side by side left the address
 // and 报送内容 a third of the width each, and long ones ran far past four lines). No cell
-// runs past four lines: longer text is cut, and says where the whole of it is.
-func (d *doc) itemTable(u xxgk.UnitSummary, inds []xxgk.Indicator) {
+// runs past four lines: longer text is cut, and says where the whole of it is. The
+// heading is set by head, given the height the table needs under it.
+func (d *doc) itemTable(u xxgk.UnitSummary, inds []xxgk.Indicator, head func(start float64)) {
 	cols, rows := d.itemLayout(u, inds)
+	head(d.startOf(cols, itemSpanHead, rows))
 	d.spanTable(cols, itemSpanHead, rows)
-}
-
-// itemStart is the height the 填报明细 needs under its heading: header and first record.
-func (d *doc) itemStart(u xxgk.UnitSummary, inds []xxgk.Indicator) float64 {
-	cols, rows := d.itemLayout(u, inds)
-	return d.layTable(cols, itemSpanHead, rows).start(rows)
 }
 
 // itemSpanHead heads the records' second lines.

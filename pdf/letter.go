@@ -130,9 +130,10 @@ func (l letter) feedback() {
 	if hints := hintTexts(u.Submission.Warnings); len(hints) > 0 {
 		d.para(hints[0])
 	}
-	l.head("填报明细", d.itemStart(u, l.inds))
-	d.gap(0.3)
-	d.itemTable(u, l.inds)
+	d.itemTable(u, l.inds, func(start float64) {
+		l.head("填报明细", start)
+		d.gap(0.3)
+	})
 	d.gap(0.5)
 	l.head("整改与报送要求", 0)
 	l.deadline(len(findings) > 0 || failedChecks > 0 || u.RefusedLatest() || returned != nil)

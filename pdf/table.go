@@ -117,6 +117,15 @@ func (t tableLayout) start(rows []row) float64 {
 	return h + first
 }
 
+// startOf is tableLayout.start for a table not yet laid out: only its first record is.
+func (d *doc) startOf(cols []column, sub string, rows []row) float64 {
+	n := min(len(rows), 1)
+	for n < len(rows) && rows[n].keep {
+		n++
+	}
+	return d.layTable(cols, sub, rows[:n]).start(rows[:n])
+}
+
 // spanTable is table with a second header row, sub, across the whole table: the head
 // of the span rows (a two-line record's second line).
 func (d *doc) spanTable(cols []column, sub string, rows []row) {
