@@ -119,14 +119,15 @@ func oneLine(s string) string {
 }
 
 // clipSpan sets a record's second line within maxCellLines: the address takes at most
-// two lines, every part keeps at least one, and 报送内容 has what the others leave.
+// two lines (one when 报送内容 and 备注 are both there: a cut address is read in the
+// workbook anyway), every part keeps at least one, and 报送内容 has what the others leave.
 func (d *doc) clipSpan(parts []string, width float64) string {
 	left := maxCellLines
 	lines := make([]string, len(parts))
 	for i, p := range parts {
 		budget := left - (len(parts) - 1 - i) // one line for each part still to come
 		if strings.HasPrefix(p, urlLabel) {
-			budget = min(budget, 2)
+			budget = min(budget, 2, maxCellLines-len(parts)) // 报送内容 keeps two lines beside 备注
 		}
 		suffix := clipped
 		if strings.HasPrefix(p, urlLabel) {
