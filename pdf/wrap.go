@@ -5,14 +5,16 @@ import (
 	"strings"
 	"unicode"
 
+	"xxgk"
 	"xxgk/fonts"
 )
 
-// noLineStart are characters Chinese typesetting keeps off the start of a line (避头点).
-const noLineStart = "，。、；：？！）》」』】〕…—,.;:?!)]}%’”·"
-
-// noLineEnd are characters kept off the end of a line (避尾点).
-const noLineEnd = "（《「『【〔([{‘“"
+// noLineStart and noLineEnd are the 避头点 and 避尾点 every line breaker of the tool
+// applies (the workbooks' explicit breaks too), kept once in the root package.
+const (
+	noLineStart = xxgk.NoLineStart
+	noLineEnd   = xxgk.NoLineEnd
+)
 
 // wrap breaks s into lines no wider than width (mm); the first line may be narrower by
 // indent (a paragraph's first-line indent). Chinese breaks between any two characters,

@@ -129,10 +129,18 @@ func (b *book) rows(widths [xxgk.NumCols]float64) error {
 			if vals[c] == "" {
 				continue
 			}
-			if err := f.SetCellStr(sh, cell(c+1, row), vals[c]); err != nil {
+			// The two sentence columns carry their own line breaks (xlsxlayout.Wrap), so
+			// every program breaks them alike and no line starts with closing punctuation
+			// (LibreOffice's cell wrapping ignores 避头点); the importer compares them with
+			// the catalog line breaks aside. The short 指标 names wrap as they are.
+			v := vals[c]
+			if c == xxgk.ColContent || c == xxgk.ColReport {
+				v = xlsxlayout.Wrap(v, widths[c], bodyFont)
+			}
+			if err := f.SetCellStr(sh, cell(c+1, row), v); err != nil {
 				return err
 			}
-			n = max(n, xlsxlayout.Lines(vals[c], widths[c], bodyFont))
+			n = max(n, xlsxlayout.Lines(v, widths[c], bodyFont))
 		}
 		styles := [...]struct{ from, to, style int }{
 			{xxgk.ColSeq, xxgk.ColSeq, st.seq},
