@@ -62,6 +62,9 @@ func (b *book) form() error {
 		return err
 	}
 	deadline := b.deadlineText()
+	// Broken explicitly, at the larger of the two sizes, like the descriptions below.
+	span := xlsxlayout.Span(widths[:]...)
+	deadline, legend = wrapRuns(deadline, legend, span, bodyFont+1)
 	runs := []excelize.RichTextRun{{Text: legend, Font: &excelize.Font{Family: faceBody, Size: bodyFont, Color: "404040"}}}
 	if deadline != "" {
 		runs = append([]excelize.RichTextRun{{Text: deadline,
@@ -70,7 +73,7 @@ func (b *book) form() error {
 	if err := f.SetCellRichText(sh, cell(1, rowLegend), runs); err != nil {
 		return err
 	}
-	if err := f.SetRowHeight(sh, rowLegend, xlsxlayout.Height(xlsxlayout.Lines(deadline+legend, xlsxlayout.Span(widths[:]...), bodyFont+1), bodyFont+1)); err != nil {
+	if err := f.SetRowHeight(sh, rowLegend, xlsxlayout.Height(xlsxlayout.Lines(deadline+legend, span, bodyFont+1), bodyFont+1)); err != nil {
 		return err
 	}
 
@@ -129,12 +132,12 @@ func (b *book) rows(widths [xxgk.NumCols]float64) error {
 			if vals[c] == "" {
 				continue
 			}
-			// The two sentence columns carry their own line breaks (xlsxlayout.Wrap), so
-			// every program breaks them alike and no line starts with closing punctuation
-			// (LibreOffice's cell wrapping ignores 避头点); the importer compares them with
-			// the catalog line breaks aside. The short 指标 names wrap as they are.
+			// Descriptions carry their own line breaks (xlsxlayout.Wrap), so every program
+			// breaks them alike and no line starts with closing punctuation or ends with
+			// opening punctuation (LibreOffice's cell wrapping ignores 避头点: “六稳”“ /
+			// 六保”); the importer compares them with the catalog line breaks aside.
 			v := vals[c]
-			if c == xxgk.ColContent || c == xxgk.ColReport {
+			if c != xxgk.ColCode {
 				v = xlsxlayout.Wrap(v, widths[c], bodyFont)
 			}
 			if err := f.SetCellStr(sh, cell(c+1, row), v); err != nil {
@@ -207,4 +210,21 @@ func (b *book) deadlineText() string {
 		return ""
 	}
 	return "请于" + xxgk.ChineseDate(b.due()) + "前填好报送。"
+}
+
+// wrapRuns breaks two runs of one cell (a and then b, neither with line breaks of its
+// own) as xlsxlayout.Wrap breaks their text together, and parts the result again where
+// a ends.
+func wrapRuns(a, b string, width, fontPt float64) (string, string) {
+	wrapped := xlsxlayout.Wrap(a+b, width, fontPt)
+	n := len([]rune(a))
+	for i, r := range wrapped {
+		if n == 0 {
+			return wrapped[:i], wrapped[i:]
+		}
+		if r != '\n' {
+			n--
+		}
+	}
+	return wrapped, ""
 }
