@@ -159,8 +159,8 @@ func noWidow(lines []string) []string {
 }
 
 // keepOff is where a full line ends when next does not fit on it: before next, or
-// earlier so that next does not start a line with closing punctuation and the line does
-// not end with opening punctuation. Characters move down with next, at most half the
+// earlier so that next does not start a line with closing punctuation, the line does
+// not end with opening punctuation, and a date or count (2020年9月20日, 44 项) stays whole. Characters move down with next, at most half the
 // line; a longer run of punctuation breaks where it must.
 func keepOff(line []token, next token) int {
 	k := len(line)
@@ -171,7 +171,7 @@ func keepOff(line []token, next token) int {
 		}
 		a, _ := utf8.DecodeLastRuneInString(line[k-1].s)
 		b, _ := utf8.DecodeRuneInString(after.s)
-		if xxgk.BreakBefore(a, b) {
+		if xxgk.BreakBefore(a, b) && !xxgk.Joined(a, b) {
 			break
 		}
 		k--
