@@ -160,21 +160,32 @@ func noWidow(lines []string) []string {
 
 // keepOff is where a full line ends when next does not fit on it: before next, or
 // earlier so that next does not start a line with closing punctuation, the line does
-// not end with opening punctuation, and a date or count (2020年9月20日, 44 项) stays whole. Characters move down with next, at most half the
-// line; a longer run of punctuation breaks where it must.
+// not end with opening punctuation, and a date or count (2020年9月20日, 44 项) stays whole.
+// Spaces at a break stay on the line they end; a Latin word may start a line even with
+// a dot (.xls). Characters move down with next, at most half the line; a longer run of
+// punctuation breaks where it must.
 func keepOff(line []token, next token) int {
 	k := len(line)
-	for k > 0 {
+	for ; k > 0; k-- {
+		j := k
+		for j < len(line) && isSpace(line[j]) {
+			j++
+		}
 		after := next
-		if k < len(line) {
-			after = line[k]
+		if j < len(line) {
+			after = line[j]
+		}
+		b, n := utf8.DecodeRuneInString(after.s)
+		if strings.ContainsRune(xxgk.NoLineStart, b) && !(b < utf8.RuneSelf && n < len(after.s)) {
+			continue // closing punctuation would start the next line
+		}
+		if j > k || isSpace(line[k-1]) {
+			break // a break at a space
 		}
 		a, _ := utf8.DecodeLastRuneInString(line[k-1].s)
-		b, _ := utf8.DecodeRuneInString(after.s)
-		if xxgk.BreakBefore(a, b) && !xxgk.Joined(a, b) {
+		if !strings.ContainsRune(xxgk.NoLineEnd, a) && !xxgk.Joined(a, b) {
 			break
 		}
-		k--
 	}
 	if k == 0 || k < len(line)/2 {
 		return len(line)

@@ -80,6 +80,8 @@ func TestWrap(t *testing.T) {
 		{"一 words 二三四五", "一 words \n二三四五"},
 		{"一二三四五六", "一二三四\n五六"},
 		{"一二三于9月20日前", "一二三于\n9月20日前"},
+		{"一二三 abc ，四", "一二三 \nabc ，四"},
+		{"一二三四 .xls", "一二三四 \n.xls"},
 		{"", ""},
 	}
 	for _, tt := range tests {
