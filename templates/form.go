@@ -1,6 +1,8 @@
 package templates
 
 import (
+	"strings"
+
 	"github.com/xuri/excelize/v2"
 
 	"xxgk"
@@ -135,9 +137,11 @@ func (b *book) rows(widths [xxgk.NumCols]float64) error {
 			// Descriptions carry their own line breaks (xlsxlayout.Wrap), so every program
 			// breaks them alike and no line starts with closing punctuation or ends with
 			// opening punctuation (LibreOffice's cell wrapping ignores 避头点: “六稳”“ /
-			// 六保”); the importer compares them with the catalog line breaks aside.
+			// 六保”); the importer compares them with the catalog line breaks aside. The
+			// 指标 names are broken so only where they hold punctuation: a unit copies a
+			// name into 栏目名称, and a name without punctuation wraps well by itself.
 			v := vals[c]
-			if c != xxgk.ColCode {
+			if c == xxgk.ColContent || c == xxgk.ColReport || strings.ContainsAny(v, xxgk.NoLineStart+xxgk.NoLineEnd) {
 				v = xlsxlayout.Wrap(v, widths[c], bodyFont)
 			}
 			if err := f.SetCellStr(sh, cell(c+1, row), v); err != nil {
