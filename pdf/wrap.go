@@ -5,14 +5,16 @@ import (
 	"strings"
 	"unicode"
 
+	"xxgk"
 	"xxgk/fonts"
 )
 
-// noLineStart are characters Chinese typesetting keeps off the start of a line (避头点).
-const noLineStart = "，。、；：？！）》」』】〕…—,.;:?!)]}%’”·"
-
-// noLineEnd are characters kept off the end of a line (避尾点).
-const noLineEnd = "（《「『【〔([{‘“"
+// noLineStart and noLineEnd are the 避头点 and 避尾点 every line breaker of the tool
+// applies (the workbooks' explicit breaks too), kept once in the root package.
+const (
+	noLineStart = xxgk.NoLineStart
+	noLineEnd   = xxgk.NoLineEnd
+)
 
 // wrap breaks s into lines no wider than width (mm); the first line may be narrower by
 // indent (a paragraph's first-line indent). Chinese breaks between any two characters,
@@ -155,30 +157,10 @@ func breakAt(rs []rune, n int) int {
 	return n
 }
 
-// joined tells whether a line must not break between a and b: inside a Latin word, a
-// number, a code (CZ-01-1), or a date, time or count written with digits
-// (2020年9月20日, 2020-09-20, 15:30, 36个).
-func joined(a, b rune) bool {
-	if isWordRune(a) && isWordRune(b) {
-		return true
-	}
-	// 2020-09-20, CZ-01-1, 15:30
-	if (a == '-' && isWordRune(b)) || (isWordRune(a) && b == '-') || (a == ':' && isDigit(b)) || (isDigit(a) && b == ':') {
-		return true
-	}
-	return (isDigit(a) && strings.ContainsRune(numberUnits, b)) || (strings.ContainsRune("年月", a) && isDigit(b))
-}
-
-// numberUnits follow a number without a break.
-const numberUnits = "年月日号时分秒个项条家次名"
+// joined tells whether a line must not break between a and b (xxgk.Joined).
+func joined(a, b rune) bool { return xxgk.Joined(a, b) }
 
 func isDigit(r rune) bool { return r >= '0' && r <= '9' }
-
-// isWordRune tells Latin letters and digits, which break only between words. URL
-// punctuation counts as a break opportunity so long links wrap at / and .
-func isWordRune(r rune) bool {
-	return r < 0x2E80 && (unicode.IsLetter(r) || unicode.IsDigit(r))
-}
 
 // titleWords are words of report titles that a line break must not split; Chinese
 // has no spaces, so without them a balanced title can end a line with half a word.

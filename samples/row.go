@@ -44,7 +44,8 @@ func fullWidth(s string) string {
 func (w *filler) row(i, r int, cells []string) error {
 	get := func(col int) string {
 		if c := w.fm.col[col]; c < len(cells) {
-			return strings.TrimSpace(cells[c])
+			// The template breaks its descriptions into lines; a unit reads them whole.
+			return strings.TrimSpace(strings.ReplaceAll(cells[c], "\n", ""))
 		}
 		return ""
 	}

@@ -1,6 +1,8 @@
 package templates
 
 import (
+	"strings"
+
 	"github.com/xuri/excelize/v2"
 
 	"xxgk"
@@ -62,6 +64,9 @@ func (b *book) form() error {
 		return err
 	}
 	deadline := b.deadlineText()
+	// Broken explicitly, at the larger of the two sizes, like the descriptions below.
+	span := xlsxlayout.Span(widths[:]...)
+	deadline, legend = wrapRuns(deadline, legend, span, bodyFont+1)
 	runs := []excelize.RichTextRun{{Text: legend, Font: &excelize.Font{Family: faceBody, Size: bodyFont, Color: "404040"}}}
 	if deadline != "" {
 		runs = append([]excelize.RichTextRun{{Text: deadline,
@@ -70,7 +75,7 @@ func (b *book) form() error {
 	if err := f.SetCellRichText(sh, cell(1, rowLegend), runs); err != nil {
 		return err
 	}
-	if err := f.SetRowHeight(sh, rowLegend, xlsxlayout.Height(xlsxlayout.Lines(deadline+legend, xlsxlayout.Span(widths[:]...), bodyFont+1), bodyFont+1)); err != nil {
+	if err := f.SetRowHeight(sh, rowLegend, xlsxlayout.Height(xlsxlayout.Lines(deadline+legend, span, bodyFont+1), bodyFont+1)); err != nil {
 		return err
 	}
 
@@ -129,10 +134,20 @@ func (b *book) rows(widths [xxgk.NumCols]float64) error {
 			if vals[c] == "" {
 				continue
 			}
-			if err := f.SetCellStr(sh, cell(c+1, row), vals[c]); err != nil {
+			// Descriptions carry their own line breaks (xlsxlayout.Wrap), so every program
+			// breaks them alike and no line starts with closing punctuation or ends with
+			// opening punctuation (LibreOffice's cell wrapping ignores 避头点: “六稳”“ /
+			// 六保”); the importer compares them with the catalog line breaks aside. The
+			// 指标 names are broken so only where they hold punctuation: a unit copies a
+			// name into 栏目名称, and a name without punctuation wraps well by itself.
+			v := vals[c]
+			if c == xxgk.ColContent || c == xxgk.ColReport || strings.ContainsAny(v, xxgk.NoLineStart+xxgk.NoLineEnd) {
+				v = xlsxlayout.Wrap(v, widths[c], bodyFont)
+			}
+			if err := f.SetCellStr(sh, cell(c+1, row), v); err != nil {
 				return err
 			}
-			n = max(n, xlsxlayout.Lines(vals[c], widths[c], bodyFont))
+			n = max(n, xlsxlayout.Lines(v, widths[c], bodyFont))
 		}
 		styles := [...]struct{ from, to, style int }{
 			{xxgk.ColSeq, xxgk.ColSeq, st.seq},
@@ -199,4 +214,21 @@ func (b *book) deadlineText() string {
 		return ""
 	}
 	return "请于" + xxgk.ChineseDate(b.due()) + "前填好报送。"
+}
+
+// wrapRuns breaks two runs of one cell (a and then b, neither with line breaks of its
+// own) as xlsxlayout.Wrap breaks their text together, and parts the result again where
+// a ends.
+func wrapRuns(a, b string, width, fontPt float64) (string, string) {
+	wrapped := xlsxlayout.Wrap(a+b, width, fontPt)
+	n := len([]rune(a))
+	for i, r := range wrapped {
+		if n == 0 {
+			return wrapped[:i], wrapped[i:]
+		}
+		if r != '\n' {
+			n--
+		}
+	}
+	return wrapped, ""
 }

@@ -136,7 +136,10 @@ func (b *book) guide() error {
 			}
 			continue
 		}
-		for i, v := range [2]string{l.key, l.text} {
+		// The text carries its own line breaks (xlsxlayout.Wrap), so LibreOffice, whose
+		// cell wrapping ignores 避头点, starts no line with “、” or “）”.
+		text := xlsxlayout.Wrap(l.text, guideTextWidth, guideFont)
+		for i, v := range [2]string{l.key, text} {
 			if err := f.SetCellStr(sh, cell(i+1, row), v); err != nil {
 				return err
 			}
@@ -147,7 +150,7 @@ func (b *book) guide() error {
 		if err := f.SetCellStyle(sh, cell(2, row), cell(2, row), st.guideText); err != nil {
 			return err
 		}
-		n := max(xlsxlayout.Lines(l.text, guideTextWidth, guideFont), xlsxlayout.Lines(l.key, guideKeyWidth, guideFont))
+		n := max(xlsxlayout.Lines(text, guideTextWidth, guideFont), xlsxlayout.Lines(l.key, guideKeyWidth, guideFont))
 		if err := f.SetRowHeight(sh, row, xlsxlayout.Height(n, guideFont)); err != nil {
 			return err
 		}

@@ -19,7 +19,7 @@ func TestGuide(t *testing.T) {
 	}
 	var text strings.Builder
 	for _, row := range rows {
-		text.WriteString(strings.Join(row, "\t") + "\n")
+		text.WriteString(unwrap(strings.Join(row, "\t")) + "\n")
 	}
 	all := text.String()
 	if rows[0][0] != r.Title {

@@ -66,3 +66,43 @@ func TestRowHeight(t *testing.T) {
 		t.Errorf("Height caps at Excel's 409 pt, got %v", got)
 	}
 }
+
+// TestWrap: the explicit breaks keep closing punctuation off the start of a line and
+// opening punctuation off its end, keep Latin words whole, and agree with Lines.
+func TestWrap(t *testing.T) {
+	// 10 pt, width 10: room for 5 CJK characters a line.
+	tests := []struct{ text, want string }{
+		{"一二三四五六七八九十", "一二三四五\n六七八九十"},
+		{"一二三四五、六七八", "一二三四\n五、六七八"},
+		{"一二三四五）、六七", "一二三四\n五）、六七"},
+		{"一二三四（五六七", "一二三四\n（五六七"},
+		{"一二三四五\n六", "一二三四五\n六"},
+		{"一 words 二三四五", "一 words \n二三四五"},
+		{"一二三四五六", "一二三四\n五六"},
+		{"一二三于9月20日前", "一二三于\n9月20日前"},
+		{"一二三 abc ，四", "一二三 \nabc ，四"},
+		{"一二三四 .xls", "一二三四 \n.xls"},
+		{"", ""},
+	}
+	for _, tt := range tests {
+		got := Wrap(tt.text, 10, 10)
+		if got != tt.want {
+			t.Errorf("Wrap(%q) = %q, want %q", tt.text, got, tt.want)
+		}
+		if n := Lines(tt.text, 10, 10); n != max(1, strings.Count(got, "\n")+1) {
+			t.Errorf("Lines(%q) = %d, Wrap gives %q", tt.text, n, got)
+		}
+		if strings.ReplaceAll(got, "\n", "") != strings.ReplaceAll(tt.text, "\n", "") {
+			t.Errorf("Wrap(%q) = %q: not the text with line breaks added", tt.text, got)
+		}
+		if Wrap(got, 10, 10) != got {
+			t.Errorf("Wrap is not stable on %q: %q", got, Wrap(got, 10, 10))
+		}
+	}
+	long := strings.Repeat("公开财政收支信息、", 30)
+	for _, line := range strings.Split(Wrap(long, 22, 10), "\n") {
+		if strings.HasPrefix(line, "、") {
+			t.Errorf("line starts with 、: %q", line)
+		}
+	}
+}

@@ -62,7 +62,7 @@ func testPortalCLI(t *testing.T, db string) {
 			portalRow = r
 		}
 	}
-	if portalRow == nil || portalRow[0] != "6." || !strings.Contains(portalRow[1], "用办公室发给本单位的访问码登录") {
+	if portalRow == nil || portalRow[0] != "6." || !strings.Contains(strings.ReplaceAll(portalRow[1], "\n", ""), "用办公室发给本单位的访问码登录") {
 		t.Errorf("填报说明 portal row = %q", portalRow)
 	}
 
