@@ -77,20 +77,15 @@ func (s *Server) officeReturned(w http.ResponseWriter, r *request) {
 // (export.xlsx, export.csv), written as `xxgk report` and `xxgk export` write them.
 func (s *Server) officeDownload(w http.ResponseWriter, r *request) {
 	kind := r.PathValue("kind")
-	sum, cat, err := s.cfg.Papers.Summary(r.Context(), r.round)
-	if err != nil {
-		s.unavailable(w, r, err)
-		return
-	}
-	notice, err := s.cfg.Store.Notice(r.Context(), sum.Round.ID)
-	if err != nil {
-		s.unavailable(w, r, err)
+	sum, cat, notice, ok := s.papers(w, r)
+	if !ok {
 		return
 	}
 	now := s.cfg.Now()
 	id := xxgk.SafeFileName(sum.Round.ID)
 	var b bytes.Buffer
 	var name, typ string
+	var err error
 	switch kind {
 	case "report.xlsx":
 		name, typ = id+"_汇总报告.xlsx", xlsxType

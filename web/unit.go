@@ -188,14 +188,8 @@ func (s *Server) letter(w http.ResponseWriter, r *request, u xxgk.Unit) {
 		s.errorPage(w, r, http.StatusServiceUnavailable, "服务器上没有可用的中文字体，暂时无法生成 PDF。请联系市电子政务办公室。")
 		return
 	}
-	sum, cat, err := s.cfg.Papers.Summary(r.Context(), r.round)
-	if err != nil {
-		s.unavailable(w, r, err)
-		return
-	}
-	notice, err := s.cfg.Store.Notice(r.Context(), sum.Round.ID)
-	if err != nil {
-		s.unavailable(w, r, err)
+	sum, cat, notice, ok := s.papers(w, r)
+	if !ok {
 		return
 	}
 	for _, us := range sum.Units {
@@ -214,4 +208,19 @@ func (s *Server) letter(w http.ResponseWriter, r *request, u xxgk.Unit) {
 		return
 	}
 	s.errorPage(w, r, http.StatusNotFound, "本轮没有这个单位。")
+}
+
+// papers is what every paper the portal prints is made from, as the commands make it:
+// the round's summary and catalog and its paper settings. On failure the request has
+// been answered (503) and ok is false.
+func (s *Server) papers(w http.ResponseWriter, r *request) (sum xxgk.Summary, cat *xxgk.Catalog, notice xxgk.Notice, ok bool) {
+	sum, cat, err := s.cfg.Papers.Summary(r.Context(), r.round)
+	if err == nil {
+		notice, err = s.cfg.Store.Notice(r.Context(), sum.Round.ID)
+	}
+	if err != nil {
+		s.unavailable(w, r, err)
+		return sum, cat, notice, false
+	}
+	return sum, cat, notice, true
 }
